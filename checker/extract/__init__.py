@@ -1,0 +1,64 @@
+"""Extract stage: sentences -> mentions with their context ("drafts").
+
+The number grammar (``numbers``), units and items (``quantities``), time
+expressions (``timeexpr``) and the clause context (``context``) each have a
+module; this one only walks a document's sentences and puts them together.
+Nothing is normalized here: that is the next stage's job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from checker.extract.context import Cues, MentionContext, default_cues, describe
+from checker.extract.quantities import find_mentions
+from checker.extract.timeexpr import find_time_expressions
+from checker.lexicon import Lexicon, default_lexicon
+from checker.model import Document, Mention, Sentence, TimeExpression
+from checker.segment import split_sentences
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A mention (document offsets) with its sentence and context, not yet normalized."""
+
+    index: int  # position of the claim in its document, for claim ids
+    mention: Mention
+    sentence: Sentence
+    context: MentionContext
+    time: TimeExpression | None  # offsets relative to the sentence
+    part_of: int | None  # index (in this document) of the whole this is a part of
+
+
+def extract_drafts(document: Document, lexicon: Lexicon | None = None, cues: Cues | None = None) -> list[Draft]:
+    """Every quantitative mention of a document, with what its clause says about it."""
+    lexicon = lexicon or default_lexicon()
+    cues = cues or default_cues()
+    drafts: list[Draft] = []
+    previous_subject: str | None = None
+    previous_end = 0
+    for sentence in split_sentences(document):
+        if "\n\n" in document.text[previous_end:sentence.start]:
+            previous_subject = None  # a new paragraph: do not carry a subject across it
+        previous_end = sentence.end
+        mentions = find_mentions(sentence.text)
+        if not mentions:
+            continue
+        times = find_time_expressions(sentence.text, document.published)
+        contexts = describe(sentence.text, mentions, times, lexicon, cues, previous_subject)
+        first = len(drafts)
+        for mention, context in zip(mentions, contexts, strict=True):
+            drafts.append(
+                Draft(
+                    index=len(drafts),
+                    mention=replace(mention, start=mention.start + sentence.start, end=mention.end + sentence.start),
+                    sentence=sentence,
+                    context=context,
+                    time=context.time,
+                    part_of=None if context.part_of is None else first + context.part_of,
+                )
+            )
+        subjects = [c.subject for c in contexts if c.subject and not c.boilerplate]
+        if subjects:
+            previous_subject = subjects[-1]
+    return drafts

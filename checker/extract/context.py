@@ -1,0 +1,319 @@
+"""Who and what a figure is about: subject, item, relation, attribution, modality.
+
+A figure alone cannot be compared with another; "8 million" only conflicts with
+"3 million" when both are North Korea's shells supplied. This module reads the
+clause around each mention for those attributes. It is heuristic by nature
+(there is no parser here, on purpose: it has to run at megabytes per second),
+so every cue list is data under ``rules/lexicon/`` and every rule below is one
+line of reasoning an editor could follow.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from checker.lexicon import LEXICON_DIR, Lexicon
+from checker.model import Mention, TimeExpression
+
+# Clause boundaries: a figure's modality, relation and time belong to its clause.
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:of which|of whom|while|whereas|but|and|including|with)\b|\s+(?:but|while|whereas)\s")
+# Prepositions that make the following entity an object, not the subject ("supplied Russia with", "sent to Russia").
+_OBJECT_PREPOSITIONS = {"to", "with", "from", "into", "for", "against", "in", "at", "on", "by", "toward", "towards", "than", "via"}
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# A proper-noun phrase, used as subject when no lexicon entity is named.
+_PROPER = re.compile(r"\b(?:[A-Z][a-zA-Z&.'’-]+)(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][a-zA-Z&.'’-]+)*")
+_SENTENCE_STARTERS = {
+    "The", "A", "An", "In", "On", "At", "By", "For", "From", "According", "It", "Its", "This", "That", "These",
+    "Those", "Their", "There", "He", "She", "They", "We", "I", "But", "And", "However", "Since", "About", "More",
+    "Some", "Of", "Over", "Up", "Nearly", "Almost", "Around", "Last", "This", "Next", "After", "Before", "During",
+    "As", "While", "When", "Meanwhile", "Only", "All", "Most", "Many", "Both", "Each", "Such", "So", "Yet",
+    "Photo", "Prepared", "Experts", "Officials", "Analysts", "Authorities", "Monday", "Tuesday", "Wednesday",
+    "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December", "Between", "Among", "Under", "With", "Without",
+    "Although", "Despite", "If", "Once", "Then", "Still", "Even", "Already", "Of", "To", "Until", "Across",
+    "Previously", "Earlier", "Later", "Separately", "Elsewhere", "Overall", "Together", "Another", "Other",
+}
+_ATTRIBUTION_BEFORE = re.compile(r"\b(?:according to|citing|cited by|said by)\s+((?:the\s+)?[A-Za-z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})")
+_PART_OF_WHICH = re.compile(r"^[\s,]*(?:of which|of whom|of them|among them)\b", re.I)
+_OF_THE = re.compile(r"\b(?:of|out of)\s+(?:the|its|their|a total of)?\s*$", re.I)
+_INCLUDING = re.compile(r"\b(?:including|included|includes|include|comprising|comprised|among them|of which|consisting of|made up of)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Cue phrases loaded from ``rules/lexicon/*.yaml`` (modality, boilerplate, verbs)."""
+
+    modality: tuple[tuple[str, re.Pattern[str]], ...]
+    boilerplate: re.Pattern[str]
+    attribution_verbs: frozenset[str]
+    relation_forms: dict[str, str]  # inflected form -> lemma of a relation verb
+    neutral_forms: frozenset[str]
+
+    @classmethod
+    def load(cls, directory: Path = LEXICON_DIR) -> Cues:
+        cues = yaml.safe_load((directory / "cues.yaml").read_text(encoding="utf-8"))
+        verbs = yaml.safe_load((directory / "relations.yaml").read_text(encoding="utf-8"))
+        modality = tuple(
+            (name, re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I))
+            for name, phrases in cues["modality"].items()
+        )
+        boiler = re.compile("|".join(re.escape(p) for p in cues["boilerplate"]), re.I)
+        relation_forms: dict[str, str] = {}
+        for lemma, extra in (verbs.get("relations") or {}).items():
+            for form in (*_regular_forms(lemma), *(extra or [])):
+                relation_forms[form.lower()] = lemma
+        neutral = {f.lower() for lemma, extra in (verbs.get("neutral") or {}).items() for f in (*_regular_forms(lemma), *(extra or []))}
+        return cls(modality, boiler, frozenset(cues["attribution_verbs"]), relation_forms, frozenset(neutral))
+
+
+def _regular_forms(lemma: str) -> tuple[str, ...]:
+    """Regular English inflections of a verb lemma (supply -> supplies, supplied, supplying)."""
+    if " " in lemma:  # phrasal verb: inflect the first word
+        head, rest = lemma.split(" ", 1)
+        return tuple(f"{form} {rest}" for form in _regular_forms(head))
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"
+    if lemma.endswith("e"):
+        return lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"
+    if lemma.endswith(("s", "sh", "ch", "x")):
+        return lemma, lemma + "es", lemma + "ed", lemma + "ing"
+    return lemma, lemma + "s", lemma + "ed", lemma + "ing"
+
+
+@cache
+def default_cues() -> Cues:
+    return Cues.load()
+
+
+@dataclass(frozen=True, slots=True)
+class MentionContext:
+    """What the clause around a mention says about it."""
+
+    subject: str | None
+    item: str | None
+    relation: str | None
+    attribution: str | None
+    modality: str
+    boilerplate: bool
+    part_of: int | None  # index, in the same sentence's mention list, of the whole
+    time: TimeExpression | None
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of ``text`` that holds the span [start, end)."""
+    left, right = 0, len(text)
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.end() <= start:
+            left = m.start() if m.group(0).startswith(",") and "of which" in m.group(0) else m.end()
+        elif m.start() >= end:
+            right = m.start()
+            break
+    return left, right
+
+
+def describe(
+    text: str,
+    mentions: list[Mention],
+    times: list[TimeExpression],
+    lexicon: Lexicon,
+    cues: Cues,
+    previous_subject: str | None = None,
+) -> list[MentionContext]:
+    """Context of every mention of one sentence (offsets relative to ``text``)."""
+    boilerplate = bool(cues.boilerplate.search(text))
+    entities = lexicon.find_entities(text)
+    attribution = _attribution(text, cues)
+    sentence_subject = _sentence_subject(text, entities, attribution, lexicon) or previous_subject
+    wholes = _part_of(text, mentions)
+    out: list[MentionContext] = []
+    for index, mention in enumerate(mentions):
+        c_start, c_end = clause_bounds(text, mention.start, mention.end)
+        item = mention.item
+        whole = wholes.get(index)
+        if item is None and whole is not None:
+            item = mentions[whole].item
+        if item is None and mention.unit is None:
+            item = _item_before(text, c_start, mention.start)
+        subject = _subject_in_mention(text, mention, entities) or sentence_subject
+        out.append(
+            MentionContext(
+                subject=subject,
+                item=lexicon.item(item) if item else None,
+                relation=_relation(text, mention, c_start, c_end, cues),
+                attribution=attribution,
+                modality=_modality(text, c_start, mention, times, cues),
+                boilerplate=boilerplate,
+                part_of=whole,
+                time=_time_for(mention, mentions, times, index),
+            )
+        )
+    return out
+
+
+def _attribution(text: str, cues: Cues) -> str | None:
+    m = _ATTRIBUTION_BEFORE.search(text)
+    if m:
+        return m.group(1).strip().removeprefix("the ").strip(" ,.")
+    # "Bloomberg reported", "The Times previously reported", "Lloyd Austin said"
+    for m in re.finditer(r"((?:The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s+(?:\w+ly\s+)?(\w+)\b", text):
+        if m.group(2).lower() in cues.attribution_verbs and m.group(1).split()[-1] not in _SENTENCE_STARTERS:
+            return m.group(1).strip()
+    m = re.search(r"\b(?:said|reported|told)\s+((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})", text)
+    return m.group(1).strip() if m else None
+
+
+def _sentence_subject(text: str, entities: list[tuple[int, int, str]], attribution: str | None, lexicon: Lexicon) -> str | None:
+    """The first named entity that is not an object or the source of the statement."""
+    for start, end, canonical in entities:
+        if attribution and text[start:end] in attribution:
+            continue
+        before = _WORD.findall(text[max(0, start - 20):start])
+        if before and before[-1].lower() in _OBJECT_PREPOSITIONS:
+            continue
+        return canonical
+    for m in _PROPER.finditer(text):
+        words = m.group(0).split()
+        while words and words[0] in _SENTENCE_STARTERS:
+            words.pop(0)
+        name = " ".join(words).rstrip(".’'")
+        if not name or (attribution and name in attribution):
+            continue
+        before = _WORD.findall(text[max(0, m.start() - 20):m.start()])
+        if before and before[-1].lower() in _OBJECT_PREPOSITIONS:
+            continue
+        return lexicon.entity(name) or name
+    return None
+
+
+def _subject_in_mention(text: str, mention: Mention, entities: list[tuple[int, int, str]]) -> str | None:
+    """An entity written inside the figure itself: "10,000 North Korean soldiers"."""
+    for start, end, canonical in entities:
+        if mention.start <= start and end <= mention.end:
+            return canonical
+        # "North Korea's 1,500 troops", "Pyongyang's 8 million shells"
+        if 0 <= mention.start - end <= 3 and text[end - 2:end] in ("'s", "’s"):
+            return canonical
+    return None
+
+
+def _words_with_offsets(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    return [(m.start() + start, m.group(0).lower()) for m in _WORD.finditer(text, start, end)]
+
+
+def _relation(text: str, mention: Mention, c_start: int, c_end: int, cues: Cues) -> str | None:
+    """The verb that says what the figure counts: after it for passives, else before it."""
+    after = _words_with_offsets(text, mention.end, c_end)[:6]
+    for i, (_, word) in enumerate(after):
+        pair = f"{word} {after[i + 1][1]}" if i + 1 < len(after) else ""
+        if pair in cues.relation_forms:
+            return cues.relation_forms[pair]
+        if word in cues.relation_forms and (i == 0 or after[i - 1][1] in _AUXILIARIES or after[i - 1][1].endswith("ly")):
+            return cues.relation_forms[word]
+        if word in cues.neutral_forms:
+            break
+    before = _words_with_offsets(text, c_start, mention.start)
+    for i in range(len(before) - 1, -1, -1):
+        word = before[i][1]
+        pair = f"{word} {before[i + 1][1]}" if i + 1 < len(before) else ""
+        if pair in cues.relation_forms:
+            return cues.relation_forms[pair]
+        if word in cues.relation_forms:
+            return cues.relation_forms[word]
+    return None
+
+
+_AUXILIARIES = {"were", "was", "are", "is", "be", "been", "have", "has", "had", "being", "already", "now", "reportedly", "also", "still", "currently"}
+
+
+def _modality(text: str, c_start: int, mention: Mention, times: list[TimeExpression], cues: Cues) -> str:
+    """The nearest modality cue before the figure in its clause; plans after it count too."""
+    best, best_pos = "actual", -1
+    window = text[c_start:mention.start]
+    for name, pattern in cues.modality:
+        for m in pattern.finditer(window):
+            if m.start() > best_pos:
+                best, best_pos = name, m.start()
+    if best == "actual":
+        tail = text[mention.end:mention.end + 60]
+        for name, pattern in cues.modality:
+            if name != "actual" and pattern.match(tail.lstrip(" ,")):
+                return name
+        after_clause = clause_bounds(text, mention.start, mention.end)[1]
+        for name, pattern in cues.modality:
+            if name in ("planned", "forecast") and pattern.search(text, mention.end, after_clause):
+                actual = cues.modality[-1][1].search(text, mention.end, after_clause)
+                if not actual:
+                    return name
+    if any(t.kind == "target" for t in times) and best == "actual":
+        return "target"
+    return best
+
+
+def _part_of(text: str, mentions: list[Mention]) -> dict[int, int]:
+    """Which mention is a part of which whole, from "of which", "of the N", "including"."""
+    wholes: dict[int, int] = {}
+    for i, mention in enumerate(mentions):
+        if i > 0:
+            prev = mentions[i - 1]
+            between = text[prev.end:mention.start]
+            if _PART_OF_WHICH.match(between):  # "10,000 soldiers ..., of which 1,500"
+                wholes[i] = i - 1
+                continue
+        if i + 1 < len(mentions):
+            nxt = mentions[i + 1]
+            if _OF_THE.search(text[mention.end:nxt.start]) and len(text[mention.end:nxt.start]) < 25:
+                wholes[i] = i + 1  # "1,500 of the 10,000 soldiers"
+                continue
+        if i > 0:
+            prev_text = text[:mention.start]
+            m = re.search(r"\b(?:of|out of)\s+(?:the|its|their)\s+$", prev_text[mentions[i - 1].start - 25 if mentions[i - 1].start > 25 else 0:mentions[i - 1].start])
+            if m and re.match(r"^[^,;]*,\s*$", text[mentions[i - 1].end:mention.start]) is not None:
+                wholes[i] = i - 1  # "Of the 300 workers, 120 ..."
+                continue
+    # "300 passengers, including 180 adults and 160 children"
+    for i, mention in enumerate(mentions):
+        if i in wholes:
+            continue
+        for j in range(i - 1, -1, -1):
+            between = text[mentions[j].end:mention.start]
+            if ";" in between or len(between) > 80:
+                break
+            if _INCLUDING.search(between) and j not in wholes:
+                whole_item, part_unit = mentions[j].unit, mention.unit
+                if whole_item == part_unit:
+                    wholes[i] = j
+                break
+            if j + 1 == i and re.fullmatch(r"\s*(?:,|and|,\s*and|or)\s*", between) and (j in wholes):
+                wholes[i] = wholes[j]
+                break
+    return wholes
+
+
+def _item_before(text: str, c_start: int, start: int) -> str | None:
+    """The thing a bare figure measures, named before it: "the death toll rose to 120"."""
+    m = re.search(
+        r"\b([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s+(?:has\s+|had\s+|have\s+)?(?:rose|risen|climbed|fell|fallen|dropped|stood|stands|reached|hit|totalled|totaled|was|is|were|are|increased|decreased|jumped)\s+(?:to\s+|at\s+|by\s+)?(?:about\s+|around\s+|nearly\s+|more than\s+|over\s+|some\s+|almost\s+)?$",
+        text[c_start:start],
+    )
+    if not m:
+        return None
+    words = [w for w in m.group(1).split() if w not in {"the", "a", "an", "its", "their", "which", "that", "this"}]
+    return " ".join(words) or None
+
+
+def _time_for(mention: Mention, mentions: list[Mention], times: list[TimeExpression], index: int) -> TimeExpression | None:
+    """A rate binds to the figure just before it; a window or target to every figure of its sentence."""
+    next_start = mentions[index + 1].start if index + 1 < len(mentions) else None
+    for t in times:
+        if t.kind == "rate" and t.start >= mention.end and (next_start is None or t.start < next_start):
+            if t.start - mention.end <= 60:
+                return t
+    windows = [t for t in times if t.kind in ("window", "target")]
+    if not windows:
+        return None
+    return min(windows, key=lambda t: min(abs(t.start - mention.end), abs(mention.start - t.end)))

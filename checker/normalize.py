@@ -1,0 +1,177 @@
+"""Normalization: every figure becomes an honest interval in a canonical unit.
+
+This is the heart of claimcheck; ``docs/normalization.md`` explains it with
+worked examples. In short, for a figure as written:
+
+1. the *rounding* the writer used widens it by half a unit of the last
+   significant digit ("eight million" is 7.5-8.5 million), at most
+   ``ROUNDING_CAP`` of the value, because a round "10,000" is not read as
+   "anything from 5,000 to 15,000";
+2. a *hedge* widens or opens it (``HEDGES``): "about" is +/-10%, "more than"
+   has no upper side, "up to" no lower side;
+3. pint converts both ends to the canonical unit of the registry;
+4. a *rate* ("annually", "a day") is scaled to a per-year interval, and a
+   *cumulative* figure over a dated window ("since August of last year") is
+   divided by the shortest and the longest duration the window can have.
+
+Two claims conflict when their intervals cannot both be true: that is decided
+later, by the rules. Nothing here guesses: an unresolved window yields no
+per-year rate, and the claim says why in ``assumptions``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+
+from checker.model import Mention, TimeExpression
+from checker.units import canonical
+
+ROUNDING_CAP = 0.05  # rounding never widens a figure by more than 5% of it
+APPROX_WIDENING = 0.10  # "about", "around", "some", "roughly": +/-10%
+NEARLY_WIDENING = 0.10  # "nearly 100": somewhat below 100, not above
+
+DAYS_PER_YEAR = 365.2425
+# Periods of explicit rates, as fractions of a year.
+PERIOD_YEARS = {
+    "P1Y": 1.0,
+    "P2Y": 2.0,
+    "P6M": 0.5,
+    "P3M": 0.25,
+    "P1M": 1 / 12,
+    "P2W": 14 / DAYS_PER_YEAR,
+    "P1W": 7 / DAYS_PER_YEAR,
+    "P1D": 1 / DAYS_PER_YEAR,
+    "PT1H": 1 / (DAYS_PER_YEAR * 24),
+}
+# Figures that accumulate over time, so a total over a window implies a rate.
+# Intensive quantities (a temperature, a share, a speed) never do.
+EXTENSIVE_BASES = ("count", "kilogram", "meter ** 3", "joule", "kilogram * meter ** 2 / second ** 2")
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    low: float | None  # None: open below
+    high: float | None  # None: open above
+
+
+def written_interval(mention: Mention) -> tuple[Interval, list[str]]:
+    """The interval a figure allows, in the unit as written, and how it was read."""
+    low_value = mention.value
+    high_value = mention.value_to if mention.value_to is not None else mention.value
+    if high_value < low_value:
+        low_value, high_value = high_value, low_value
+    notes: list[str] = []
+    half_step = mention.rounding
+    low_pad = min(half_step, ROUNDING_CAP * abs(low_value))
+    high_pad = min(half_step, ROUNDING_CAP * abs(high_value))
+    low: float | None = low_value - low_pad
+    high: float | None = high_value + high_pad
+    if half_step and (low_pad or high_pad):
+        notes.append(f"rounding: ±{_fmt(high_pad)} for the precision written")
+    q = mention.qualifier
+    if q == "about":
+        low = min(low, low_value - APPROX_WIDENING * abs(low_value))
+        high = max(high, high_value + APPROX_WIDENING * abs(high_value))
+        notes.append(f"'about' read as ±{APPROX_WIDENING:.0%}")
+    elif q == "nearly":
+        low, high = high_value - NEARLY_WIDENING * abs(high_value), high_value
+        notes.append(f"'nearly' read as up to {NEARLY_WIDENING:.0%} below")
+    elif q in ("more than", "at least"):
+        low, high = low_value, None
+        notes.append(f"'{q}': no upper bound")
+    elif q in ("up to", "fewer than"):
+        low, high = None, high_value
+        notes.append(f"'{q}': no lower bound")
+    return Interval(low, high), notes
+
+
+def to_canonical(interval: Interval, unit: str | None) -> tuple[Interval, str]:
+    """Convert both ends with the registry; offset units (°C, °F) stay right."""
+    conversion = canonical(unit)
+    low = conversion.convert(interval.low) if interval.low is not None else None
+    high = conversion.convert(interval.high) if interval.high is not None else None
+    if low is not None and high is not None and low > high:  # a negative factor never happens, but be safe
+        low, high = high, low
+    return Interval(low, high), conversion.base_unit
+
+
+@dataclass(frozen=True, slots=True)
+class Rate:
+    period: str | None
+    per_year: Interval | None
+    notes: tuple[str, ...]
+
+
+def per_year(interval: Interval, base_unit: str, time: TimeExpression | None) -> Rate:
+    """The per-year interval a figure implies: scaled from a rate, or spread over its window."""
+    if time is None:
+        return Rate(None, None, ())
+    if time.kind == "rate" and time.period:
+        years = PERIOD_YEARS.get(time.period) or _period_years(time.period)
+        if not years:
+            return Rate(time.period, None, (f"period {time.period} not understood",))
+        scale = 1 / years
+        return Rate(
+            time.period,
+            Interval(_mul(interval.low, scale), _mul(interval.high, scale)),
+            (f"'{time.text}' read as a rate per {time.period}, × {_fmt(scale)} a year",),
+        )
+    if time.unresolved:
+        return Rate(None, None, (f"'{time.text}' not dated: {time.unresolved}",))
+    if time.kind != "window" or base_unit not in EXTENSIVE_BASES and not _is_currency(base_unit):
+        return Rate(None, None, ())
+    if not (time.window_start and time.window_end):
+        return Rate(None, None, ())
+    start_latest = time.window_start_latest or time.window_start
+    end_earliest = time.window_end_earliest or time.window_end
+    longest = (time.window_end - time.window_start).days + _inclusive(time)
+    shortest = (end_earliest - start_latest).days + _inclusive(time)
+    if shortest <= 0 or longest <= 0:
+        return Rate(None, None, (f"'{time.text}' spans no time",))
+    low = _mul(interval.low, DAYS_PER_YEAR / longest)
+    high = _mul(interval.high, DAYS_PER_YEAR / shortest)
+    note = (
+        f"spread over {shortest}–{longest} days ({time.window_start.isoformat()}"
+        + (f"..{start_latest.isoformat()}" if start_latest != time.window_start else "")
+        + f" to {time.window_end.isoformat()})"
+        if shortest != longest
+        else f"spread over {longest} days ({time.window_start.isoformat()} to {time.window_end.isoformat()})"
+    )
+    return Rate(None, Interval(low, high), (note,))
+
+
+def _inclusive(time: TimeExpression) -> int:
+    """'in 2023' ends on Dec 31 inclusive; a 'since' window ends at publication (exclusive)."""
+    return 0 if time.cumulative else 1
+
+
+def _period_years(period: str) -> float | None:
+    import re
+
+    m = re.fullmatch(r"P(\d+)([YMWD])", period)
+    if not m:
+        return None
+    n, unit = int(m.group(1)), m.group(2)
+    return n * {"Y": 1.0, "M": 1 / 12, "W": 7 / DAYS_PER_YEAR, "D": 1 / DAYS_PER_YEAR}[unit]
+
+
+def _is_currency(base_unit: str) -> bool:
+    return len(base_unit) == 3 and base_unit.isupper()
+
+
+def _mul(value: float | None, factor: float) -> float | None:
+    return None if value is None else value * factor
+
+
+def _fmt(x: float) -> str:
+    if x == 0 or not math.isfinite(x):
+        return str(x)
+    if abs(x) >= 1000 or abs(x) < 0.01:
+        return f"{x:.4g}"
+    return f"{x:.4g}"
+
+
+def iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
