@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from checker import __version__
-from checker.ingest import read_documents
+from checker.ingest import IngestSummary, read_documents
 from checker.model import InputError
 from checker.pipeline import CorpusResult, extract_corpus
 from checker.report.claims import render_claims
@@ -49,22 +49,21 @@ def _add_check_parser(commands: argparse._SubParsersAction) -> None:
     add_parser(commands)
 
 
-def read_corpus(paths: Sequence[str], lexicon_dirs: Sequence[str]) -> CorpusResult:
+def read_corpus(paths: Sequence[str], lexicon_dirs: Sequence[str]) -> tuple[CorpusResult, IngestSummary]:
     from checker.lexicon import Lexicon, default_lexicon
 
     lexicon = Lexicon.load(lexicon_dirs) if lexicon_dirs else default_lexicon()
-    return extract_corpus(read_documents(paths, stdin=sys.stdin), lexicon)
+    summary = IngestSummary()
+    result = extract_corpus(read_documents(paths, stdin=sys.stdin, summary=summary), lexicon)
+    summary.failed += result.failed
+    return result, summary
 
 
-def print_errors(result: CorpusResult, quiet: bool) -> None:
+def print_errors(result: CorpusResult, summary: IngestSummary, quiet: bool) -> None:
     for error in result.errors:
         print(error, file=sys.stderr)
     if not quiet:
-        failed = sum(1 for e in result.errors if e.severity == "error")
-        print(
-            f"claimcheck: {result.documents} documents read, {failed} skipped or failed, {len(result.claims)} claims",
-            file=sys.stderr,
-        )
+        print(f"claimcheck: {summary}; {len(result.claims)} claims", file=sys.stderr)
 
 
 def exit_for_errors(errors: list[InputError]) -> int:
@@ -75,12 +74,12 @@ def run_extract(args: argparse.Namespace) -> int:
     from checker.lexicon import LexiconError
 
     try:
-        result = read_corpus(args.paths, args.lexicon)
+        result, summary = read_corpus(args.paths, args.lexicon)
     except LexiconError as exc:
         print(f"claimcheck: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     sys.stdout.write(render_claims(result.table, args.format))
-    print_errors(result, args.quiet)
+    print_errors(result, summary, args.quiet)
     return exit_for_errors(result.errors)
 
 

@@ -1,0 +1,145 @@
+"""What every check kind shares: reading a claim's interval, time window and
+publication date, and turning a conflict into a ``Finding``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from checker.checks.intervals import midpoint as interval_midpoint
+from checker.checks.intervals import ratio as interval_ratio
+from checker.checks.wording import describe_claim, format_number, format_quantity, is_missing
+from checker.findings import Finding, claim_view
+
+if TYPE_CHECKING:
+    from checker.ruleset import Rule
+
+# Placeholders every kind offers in its message template.
+COMMON_PLACEHOLDERS = frozenset({"ratio", "apart", "item", "subject"})
+
+
+def value(claim: dict, name: str) -> object | None:
+    found = claim.get(name)
+    return None if is_missing(found) else found
+
+
+def level(claim: dict) -> tuple[float | None, float | None]:
+    """The claim's interval in its base unit."""
+    return value(claim, "low"), value(claim, "high")
+
+
+def per_year(claim: dict) -> tuple[float | None, float | None]:
+    """The claim's implied rate per year in its base unit (None, None when it has none)."""
+    return value(claim, "per_year_low"), value(claim, "per_year_high")
+
+
+def as_date(text: object) -> date | None:
+    """An ISO date (or datetime) string as a date; anything unreadable as None."""
+    if is_missing(text):
+        return None
+    if isinstance(text, date):
+        return text
+    try:
+        return date.fromisoformat(str(text)[:10])
+    except ValueError:
+        return None
+
+
+def is_dated(claim: dict) -> bool:
+    return value(claim, "window_start") is not None or value(claim, "window_end") is not None
+
+
+def window_unresolved(claim: dict) -> bool:
+    """The text names a time window ("since last spring") that could not be dated."""
+    return bool(value(claim, "window_text")) and not is_dated(claim)
+
+
+def ratio_text(found: float | None) -> str:
+    """'2.2', '1.03' (close calls keep a second decimal), '24'."""
+    if found is None:
+        return "n/a"
+    if found < 1.1:
+        return f"{found:.2f}"
+    return f"{found:.1f}" if found < 10 else f"{found:,.0f}"
+
+
+def apart_text(
+    found: float | None, first: tuple = (None, None), second: tuple = (None, None), base_unit: str | None = None
+) -> str:
+    """'about 2.2× apart'; temperatures as a difference ('about 4.1 °C apart'), since ratios of kelvin mislead."""
+    a, b = interval_midpoint(*first), interval_midpoint(*second)
+    if base_unit == "kelvin" and a is not None and b is not None:
+        return f"about {format_number(abs(a - b), 2)} °C apart"
+    return f"about {ratio_text(found)}× apart" if found is not None else "far apart"
+
+
+def reading(claim: dict, low: float | None, high: float | None, *, suffix: str = "") -> str:
+    """One step line: how a figure as written was read as numbers."""
+    quantity = format_quantity(low, high, value(claim, "base_unit"))
+    return f"'{describe_claim(claim)}' read as {quantity}{suffix}"
+
+
+def comparison(
+    first: tuple, second: tuple, found: float | None, base_unit: str | None, suffix: str = ""
+) -> str:
+    """The arithmetic step: two intervals that do not overlap, and their ratio."""
+    left = format_quantity(*first, base_unit) + suffix
+    right = format_quantity(*second, base_unit) + suffix
+    text = f"{left} and {right} do not overlap"
+    if found is not None:
+        text += f"; ratio of geometric midpoints ≈ {ratio_text(found)}"
+    return text
+
+
+def reportable(rule: Rule, found: float | None) -> bool:
+    """Below the rule's ``min_ratio`` a conflict is not reported (too close to matter).
+
+    An undefined ratio (an interval reaching zero) is always reported: the
+    intervals are disjoint and no factor can be computed.
+    """
+    return found is None or found >= float(rule.params.get("min_ratio", 1.0))
+
+
+def emit(
+    rule: Rule,
+    claims: list[dict],
+    *,
+    found: float | None,
+    steps: list[str],
+    compared: tuple[tuple, tuple] = ((None, None), (None, None)),
+    **placeholders: str,
+) -> Finding:
+    """A finding for ``claims`` with the rule's message filled in.
+
+    ``compared`` are the two intervals the finding is about (for the wording
+    of how far apart they are).
+    """
+    first = claims[0]
+    words = {
+        "ratio": ratio_text(found),
+        "apart": apart_text(found, *compared, value(first, "base_unit")),
+        "item": str(value(first, "item") or ""),
+        "subject": str(value(first, "subject") or ""),
+        **placeholders,
+    }
+    all_steps: list[str] = []
+    for claim in claims:
+        for assumption in claim.get("assumptions") or []:
+            if assumption not in all_steps:
+                all_steps.append(assumption)
+    all_steps.extend(steps)
+    documents = {c.get("document") for c in claims}
+    return Finding(
+        rule=rule.id,
+        severity=rule.severity,
+        message=rule.message.format(**words),
+        ratio=found,
+        claims=[claim_view(c) for c in claims],
+        steps=all_steps,
+        scope="document" if len(documents) == 1 else "corpus",
+    )
+
+
+def pair_ratio(a: dict, b: dict, read=level) -> float | None:
+    return interval_ratio(read(a), read(b))

@@ -1,0 +1,81 @@
+"""Parts exceed whole: the parts of one figure add up to more than it.
+
+What it does
+    Takes every whole with two or more parts linked by the extractor ("300
+    passengers, including 180 adults and 160 children") and adds the parts'
+    lowest readings. When that sum is above the whole's highest reading (both
+    widened by ``tolerance``) and the midpoints are at least ``min_ratio``
+    apart, it is reported. A whole that a single part already exceeds is left to
+    the part-of check, so one mistake gives one finding.
+
+Why it matters
+    A breakdown that does not add up makes readers doubt every figure in it.
+    Parts that overlap on purpose ("women" and "over 65s") should not be listed
+    as a breakdown.
+
+Example
+    "300 passengers including 180 adults and 160 children": 180 + 160 = 340,
+    more than 300. Write "340 passengers" or correct the breakdown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from checker.checks.base import COMMON_PLACEHOLDERS, emit, level, reading, reportable, value
+from checker.checks.intervals import ratio, widen
+from checker.checks.part_of import exceeds
+from checker.checks.wording import describe_claim, format_quantity
+from checker.findings import Finding
+
+if TYPE_CHECKING:
+    from checker.match import Candidates
+    from checker.ruleset import Rule
+
+KIND = "sum"
+PARAMS = {"min_ratio": 1.0, "tolerance": 0.0}
+PLACEHOLDERS = COMMON_PLACEHOLDERS | {"parts", "parts_total", "whole", "whole_range", "whole_high"}
+
+
+def parts_interval(parts: list[dict]) -> tuple[float, float | None]:
+    """Sum of the parts' intervals; an open lower side counts as zero, an open upper side stays open."""
+    low = sum(value(p, "low") or 0.0 for p in parts)
+    highs = [value(p, "high") for p in parts]
+    return low, None if None in highs else sum(highs)
+
+
+def check(candidates: Candidates, rule: Rule) -> Iterator[Finding]:
+    tolerance = float(rule.params["tolerance"])
+    for whole_at, part_positions in sorted(candidates.parts.items()):
+        whole = candidates.claims[whole_at]
+        parts = [candidates.claims[p] for p in part_positions]
+        if len(parts) < 2 or any(exceeds(p, whole, tolerance) for p in parts):
+            continue
+        total = parts_interval(parts)
+        total_low, _ = widen(*total, tolerance)
+        _, whole_high = widen(*level(whole), tolerance)
+        if whole_high is None or total_low <= whole_high:
+            continue
+        found = ratio(total, level(whole))
+        if not reportable(rule, found):
+            continue
+        base_unit = value(whole, "base_unit")
+        sum_text = format_quantity(total[0], total[0], base_unit)
+        whole_high_text = format_quantity(level(whole)[1], level(whole)[1], base_unit)
+        yield emit(
+            rule,
+            [whole, *parts],
+            found=found,
+            compared=(total, level(whole)),
+            steps=[
+                reading(whole, *level(whole)),
+                *(reading(p, *level(p)) for p in parts),
+                f"the parts add up to at least {sum_text}, the whole is at most {whole_high_text}",
+            ],
+            parts=", ".join(describe_claim(p) for p in parts),
+            parts_total=sum_text,
+            whole=describe_claim(whole),
+            whole_range=format_quantity(*level(whole), base_unit),
+            whole_high=whole_high_text,
+        )

@@ -1,0 +1,95 @@
+"""Value conflict: the same quantity at the same time, with figures that cannot both hold.
+
+What it does
+    Compares two claims about the same thing (same subject, item, unit, verb and
+    modality) that describe the same moment: the same resolved time window, or
+    no window at all and either the same article or articles published within
+    ``max_days_apart`` days. It reports them when their intervals, widened by
+    ``tolerance``, do not overlap and their geometric midpoints are at least
+    ``min_ratio`` apart. Rates and running totals over different windows are
+    left to the rate and cumulative checks.
+
+Why it matters
+    Two different figures for one fact mean at least one is wrong, or the text
+    does not say what differs between them (date, source, definition).
+
+Example
+    "The missile has a range of 550 km." ... "Its range of 300 miles ..."
+    550 km and 300 miles (≈ 483 km) cannot both be the range. Write the figure
+    once, or say why they differ: "550 km according to the manufacturer, 300
+    miles in independent tests". The same range given as 550 km and 342 miles is
+    not flagged: the two are equal after conversion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from checker.checks.base import (
+    COMMON_PLACEHOLDERS,
+    as_date,
+    comparison,
+    emit,
+    is_dated,
+    level,
+    pair_ratio,
+    reading,
+    reportable,
+    value,
+    window_unresolved,
+)
+from checker.checks.intervals import disjoint
+from checker.checks.wording import describe_claim, format_quantity
+from checker.findings import Finding
+
+if TYPE_CHECKING:
+    from checker.match import Candidates
+    from checker.ruleset import Rule
+
+KIND = "value"
+PARAMS = {"min_ratio": 1.0, "tolerance": 0.0, "max_days_apart": 30}
+PLACEHOLDERS = COMMON_PLACEHOLDERS | {"left", "right", "left_range", "right_range"}
+
+
+def same_time(a: dict, b: dict, max_days_apart: int) -> bool:
+    """Both claims describe one moment, as far as the text lets us tell."""
+    if value(a, "period") or value(b, "period"):
+        return False
+    if window_unresolved(a) or window_unresolved(b):
+        return False
+    if is_dated(a) or is_dated(b):
+        return all(value(a, k) == value(b, k) for k in ("window_start", "window_end"))
+    if a["document"] == b["document"]:
+        return True
+    first, second = as_date(value(a, "published")), as_date(value(b, "published"))
+    return first is not None and second is not None and abs((first - second).days) <= max_days_apart
+
+
+def check(candidates: Candidates, rule: Rule) -> Iterator[Finding]:
+    tolerance = float(rule.params["tolerance"])
+    for i, j in candidates.pairs:
+        a, b = candidates.claims[i], candidates.claims[j]
+        if not same_time(a, b, int(rule.params["max_days_apart"])):
+            continue
+        if not disjoint(level(a), level(b), tolerance):
+            continue
+        found = pair_ratio(a, b)
+        if not reportable(rule, found):
+            continue
+        base_unit = value(a, "base_unit")
+        yield emit(
+            rule,
+            [a, b],
+            found=found,
+            compared=(level(a), level(b)),
+            steps=[
+                reading(a, *level(a)),
+                reading(b, *level(b)),
+                comparison(level(a), level(b), found, base_unit),
+            ],
+            left=describe_claim(a),
+            right=describe_claim(b),
+            left_range=format_quantity(*level(a), base_unit),
+            right_range=format_quantity(*level(b), base_unit),
+        )

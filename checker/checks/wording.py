@@ -1,0 +1,188 @@
+"""Numbers, units and claims in the words an editor reads.
+
+Findings quote figures back to people, so "5820000.0 meter" must read
+"5,820 km" and an interval must read "5.8–7.6 million". Units are spelled by
+pint's own abbreviations; money stays in its ISO code because currencies never
+convert.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+
+import pint
+
+from checker.findings import is_missing
+
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+# Base units shown in a friendlier unit: (display unit, smallest base value to switch).
+_DISPLAY_UNITS: dict[str, tuple[str, float]] = {
+    "meter": ("kilometer", 1_000.0),
+    "kilogram": ("metric_ton", 1_000.0),
+    "meter / second": ("kilometer / hour", 0.0),
+    "meter ** 2": ("kilometer ** 2", 1e6),
+    "meter ** 3": ("liter", 0.0),
+}
+
+_PERIOD_WORDS = {"P1Y": "a year", "P1M": "a month", "P1W": "a week", "P1D": "a day", "PT1H": "an hour"}
+
+
+def _registry() -> pint.UnitRegistry:
+    """The project's one unit registry, used here to spell and convert units."""
+    from checker.units import registry
+
+    return registry()
+
+
+# Dimensions shown with an SI prefix chosen by size ("6 GW", not "6e9 kg·m²/s³").
+_PREFIXED_DISPLAY = ("watt", "watt_hour")
+_PREFIXES = (("tera", 1e12), ("giga", 1e9), ("mega", 1e6), ("kilo", 1e3), ("", 1.0))
+
+
+@cache
+def _prefixed_unit(base_unit: str) -> str | None:
+    """'watt' for a power base unit, 'watt_hour' for energy, else None."""
+    registry = _registry()
+    try:
+        dimensionality = registry.Unit(base_unit).dimensionality
+    except (pint.errors.PintError, AttributeError, ValueError, TypeError, AssertionError):
+        return None
+    for unit in _PREFIXED_DISPLAY:
+        if registry.Unit(unit).dimensionality == dimensionality:
+            return unit
+    return None
+
+
+def format_number(value: float, digits: int = 4) -> str:
+    """8e6 -> '8 million', 1500 -> '1,500', 0.25 -> '0.25' (``digits`` significant)."""
+    if value == 0:
+        return "0"
+    magnitude = abs(value)
+    for scale, word in _SCALES:
+        if magnitude >= scale:
+            return f"{_significant(value / scale, digits)} {word}"
+    rounded = float(f"{value:.{digits}g}")
+    if rounded == int(rounded) and magnitude >= 1:
+        return f"{int(rounded):,}"
+    return _significant(value, digits)
+
+
+def _significant(value: float, digits: int) -> str:
+    text = f"{value:.{digits}g}"
+    if "e" in text:
+        text = f"{float(text):f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def format_interval(low: float | None, high: float | None) -> str:
+    """'5.8–7.6 million', 'at least 100', 'at most 3'; open sides are None."""
+    if is_missing(low) and is_missing(high):
+        return "any amount"
+    if is_missing(high):
+        return f"at least {format_number(low)}"
+    if is_missing(low):
+        return f"at most {format_number(high)}"
+    if math.isclose(low, high, rel_tol=1e-9):
+        return format_number(low)
+    scale, word = _shared_scale(max(abs(low), abs(high)))
+    # Whole numbers below a million keep all their digits ("1,450–1,550").
+    first = 2
+    if scale == 1.0:
+        whole = all(float(v).is_integer() for v in (low, high))
+        first = max(2, len(str(int(max(abs(low), abs(high))))) + (0 if whole else 1))
+    for digits in (first, first + 1, first + 2, first + 4):
+        left, right = _scaled(low, scale, digits), _scaled(high, scale, digits)
+        if left != right:
+            break
+    return f"{left}–{right}{' ' + word if word else ''}"
+
+
+def _shared_scale(magnitude: float) -> tuple[float, str]:
+    for scale, word in _SCALES:
+        if magnitude >= scale:
+            return scale, word
+    return 1.0, ""
+
+
+def _scaled(value: float, scale: float, digits: int) -> str:
+    if scale == 1.0:
+        return format_number(value, digits)
+    return _significant(value / scale, digits)
+
+
+def unit_symbol(unit: str | None) -> str:
+    """Short unit for display: 'kilometer' -> 'km', 'USD' -> 'USD', 'count' -> ''."""
+    if unit in (None, "", "count"):
+        return ""
+    if unit == "percent":
+        return "%"
+    if unit == "percentage_point":
+        return "percentage points"
+    if unit.isupper() and len(unit) == 3:
+        return unit
+    try:
+        return f"{_registry().Unit(unit):~P}"
+    except (pint.errors.PintError, AttributeError, ValueError, TypeError, AssertionError):
+        return unit
+
+
+def format_quantity(low: float | None, high: float | None, base_unit: str | None) -> str:
+    """An interval in canonical units for people: '550 km', '10–12 °C', '5.8–7.6 million'."""
+    if base_unit == "kelvin":
+        return _with_unit(*_converted(low, high, "kelvin", "degree_Celsius"), "°C")
+    display = _DISPLAY_UNITS.get(base_unit or "")
+    closed = [abs(v) for v in (low, high) if not is_missing(v)]
+    prefixed = _prefixed_unit(base_unit) if base_unit and closed and not display else None
+    if prefixed:
+        low, high = _converted(low, high, base_unit, prefixed)
+        largest = max(abs(v) for v in (low, high) if v is not None)
+        prefix, size = next(((p, s) for p, s in _PREFIXES if largest >= s), _PREFIXES[-1])
+        scaled = [None if v is None else v / size for v in (low, high)]
+        return _with_unit(*scaled, unit_symbol(prefix + prefixed))
+    if display and closed and max(closed) >= display[1]:
+        low, high = _converted(low, high, base_unit, display[0])
+        return _with_unit(low, high, unit_symbol(display[0]))
+    return _with_unit(low, high, unit_symbol(base_unit))
+
+
+def _converted(low: float | None, high: float | None, source: str, target: str) -> tuple:
+    registry = _registry()
+
+    def convert(value: float | None) -> float | None:
+        if is_missing(value):
+            return None
+        return registry.Quantity(value, source).to(target).magnitude
+
+    return convert(low), convert(high)
+
+
+def _with_unit(low: float | None, high: float | None, symbol: str) -> str:
+    text = format_interval(low, high)
+    if not symbol:
+        return text
+    if symbol == "%":
+        return f"{text}%"
+    return f"{text} {symbol}"
+
+
+def period_words(period: str | None) -> str:
+    """'P1Y' -> 'a year'; other ISO durations are shown as written."""
+    if not period:
+        return ""
+    return _PERIOD_WORDS.get(period, f"per {period}")
+
+
+def describe_claim(claim: dict) -> str:
+    """The figure as written plus its time phrase: 'about eight million shells since August'."""
+    text = str(claim.get("text") or "").strip()
+    window_text = claim.get("window_text")
+    if not is_missing(window_text) and window_text and str(window_text) not in text:
+        return f"{text} {window_text}"
+    period = claim.get("period")
+    if not is_missing(period) and period:
+        return f"{text} {period_words(period)}"
+    return text

@@ -1,0 +1,245 @@
+"""Which claims are about the same thing, found without comparing every pair.
+
+Two figures can only contradict each other when they measure the same
+quantity: the same subject, the same (canonical) item, the same base unit,
+a compatible modality and verb. Claims are first blocked by exact keys
+(subject, base unit, level-or-change), then items inside a block are
+clustered (exact after synonyms, then spelling variants by rapidfuzz among
+items with the same first letter), so a corpus costs a sort plus small groups
+instead of n² comparisons. Groups larger than ``max_group`` are cut (with a
+warning) to keep the cost bounded. Parts are never matched with their whole
+or with each other: the part-of and sum checks handle them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from itertools import combinations
+
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+from checker.checks.wording import is_missing
+from checker.model import CLAIM_COLUMNS
+
+# Items in one block whose canonical forms score at least this (rapidfuzz
+# ``fuzz.ratio``, 0-100) count as the same item: spelling variants and leftover
+# inflection ("shell"/"shells", "artillery shell"/"artillery-shell"), not
+# different things that share a word ("oil" vs "crude oil" scores 50).
+ITEM_SIMILARITY_CUTOFF = 90.0
+
+DEFAULT_MAX_GROUP = 500
+
+# Units in which one article gives many different quantities (money, shares,
+# counts, durations): two figures in them are the same quantity only when an
+# item says so, so a figure without an item is never matched. In a physical
+# dimension (length, area, temperature...) the subject and the dimension
+# already name the quantity ("the tunnel ... 11 miles"), so a missing item
+# matches any item of that subject.
+ITEM_REQUIRED_UNITS = frozenset({"count", "percent", "percentage_point", "second"})
+
+# Modalities that may describe the same fact: an estimate is an estimate *of*
+# what actually happened. Plans, targets and forecasts only meet their own kind.
+_COMPATIBLE_MODALITIES = {frozenset({"actual", "estimate"})}
+
+# Verbs that report the same fact in news copy ("supplied" vs "sent" shells,
+# "killed" vs "died"). Any other two different verbs are different facts:
+# "100 people were working" vs "100 people were injured".
+RELATION_FAMILIES: tuple[frozenset[str], ...] = (
+    frozenset({"supply", "send", "deliver", "ship", "provide", "transfer", "export"}),
+    frozenset({"kill", "die"}),
+    frozenset({"injure", "wound", "hurt"}),
+    frozenset({"employ", "work"}),
+)
+
+
+@dataclass(slots=True)
+class Candidates:
+    """Claims (as plain records, nulls as None) and the links checks look at.
+
+    ``pairs`` are positions ``(i, j)``, ``i < j``, into ``claims`` of two
+    claims about the same thing; ``parts`` maps the position of a whole to
+    the positions of the claims the extractor marked as its parts.
+    """
+
+    claims: list[dict]
+    pairs: list[tuple[int, int]] = field(default_factory=list)
+    parts: dict[int, list[int]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def scoped(self, scope: str) -> Candidates:
+        """Only links within one document ("document"), across documents ("corpus"), or all."""
+        if scope == "both":
+            return self
+        same = scope == "document"
+
+        def keep(i: int, j: int) -> bool:
+            return (self.claims[i]["document"] == self.claims[j]["document"]) == same
+
+        parts = {w: [p for p in ps if keep(w, p)] for w, ps in self.parts.items()}
+        return Candidates(
+            claims=self.claims,
+            pairs=[(i, j) for i, j in self.pairs if keep(i, j)],
+            parts={w: ps for w, ps in parts.items() if ps},
+            warnings=self.warnings,
+        )
+
+
+def claim_records(claims: pd.DataFrame) -> list[dict]:
+    """Rows in document order with every null (NaN, NA, NaT) as None."""
+    extra = [c for c in claims.columns if c not in CLAIM_COLUMNS]
+    frame = claims.reindex(columns=[*CLAIM_COLUMNS, *extra])
+    frame = frame.sort_values(["document", "start", "end"], kind="stable", na_position="last")
+    records = frame.astype(object).where(frame.notna(), None).to_dict("records")
+    for record in records:
+        assumptions = record.get("assumptions")
+        record["assumptions"] = list(assumptions) if isinstance(assumptions, list | tuple) else []
+        for flag in ("boilerplate", "is_change", "cumulative"):
+            record[flag] = bool(record.get(flag) or False)
+    return records
+
+
+def compatible_modality(a: str | None, b: str | None) -> bool:
+    """Planned vs actual never match; unknown modality is taken as actual."""
+    a, b = a or "actual", b or "actual"
+    return a == b or frozenset({a, b}) in _COMPATIBLE_MODALITIES
+
+
+def compatible_relation(a: str | None, b: str | None) -> bool:
+    """Same verb, a verb of one family, or a verb missing on one side."""
+    if not a or not b or a == b:
+        return True
+    return any(a in family and b in family for family in RELATION_FAMILIES)
+
+
+def find_candidates(
+    claims: pd.DataFrame,
+    *,
+    canonical_item: Callable[[str], str] | None = None,
+    max_group: int = DEFAULT_MAX_GROUP,
+    item_cutoff: float = ITEM_SIMILARITY_CUTOFF,
+) -> Candidates:
+    """Pairs of claims about the same thing, and part/whole links.
+
+    Boilerplate (advertising, footers) is never linked to anything.
+    """
+    canonical = canonical_item or (lambda item: item)
+    records = claim_records(claims)
+    candidates = Candidates(claims=records)
+    usable = [i for i, r in enumerate(records) if not r["boilerplate"] and not is_missing(r.get("base_unit"))]
+
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for i in usable:
+        record = records[i]
+        subject = record.get("subject")
+        subject_key = ("subject", subject) if subject else ("document", record["document"])
+        blocks[(subject_key, record["base_unit"], record["is_change"])].append(i)
+
+    pairs: set[tuple[int, int]] = set()
+    for block_key, members in sorted(blocks.items(), key=lambda kv: kv[1][0]):
+        for group in _item_groups(records, members, canonical, item_cutoff):
+            if len(group) > max_group:
+                candidates.warnings.append(
+                    f"{len(group)} claims about {_group_label(records[group[0]], block_key)}: "
+                    f"compared only the first {max_group} (raise the group limit to compare all)"
+                )
+                group = group[:max_group]
+            pairs.update(
+                (i, j)
+                for i, j in combinations(group, 2)
+                if compatible_modality(records[i].get("modality"), records[j].get("modality"))
+                and compatible_relation(records[i].get("relation"), records[j].get("relation"))
+                and not _part_and_whole(records[i], records[j])
+            )
+    candidates.pairs = sorted(pairs)
+    _link_parts(candidates)
+    return candidates
+
+
+def item_required(base_unit: str | None) -> bool:
+    """Whether figures in this unit need an item to be comparable (money counts too)."""
+    unit = base_unit or ""
+    return unit in ITEM_REQUIRED_UNITS or (len(unit) == 3 and unit.isalpha() and unit.isupper())
+
+
+def _item_groups(
+    records: list[dict], members: list[int], canonical: Callable[[str], str], cutoff: float
+) -> Iterable[list[int]]:
+    """Split a block by item: exact canonical item, then fuzzy clusters of spellings.
+
+    Item-less claims are dropped where the unit needs an item, and otherwise
+    join every item group of the block (see ``ITEM_REQUIRED_UNITS``).
+    """
+    by_item: dict[str, list[int]] = defaultdict(list)
+    loose: list[int] = []
+    for i in members:
+        item = records[i].get("item")
+        if item:
+            by_item[canonical(str(item)).strip().lower()].append(i)
+        elif not item_required(records[i].get("base_unit")):
+            loose.append(i)
+
+    names = sorted(by_item)
+    parent = list(range(len(names)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    # Spelling variants share their first letter; comparing only within a
+    # letter keeps the similarity matrices small in large blocks.
+    by_letter: dict[str, list[int]] = defaultdict(list)
+    for k, name in enumerate(names):
+        by_letter[name[:1]].append(k)
+    for indexes in by_letter.values():
+        if len(indexes) < 2:
+            continue
+        subset = [names[k] for k in indexes]
+        scores = process.cdist(subset, subset, scorer=fuzz.ratio, score_cutoff=cutoff, workers=-1)
+        for a, b in zip(*scores.nonzero(), strict=True):
+            if a < b:
+                parent[root(indexes[b])] = root(indexes[a])
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for k, name in enumerate(names):
+        clusters[root(k)].extend(by_item[name])
+    groups = [sorted(group + loose) for group in clusters.values()] or [sorted(loose)]
+    for group in groups:
+        if len(group) > 1:
+            yield group
+
+
+def _part_and_whole(a: dict, b: dict) -> bool:
+    """A part and its whole, or two parts of one whole, are different quantities by design."""
+    a_whole, b_whole = a.get("part_of"), b.get("part_of")
+    if a_whole and a_whole == b_whole:
+        return True
+    return bool(a_whole and a_whole == b.get("claim_id")) or bool(b_whole and b_whole == a.get("claim_id"))
+
+
+def _group_label(record: dict, block_key: tuple) -> str:
+    subject = record.get("subject") or f"an unnamed subject in {record['document']}"
+    item = record.get("item") or block_key[1]
+    return f"'{item}' of {subject}"
+
+
+def _link_parts(candidates: Candidates) -> None:
+    records = candidates.claims
+    position = {r["claim_id"]: i for i, r in enumerate(records) if r.get("claim_id")}
+    for i, record in enumerate(records):
+        whole_id = record.get("part_of")
+        if not whole_id or record["boilerplate"]:
+            continue
+        whole = position.get(whole_id)
+        if whole is None:
+            candidates.warnings.append(
+                f"{record['document']}:{record.get('line')}: claim {record.get('claim_id')} "
+                f"is marked part of unknown claim {whole_id}"
+            )
+            continue
+        if records[whole]["boilerplate"] or records[whole].get("base_unit") != record.get("base_unit"):
+            continue
+        candidates.parts.setdefault(whole, []).append(i)

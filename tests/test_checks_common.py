@@ -1,0 +1,109 @@
+"""Shared interval arithmetic and wording, plus the claim-table builder the check tests use."""
+
+from __future__ import annotations
+
+import math
+from itertools import count
+
+import pandas as pd
+import pytest
+
+from checker.checks.intervals import disjoint, midpoint, ratio
+from checker.checks.wording import describe_claim, format_interval, format_number, format_quantity
+from checker.model import CLAIM_COLUMNS
+
+_ids = count(1)
+
+
+def claim(text: str, low: float | None, high: float | None, **fields) -> dict:
+    """One claim row with realistic defaults; ``fields`` override any column."""
+    document = fields.get("document", "seed.md")
+    sentence = fields.pop("sentence", f"Officials said {text} on Friday.")
+    sentence_start = fields.pop("sentence_start", 100)
+    start = fields.pop("start", sentence_start + sentence.find(text) if text in sentence else sentence_start)
+    row = dict.fromkeys(CLAIM_COLUMNS)
+    row.update(
+        document=document,
+        line=fields.pop("line", 1),
+        column=fields.pop("column", 1),
+        start=start,
+        end=start + len(text),
+        text=text,
+        value=low if low is not None else high,
+        low=low,
+        high=high,
+        base_unit="count",
+        subject="North Korea",
+        item="shell",
+        modality="actual",
+        claim_id=f"{document}#{next(_ids)}",
+        published="2024-10-26",
+        cumulative=False,
+        is_change=False,
+        boilerplate=False,
+        sentence=sentence,
+        sentence_start=sentence_start,
+        sentence_end=sentence_start + len(sentence),
+        assumptions=[],
+    )
+    row.update(fields)
+    return row
+
+
+def table(*claims: dict) -> pd.DataFrame:
+    """A claim table as the normalizer produces it (NaN for missing numbers)."""
+    return pd.DataFrame(list(claims), columns=list(CLAIM_COLUMNS))
+
+
+def test_disjoint_intervals_and_open_sides():
+    assert disjoint((5.8e6, 7.6e6), (2.85e6, 3.15e6))
+    assert not disjoint((100, None), (250, 250))  # "more than 100" vs 250
+    assert disjoint((None, 100), (250, 250))  # "fewer than 100" vs 250
+    assert not disjoint((None, None), (1, 2))
+
+
+def test_tolerance_widens_before_comparing():
+    assert disjoint((100, 100), (104, 104))
+    assert not disjoint((100, 100), (104, 104), tolerance=0.05)
+
+
+def test_ratio_uses_geometric_midpoints():
+    assert midpoint(4, 9) == pytest.approx(6)
+    assert ratio((4, 9), (3, 3)) == pytest.approx(2)
+    assert midpoint(100, None) == 100
+    assert ratio((0, 0), (5, 5)) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(8e6, "8 million"), (1500, "1,500"), (0.25, "0.25"), (1.5e9, "1.5 billion"), (100, "100")],
+)
+def test_numbers_read_like_news(value, expected):
+    assert format_number(value) == expected
+
+
+def test_intervals_read_like_news():
+    assert format_interval(5.82e6, 7.62e6) == "5.8–7.6 million"
+    assert format_interval(1450, 1550) == "1,450–1,550"
+    assert format_interval(100, None) == "at least 100"
+    assert format_interval(None, 100) == "at most 100"
+
+
+def test_quantities_use_short_units():
+    assert format_quantity(550_000, 550_000, "meter") == "550 km"
+    assert format_quantity(283.15, 285.15, "kelvin") == "10–12 °C"
+    assert format_quantity(1e6, 2e6, "USD") == "1–2 million USD"
+    assert format_quantity(40, 45, "percent") == "40–45%"
+    assert math.isnan(float("nan"))  # NaN bounds are handled by callers as open sides
+
+
+def test_claim_description_adds_its_time_phrase():
+    total = claim("about eight million shells", 7.5e6, 8.5e6, window_text="since August of last year")
+    rate = claim("three million shells", 2.85e6, 3.15e6, period="P1Y")
+    assert describe_claim(total) == "about eight million shells since August of last year"
+    assert describe_claim(rate) == "three million shells a year"
+
+
+def test_power_and_energy_get_prefixed_units():
+    assert format_quantity(5.4e9, 6.6e9, "kilogram * meter ** 2 / second ** 3") == "5.4–6.6 GW"
+    assert format_quantity(3.6e12, 3.6e12, "kilogram * meter ** 2 / second ** 2") == "1 GWh"

@@ -1,0 +1,157 @@
+"""Matching: which claims are about the same thing."""
+
+from __future__ import annotations
+
+from tests.test_checks_common import claim, table
+
+from checker.match import compatible_modality, compatible_relation, find_candidates
+
+
+def texts(candidates) -> set[tuple[str, str]]:
+    return {(candidates.claims[i]["text"], candidates.claims[j]["text"]) for i, j in candidates.pairs}
+
+
+def test_same_subject_item_and_unit_are_paired():
+    found = find_candidates(
+        table(
+            claim("about eight million shells", 7.5e6, 8.5e6, start=10),
+            claim("three million shells", 2.85e6, 3.15e6, start=90),
+        )
+    )
+    assert texts(found) == {("about eight million shells", "three million shells")}
+
+
+def test_synonyms_come_from_the_canonical_item_function():
+    rows = table(
+        claim("10,000 troops", 9950, 10050, item="troop", start=10),
+        claim("12,000 soldiers", 11950, 12050, item="soldier", start=90),
+    )
+    assert find_candidates(rows).pairs == []
+    synonyms = {"troop": "soldier"}
+    assert len(find_candidates(rows, canonical_item=lambda i: synonyms.get(i, i)).pairs) == 1
+
+
+def test_spelling_variants_of_an_item_match_but_other_items_do_not():
+    rows = table(
+        claim("500 artillery shells", 450, 550, item="artillery shell", start=10),
+        claim("600 artillery-shells", 550, 650, item="artillery-shell", start=50),
+        claim("100 missiles", 50, 150, item="missile", start=90),
+    )
+    assert texts(find_candidates(rows)) == {("500 artillery shells", "600 artillery-shells")}
+
+
+def test_different_subjects_or_units_are_not_paired():
+    rows = table(
+        claim("eight million shells", 7.5e6, 8.5e6, start=10),
+        claim("three million shells", 2.85e6, 3.15e6, subject="Iran", start=50),
+        claim("eight million USD", 7.5e6, 8.5e6, base_unit="USD", start=90),
+    )
+    assert find_candidates(rows).pairs == []
+
+
+def test_claims_without_subject_only_meet_within_their_document():
+    rows = table(
+        claim("300 passengers", 250, 350, subject=None, item="passenger", document="a.md", start=10),
+        claim("340 passengers", 335, 345, subject=None, item="passenger", document="a.md", start=80),
+        claim("120 passengers", 115, 125, subject=None, item="passenger", document="b.md", start=10),
+    )
+    assert texts(find_candidates(rows)) == {("300 passengers", "340 passengers")}
+
+
+def test_plans_never_meet_actual_figures():
+    rows = table(
+        claim("10,000 soldiers", 9950, 10050, item="soldier", modality="planned", start=10),
+        claim("1,500 soldiers", 1450, 1550, item="soldier", modality="actual", start=60),
+    )
+    assert find_candidates(rows).pairs == []
+    assert compatible_modality("estimate", "actual")
+    assert not compatible_modality("target", "forecast")
+
+
+def test_different_verbs_are_different_facts():
+    rows = table(
+        claim("100 people", 100, 100, item="person", relation="work", start=10),
+        claim("100 people", 100, 100, item="person", relation="injure", start=80),
+    )
+    assert find_candidates(rows).pairs == []
+    assert compatible_relation("supply", "send")
+    assert not compatible_relation("found", "have")
+    assert compatible_relation(None, "have")
+
+
+def test_boilerplate_and_changes_are_never_paired():
+    rows = table(
+        claim("3,000 euros", 3000, 3000, base_unit="EUR", item="bonus", subject=None, start=10),
+        claim("200 euros", 200, 200, base_unit="EUR", item="bonus", subject=None, boilerplate=True, start=50),
+        claim("3 percentage points", 2.5, 3.5, base_unit="percentage_point", item="rate", is_change=True, start=70),
+        claim("45 percentage points", 44.5, 45.5, base_unit="percentage_point", item="rate", start=90),
+    )
+    assert find_candidates(rows).pairs == []
+
+
+def test_oversized_groups_are_cut_with_a_warning():
+    rows = table(*(claim(f"{n} shells", n, n, start=10 * n) for n in range(1, 8)))
+    found = find_candidates(rows, max_group=4)
+    assert len(found.pairs) == 6  # 4 claims -> 6 pairs
+    assert len(found.warnings) == 1 and "7 claims" in found.warnings[0]
+
+
+def test_part_links_follow_claim_ids_and_report_unknown_wholes():
+    whole = claim("10,000 soldiers", 9950, 10050, item="soldier", modality="planned", claim_id="a.md#1", start=10)
+    part = claim("1,500", 1450, 1550, item="soldier", part_of="a.md#1", claim_id="a.md#2", start=40)
+    stray = claim("300", 250, 350, item="soldier", part_of="a.md#99", claim_id="a.md#3", start=80)
+    found = find_candidates(table(whole, part, stray))
+    assert {found.claims[w]["claim_id"]: [found.claims[p]["claim_id"] for p in ps] for w, ps in found.parts.items()} == {
+        "a.md#1": ["a.md#2"]
+    }
+    assert any("a.md#99" in w for w in found.warnings)
+
+
+def test_scope_keeps_links_within_or_across_documents():
+    rows = table(
+        claim("eight million shells", 7.5e6, 8.5e6, document="a.md", start=10),
+        claim("three million shells", 2.85e6, 3.15e6, document="a.md", start=90),
+        claim("two million shells", 1.5e6, 2.5e6, document="b.md", start=10),
+    )
+    found = find_candidates(rows)
+    assert len(found.pairs) == 3
+    assert len(found.scoped("document").pairs) == 1
+    assert len(found.scoped("corpus").pairs) == 2
+
+
+def test_nullable_dtypes_read_as_open_sides():
+    rows = table(
+        claim("more than 100 missiles", 100, None, item="missile", start=10),
+        claim("fewer than 50 missiles", None, 50, item="missile", start=90),
+    ).convert_dtypes()
+    found = find_candidates(rows)
+    assert [(c["low"], c["high"]) for c in found.claims] == [(100, None), (None, 50)]
+    assert found.pairs == [(0, 1)]
+
+
+def test_money_percent_and_counts_need_an_item():
+    rows = table(
+        claim("108.4 bln euros", 108.35e9, 108.45e9, base_unit="EUR", item=None, subject="Germany", start=10),
+        claim("27.2 bln euros", 27.15e9, 27.25e9, base_unit="EUR", item=None, subject="Germany", start=60),
+        claim("4.0 pct", 3.95, 4.05, base_unit="percent", item=None, subject="Germany", start=110),
+        claim("2.9 pct", 2.85, 2.95, base_unit="percent", item=None, subject="Germany", start=160),
+    )
+    assert find_candidates(rows).pairs == []
+
+
+def test_item_less_length_matches_the_same_subjects_item_across_articles():
+    tunnel = dict(subject="Slieve Gullion tunnel", base_unit="meter")
+    rows = table(
+        claim("14.5-kilometre tunnel", 14_450, 14_550, item="tunnel", document="jan.md", **tunnel),
+        claim("11 miles", 16_900, 18_500, item=None, document="may.md", **tunnel),
+    )
+    assert texts(find_candidates(rows)) == {("14.5-kilometre tunnel", "11 miles")}
+
+
+def test_parts_are_not_matched_with_their_whole_or_each_other():
+    whole = claim("10,000 soldiers", 9950, 10050, item="soldier", claim_id="s.md#1", start=10)
+    sent = claim("1,500 soldiers", 1450, 1550, item="soldier", claim_id="s.md#2", part_of="s.md#1", start=40)
+    training = claim("3,000 soldiers", 2950, 3050, item="soldier", claim_id="s.md#3", part_of="s.md#1", start=80)
+    found = find_candidates(table(whole, sent, training))
+    assert found.pairs == []
+    assert len(found.parts[0]) == 2
