@@ -47,7 +47,7 @@ PERIOD_YEARS = {
 }
 # Figures that accumulate over time, so a total over a window implies a rate.
 # Intensive quantities (a temperature, a share, a speed) never do.
-EXTENSIVE_BASES = ("count", "kilogram", "meter ** 3", "joule", "kilogram * meter ** 2 / second ** 2")
+EXTENSIVE_DIMENSIONS = ("[count]", "[mass]", "[length] ** 3", "[mass] * [length] ** 2 / [time] ** 2")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +94,7 @@ def to_canonical(interval: Interval, unit: str | None) -> tuple[Interval, str]:
     high = conversion.convert(interval.high) if interval.high is not None else None
     if low is not None and high is not None and low > high:  # a negative factor never happens, but be safe
         low, high = high, low
-    return Interval(low, high), conversion.base_unit
+    return Interval(low, high), conversion.unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +120,7 @@ def per_year(interval: Interval, base_unit: str, time: TimeExpression | None) ->
         )
     if time.unresolved:
         return Rate(None, None, (f"'{time.text}' not dated: {time.unresolved}",))
-    if time.kind != "window" or base_unit not in EXTENSIVE_BASES and not _is_currency(base_unit):
+    if time.kind != "window" or not _is_extensive(base_unit):
         return Rate(None, None, ())
     if not (time.window_start and time.window_end):
         return Rate(None, None, ())
@@ -157,8 +157,10 @@ def _period_years(period: str) -> float | None:
     return n * {"Y": 1.0, "M": 1 / 12, "W": 7 / DAYS_PER_YEAR, "D": 1 / DAYS_PER_YEAR}[unit]
 
 
-def _is_currency(base_unit: str) -> bool:
-    return len(base_unit) == 3 and base_unit.isupper()
+def _is_extensive(base_unit: str) -> bool:
+    """Counts, money, mass, volume and energy add up over time; levels do not."""
+    dimension = canonical(base_unit).dimension
+    return dimension in EXTENSIVE_DIMENSIONS or dimension.startswith("[currency_")
 
 
 def _mul(value: float | None, factor: float) -> float | None:
