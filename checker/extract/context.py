@@ -39,7 +39,7 @@ _SENTENCE_STARTERS = {
     "Previously", "Earlier", "Later", "Separately", "Elsewhere", "Overall", "Together", "Another", "Other",
 }
 _ATTRIBUTION_BEFORE = re.compile(r"\b(?:according to|citing|cited by|said by)\s+((?:the\s+)?[A-Za-z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})")
-_PART_OF_WHICH = re.compile(r"^[\s,]*(?:of which|of whom|of them|among them)\b", re.I)
+_PART_OF_WHICH = re.compile(r"\b(?:of which|of whom|of them|among them)\s*$", re.I)
 _OF_THE = re.compile(r"\b(?:of|out of)\s+(?:the|its|their|a total of)?\s*$", re.I)
 _INCLUDING = re.compile(r"\b(?:including|included|includes|include|comprising|comprised|among them|of which|consisting of|made up of)\b", re.I)
 
@@ -212,10 +212,11 @@ def _relation(text: str, mention: Mention, c_start: int, c_end: int, cues: Cues)
         pair = f"{word} {after[i + 1][1]}" if i + 1 < len(after) else ""
         if pair in cues.relation_forms:
             return cues.relation_forms[pair]
-        if word in cues.relation_forms and (i == 0 or after[i - 1][1] in _AUXILIARIES or after[i - 1][1].endswith("ly")):
+        if word in _AUXILIARIES or word.endswith("ly"):
+            continue  # "1,500 have already been sent": the verb is the participle
+        if word in cues.relation_forms:
             return cues.relation_forms[word]
-        if word in cues.neutral_forms:
-            break
+        break
     before = _words_with_offsets(text, c_start, mention.start)
     for i in range(len(before) - 1, -1, -1):
         word = before[i][1]
@@ -261,7 +262,7 @@ def _part_of(text: str, mentions: list[Mention]) -> dict[int, int]:
         if i > 0:
             prev = mentions[i - 1]
             between = text[prev.end:mention.start]
-            if _PART_OF_WHICH.match(between):  # "10,000 soldiers ..., of which 1,500"
+            if len(between) < 40 and _PART_OF_WHICH.search(between):  # "10,000 soldiers in total, of which 1,500"
                 wholes[i] = i - 1
                 continue
         if i + 1 < len(mentions):
