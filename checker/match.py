@@ -108,9 +108,16 @@ def compatible_modality(a: str | None, b: str | None) -> bool:
 
 
 def compatible_relation(a: str | None, b: str | None) -> bool:
-    """Same verb, a verb of one family, or a verb missing on one side."""
-    if not a or not b or a == b:
+    """Same verb (or none on both sides), or verbs of one family.
+
+    A verb on one side only is not enough to call two figures the same fact:
+    "1,500 have been sent" and "an army of 1.2 million troops" share subject
+    and item, yet count different things.
+    """
+    if a == b:
         return True
+    if not a or not b:
+        return False
     return any(a in family and b in family for family in RELATION_FAMILIES)
 
 

@@ -170,8 +170,8 @@ def _mul(value: float | None, factor: float) -> float | None:
 def _fmt(x: float) -> str:
     if x == 0 or not math.isfinite(x):
         return str(x)
-    if abs(x) >= 1000 or abs(x) < 0.01:
-        return f"{x:.4g}"
+    if abs(x) >= 1000:
+        return f"{x:,.0f}"
     return f"{x:.4g}"
 
 

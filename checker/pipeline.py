@@ -57,7 +57,7 @@ def normalize_draft(document: Document, draft: Draft, lines: LineIndex) -> Claim
         published=iso(document.published),
         window_start_latest=iso(window.window_start_latest) if window else None,
         window_end_earliest=iso(window.window_end_earliest) if window else None,
-        window_text=time.text if time is not None else None,
+        window_text=window.text if window else None,
         cumulative=bool(window and window.cumulative),
         is_change=mention.is_change,
         part_of=f"{document.id}#{draft.part_of + 1}" if draft.part_of is not None else None,

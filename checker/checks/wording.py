@@ -176,11 +176,21 @@ def period_words(period: str | None) -> str:
     return _PERIOD_WORDS.get(period, f"per {period}")
 
 
+_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December", "Q1", "Q2", "Q3", "Q4", "FY"}
+
+
 def describe_claim(claim: dict) -> str:
     """The figure as written plus its time phrase: 'about eight million shells since August'."""
     text = str(claim.get("text") or "").strip()
+    qualifier = claim.get("qualifier")
+    if not is_missing(qualifier) and qualifier and not text.lower().startswith(str(qualifier)):
+        text = f"{qualifier} {text}"
     window_text = claim.get("window_text")
     if not is_missing(window_text) and window_text and str(window_text) not in text:
+        window_text = str(window_text)
+        if window_text[:1].isupper() and not window_text.split()[0] in _MONTHS:
+            window_text = window_text[0].lower() + window_text[1:]
         return f"{text} {window_text}"
     period = claim.get("period")
     if not is_missing(period) and period:
