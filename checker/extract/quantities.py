@@ -1,0 +1,395 @@
+"""Quantity mentions: a number with its unit or counted item.
+
+``find_numbers`` reads the figure as written ("about eight million",
+"$2.5bn", "40%"); this module reads what the figure counts or measures:
+a unit right after it ("550 kilometres", "550-kilometre pipeline", "35C",
+"10.0 mln dlrs"), a currency written before it ("RM23.50", "HK$5.4m"), or
+the noun phrase it counts ("10,000 North Korean soldiers" -> "soldier").
+It also marks differences ("rose by 3%", "2 percentage points") so that a
+change is never compared with a level.
+
+Units are matched with one precompiled regex of the lexicon's forms
+(``checker.units``), anchored right after each number: no pint parsing here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.extract.numbers import NumberSpan, find_numbers
+from checker.model import Mention
+from checker.units import UnitAlias, UnitLexicon, canonical, lexicon, match_after, match_before
+
+PERCENT = "percent"
+PERCENTAGE_POINT = "percentage_point"
+
+# Words that end a counted noun phrase: function words, auxiliaries, common
+# reporting verbs and time words ("3 million shells annually", "1,500 have").
+_STOP_WORDS = frozenset(
+    """
+    a an the this that these those its it it's their his her our your my them they he she we you i us him
+    of in on at by for from to into onto with without within about above below over under between among
+    through during before after since until till than as per via against toward towards across along
+    around near off out up down upon beyond despite except like unlike amid amongst throughout
+    beneath beside behind inside outside underneath alongside vs versus unable able
+    and or but nor yet so if then because while whereas although though unless whether when where which
+    who whom whose what why how there here all both each every either neither no not any
+    is are was were be been being am has have had having do does did done will would shall should can could
+    may might must ought said says say told tells according reported reports announced added adds
+    including included includes include such annually yearly monthly weekly daily hourly quarterly
+    ago last next earlier later already now still also even just only again too very more most less least
+    year years month months week weeks day days today tomorrow yesterday tonight
+    morning evening night afternoon
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    percent per cent
+    """.split()
+) | frozenset(
+    # Verbs in -s that follow a counted noun ("the 550-kilometre pipeline carries").
+    """
+    carries connects takes makes goes comes remains seems gives stands lies sits puts keeps brings sends
+    provides produces includes contains serves lets helps proves appears becomes begins faces reaches
+    remain expect expects
+    """.split()
+)
+# Words ending in -ly that are nouns, not adverbs that end a phrase.
+_LY_NOUNS = frozenset("family ally rally supply assembly reply monopoly anomaly belly fly lily bully jelly".split())
+_WORD = re.compile(r"[ \t\n]+([A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*)")
+_OF_DETERMINER = re.compile(
+    r"\s+of\s+(?:(?:the|these|those|its|their|his|her|our|your|all|all\s+the|a|an)\s+)?", re.I
+)
+_PER_UNIT = re.compile(r"\s*/\s*|\s+(?:per|an?|each)\s+", re.I)
+_MINUS = re.compile(r"(?:\bminus[\s-]?|(?<![\w.,%)])[-−])\Z", re.I)
+_MORE = re.compile(r"\s+(?:more|additional|extra|further|full|straight|consecutive)\s+", re.I)
+_AGE = re.compile(r"-old\b", re.I)
+_EURO = re.compile(r"€|\beuros?\b", re.I)
+_CALIBRE_AFTER = re.compile(
+    r"\s+(?:calibre|caliber|shells?|rounds?|artillery|howitzers?|guns?|cannons?|mortars?|ammunition|munitions"
+    r"|projectiles?|rifles?|pistols?)\b",
+    re.I,
+)
+# A duration after these words is a time window ("over the past three years"), not a quantity.
+_WINDOW_BEFORE = re.compile(r"\b(?:past|last|next|previous|coming|first|final|recent)\s+\Z", re.I)
+# Items a bare year modifies ("reported 2023 sales of 1.1 billion euros").
+_YEAR_MODIFIED = frozenset(
+    "sale result earning figure election target level price forecast budget revenue profit loss season game "
+    "final account output harvest crop export import".split()
+)
+_DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|its|their|his|her|our|your|this|that|these|those|an?)|['’]s?)\s+\Z", re.I)
+
+# A change, not a level: "rose by 3%", "up 19 cents", "fell 4.28 percent".
+_CHANGE_BEFORE = re.compile(
+    r"""\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|increased?|increases|increasing|decreased?|decreases
+    |decreasing|grew|grow(?:s|n|ing)?|dropped|drops?|dropping|jumped|jumps?|jumping|climbed|climbs?|gained
+    |gains?|lost|loses?|slid|slides?|slipped|slips?|declined?|declines|plunged?|plunges|plummeted|soared?
+    |soars|surged?|surges|tumbled?|tumbles|sank|sinks?|shed|sheds|advanced?|advances|eased?|eases|widened
+    |narrowed|rallied|dipped|dips?|slumped|slumps?|spiked?|added|adds?|up|down|higher|lower|upwards?
+    |downwards?|trending\s+up|trending\s+down)
+    \s+(?:by\s+)?(?:(?:an?\s+)?(?:further|another|additional|extra)\s+)?\Z""",
+    re.I | re.X,
+)
+# "gave up 517 yards", "set up 40 stalls": phrasal verbs, not a rise or fall.
+_PHRASAL_UP = re.compile(r"\b(?:gave|give|giving|given|set|picked|made|signed|put|shut|broke|turned|ended|wound|stepped)\s+(?:up|down)\b", re.I)
+_CHANGE_AFTER = re.compile(
+    r"\s+(?:rise|increase|drop|decline|gain|fall|jump|cut|decrease|reduction|hike|boost|growth|slump|surge|plunge)s?\b",
+    re.I,
+)
+# Names after which a number is part of an identifier ("S&P 500", "Category 4").
+_IDENTIFIER_BEFORE = re.compile(
+    r"""(?:\b(?:S&P|FTSE|Fortune|Nasdaq|Stoxx|Russell|Nikkei|DAX|CAC|ASX|Kospi|Sensex|Formula|Windows|iPhone|iOS
+    |Galaxy|Pixel|Model|Series|Class|Type|Level|Grade|Category|Stage|Phase|Group|Version|Chapter|Section|Article
+    |Room|Route|Highway|Interstate|Flight|Gate|Platform|Terminal|Channel|Episode|Season|Volume|No\.|Number
+    |Act|Part|Title|Rule|Resolution|Covid|COVID|Boeing|Airbus|Big|Top)\s+|(?<![A-Za-z])[A-Za-z][A-Za-z]?-
+    |[A-Za-z]-?[A-Z]+-)\Z""",
+    re.X,
+)
+
+
+# Words after a number that make it a name or an address ("iPhone 11 Pro", "575 Wilbraham Road").
+_IDENTIFIER_AFTER = re.compile(
+    r"""[ \t]+(?:(?:Pro|Max|Ultra|Plus|Mini|Lite|Edge|Series)\b
+    |(?:[A-Z][\w'’-]*[ \t]+){0,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Drive|Boulevard|Blvd|Way|Place|Court
+    |Terrace|Crescent|Square|Highway|ZIP[ \t]+Code)\b)""",
+    re.X,
+)
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every quantity mention of one sentence, with offsets into ``text``."""
+    lex = lexicon()
+    mentions: list[Mention] = []
+    for span in find_numbers(text):
+        mention = _mention(text, span, lex)
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def _mention(text: str, span: NumberSpan, lex: UnitLexicon) -> Mention | None:
+    start, end = span.start, span.end
+    if _is_identifier(text, start) or _IDENTIFIER_AFTER.match(text, end):
+        return None
+    value, value_to = span.value, span.value_to
+    minus = _MINUS.search(text, max(0, start - 7), start)
+    if minus and value > 0:
+        start, value = minus.start(), -value
+        value_to = -value_to if value_to is not None else None
+
+    unit: str | None = None
+    item: str | None = None
+    if span.percentage_points:
+        unit = PERCENTAGE_POINT
+    elif span.percent:
+        unit = PERCENT
+    elif span.currency:
+        unit = span.currency
+        if text.startswith("$", start):
+            # "HK $216,925", "US $58.24": a country mark written apart from the sign
+            marked = match_before(text, start + 1)
+            if marked is not None and marked[1] < start and marked[0].is_currency:
+                unit, start = marked[0].unit, marked[1]
+    else:
+        prefix = match_before(text, start)
+        if prefix is not None and prefix[0].is_currency:
+            unit, start = prefix[0].unit, prefix[1]
+
+    adjective = False
+    following = _unit_after(text, end)
+    if following is not None:
+        alias, unit_end, adjective = following
+        old = _AGE.match(text, unit_end)
+        if old is not None:  # "a 2,900 year-old site": an age, used as an adjective
+            unit_end, adjective = old.end(), True
+        if unit is None:
+            unit, end = alias.unit, unit_end
+        elif _is_currency(unit) and _is_currency(_resolve_pound(alias.unit, unit, lex)):
+            unit, end = _resolve_pound(alias.unit, unit, lex), unit_end  # "$5 billion dollars", "£2m pounds"
+        elif unit in (PERCENT, PERCENTAGE_POINT) and alias.unit in (PERCENT, PERCENTAGE_POINT):
+            unit, end = alias.unit, unit_end
+        else:
+            adjective = False
+    if unit == "US_cent" and _EURO.search(text):
+        unit = "euro_cent"  # "cents" in a sentence about euros
+    if unit is not None and _is_currency(unit):
+        unit, end = _per_measure(text, end, unit)
+
+    if adjective:
+        # "550-kilometre pipeline", "a 50-year-old man": the unit is an adjective
+        # of the thing measured.
+        phrase = _noun_phrase(text, end, lex)
+        if phrase is not None:
+            item, end = phrase
+    elif unit is None:
+        phrase = _noun_phrase(text, end, lex)
+        if phrase is not None:
+            item, end = phrase
+            unit, item = _unit_as_head(text, item, end, lex)
+    if item is None:
+        of_phrase = _OF_DETERMINER.match(text, end)
+        if of_phrase is not None:
+            measured = match_after(text, of_phrase.end()) if unit is None else None
+            if measured is not None and not measured[0].glued and not measured[0].prefix:
+                # "hundreds of miles", "tens of millions of dollars"
+                unit, end = _resolve_pound(measured[0].unit, unit, lex), measured[1]
+            else:
+                phrase = _noun_phrase(text, of_phrase.end() - 1, lex, proper_ok=False)
+                if phrase is not None:
+                    item, end = phrase
+
+    if span.maybe_year and not _keeps_year(text, span, unit, item, lex):
+        return None
+    if adjective and unit in _DURATIONS and "-old" not in text[span.end:end].lower():
+        return None  # "a 10-year average", "a five-year plan": a window, not a quantity
+    if unit in _DURATIONS and _WINDOW_BEFORE.search(text, max(0, start - 12), start):
+        return None
+    if unit == "millimeter" and text.startswith("mm", span.end) and _CALIBRE_AFTER.match(text, end):
+        return None  # "155mm shells": a calibre names the shell, it is not a measurement
+    return Mention(
+        start=start,
+        end=end,
+        value=value,
+        value_to=value_to,
+        unit=unit,
+        item=item,
+        qualifier=span.qualifier,
+        rounding=span.rounding,
+        approximate_words=span.words,
+        is_change=unit == PERCENTAGE_POINT or _is_change(text, span, start, end, unit),
+    )
+
+
+def _unit_after(text: str, pos: int) -> tuple[UnitAlias, int, bool] | None:
+    """A unit right after a number: glued, after a space, or after a hyphen.
+
+    The flag says the unit was hyphenated ("550-kilometre"), i.e. an adjective.
+    """
+    found = match_after(text, pos)
+    if found is not None and not found[0].prefix:
+        return found[0], found[1], False
+    more = _MORE.match(text, pos)
+    for gap in (" ", "-", "\u00a0", "  ") + ((more.group(),) if more else ()):
+        if text.startswith(gap, pos):
+            found = match_after(text, pos + len(gap))
+            if found is not None and not found[0].glued and not found[0].prefix:
+                return found[0], found[1], gap == "-"
+    return None
+
+
+def _resolve_pound(unit: str, current: str | None, lex: UnitLexicon) -> str:
+    """A bare "pounds" is money only when the number already carries £ (or GBP).
+
+    Otherwise it is the mass unit: "pounds sterling" and "stg" are the
+    lexicon's own GBP forms, and a bare "2 million pounds" stays mass.
+    """
+    if unit == lex.ambiguous_pound and current == "GBP":
+        return "GBP"
+    return unit
+
+
+def _per_measure(text: str, end: int, currency: str) -> tuple[str, int]:
+    """"$58.24 per barrel" is a price per unit: USD / oil_barrel. Time rates stay separate."""
+    joint = _PER_UNIT.match(text, end)
+    if joint is None or joint.end() == end:
+        return currency, end
+    found = match_after(text, joint.end())
+    if found is None:
+        return currency, end
+    alias, unit_end = found
+    dimension = canonical(alias.unit).dimension
+    if alias.period or dimension in ("[time]", "[count]", "[percent]") or dimension.startswith("[currency_"):
+        return currency, end
+    return f"{currency} / {alias.unit}", unit_end
+
+
+def _is_currency(unit: str) -> bool:
+    return unit not in (PERCENT, PERCENTAGE_POINT) and bool(unit) and canonical(unit).dimension.startswith("[currency_")
+
+
+def _is_identifier(text: str, start: int) -> bool:
+    """Numbers inside names the number grammar let through ("S&P 500", "TA-35", "G7")."""
+    if start > 0 and text[start - 1].isalnum():
+        return True
+    return _IDENTIFIER_BEFORE.search(text, max(0, start - 14), start) is not None
+
+
+def _noun_phrase(
+    text: str, pos: int, lex: UnitLexicon, proper_ok: bool = True
+) -> tuple[str, int] | None:
+    """The counted noun phrase starting at ``pos``, lemmatized, with its end offset.
+
+    Capitalized modifiers (nationalities, names) and common adjectives such as
+    "new" or "more" are not part of the item: "10,000 North Korean soldiers"
+    counts soldiers.
+    """
+    words: list[tuple[str, int]] = []
+    cursor = pos
+    while len(words) < 5:
+        match = _WORD.match(text, cursor)
+        if match is None:
+            break
+        word = match.group(1)
+        lowered = word.lower()
+        if lowered in _STOP_WORDS:
+            break
+        if words and (_ends_phrase(word) or (word[0].isupper() and not words[-1][0][0].isupper())):
+            break  # "tanks destroyed", "hydrogen Germany expects"
+        words.append((word, match.end()))
+        cursor = match.end()
+        if _is_plural(lowered, lex):
+            break  # a plural noun ends the phrase ("shells annually", "fouls proves")
+    while words and words[-1][0].lower().endswith("ly") and words[-1][0].lower() not in _LY_NOUNS:
+        words.pop()
+    if not words:
+        return None
+    end = words[-1][1]
+    kept = [w for w, _ in words if w.lower() not in lex.dropped_modifiers]
+    lowercase = [w for w in kept if not w[0].isupper()]
+    if lowercase:
+        # Drop capitalized modifiers before the first common noun.
+        first = next(i for i, w in enumerate(kept) if not w[0].isupper())
+        kept = kept[first:]
+    elif kept and proper_ok:
+        kept = kept[-1:]  # "1,307,000 Americans"
+    else:
+        return None
+    if not kept or (len(kept) == 1 and (len(kept[0]) == 1 or kept[0].lower().endswith(("ing", "ed")))):
+        return None  # "73 raising the prospect", "2.5 F": not a counted thing
+    head = singular(kept[-1], lex)
+    item = " ".join([w.lower() if not w.isupper() else w for w in kept[:-1]] + [head])
+    return lex.item_synonyms.get(item, item), end
+
+
+def _unit_as_head(text: str, item: str, end: int, lex: UnitLexicon) -> tuple[str | None, str | None]:
+    """ "517 rushing yards": a phrase whose last word is a unit measures, not counts."""
+    head_start = max(text.rfind(" ", 0, end), text.rfind("-", 0, end)) + 1
+    found = match_after(text, head_start)
+    if found is None or found[1] != end or len(found[0].form) < 3 or found[0].glued:
+        return None, item
+    if found[0].unit == lex.ambiguous_pound or not item.endswith(" " + singular(text[head_start:end], lex)):
+        return None, item
+    return found[0].unit, None
+
+
+def _ends_phrase(word: str) -> bool:
+    """Past participles and adverbs after a noun end the phrase ("500 tanks destroyed")."""
+    lowered = word.lower()
+    return lowered.endswith("ed") or (lowered.endswith("ly") and lowered not in _LY_NOUNS) or (
+        lowered.endswith("ing") and len(lowered) > 5
+    )
+
+
+def _is_plural(word: str, lex: UnitLexicon) -> bool:
+    if word in lex.irregular_nouns or word in lex.invariant_nouns:
+        return True
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
+
+
+def singular(word: str, lex: UnitLexicon | None = None) -> str:
+    """The singular of a counted noun, from the lexicon's irregulars and a few rules.
+
+    Words the lexicon keeps plural ("people", "police", "troops") stay as
+    written: news counts people, not persons.
+    """
+    lex = lex or lexicon()
+    keep_case = word[0].isupper() and not word.isupper()
+    lowered = word if keep_case else word.lower()
+    key = lowered.lower()
+    if key in lex.invariant_nouns:
+        result = key
+    elif key in lex.irregular_nouns:
+        result = lex.irregular_nouns[key]
+    elif "-" in key:
+        parts = lowered.split("-")
+        return "-".join(parts[:-1] + [singular(parts[-1], lex)])
+    elif len(key) > 4 and key.endswith("ies"):
+        result = lowered[:-3] + "y"
+    elif key.endswith(("sses", "shes", "ches", "xes", "zes", "oes")):
+        result = lowered[:-2]
+    elif len(key) > 3 and key.endswith("s") and not key.endswith(("ss", "us", "is")):
+        result = lowered[:-1]
+    else:
+        result = lowered
+    return result if keep_case else result.lower()
+
+
+def _keeps_year(text: str, span: NumberSpan, unit: str | None, item: str | None, lex: UnitLexicon) -> bool:
+    """A bare 1000..2199 integer is a year unless a unit or a plural item follows."""
+    if unit is not None:
+        return True
+    if item is None or _DETERMINER_BEFORE.search(text, max(0, span.start - 8), span.start):
+        return False  # "its 2024 sales", "the 2019 election"
+    if item.rsplit(" ", 1)[-1] in _YEAR_MODIFIED:
+        return False
+    head = _WORD.match(text, span.end)
+    return head is not None and _is_plural(head.group(1).lower(), lex) and not head.group(1)[0].isupper()
+
+
+def _is_change(text: str, span: NumberSpan, start: int, end: int, unit: str | None) -> bool:
+    before = span.qualifier_start if span.qualifier_start is not None else start
+    change = _CHANGE_BEFORE.search(text, max(0, before - 40), before)
+    if change and not _PHRASAL_UP.search(text, max(0, change.start() - 12), change.start() + 5):
+        return True
+    if before > 0 and text[before - 1] == "+":
+        return True
+    return unit == PERCENT and _CHANGE_AFTER.match(text, end) is not None

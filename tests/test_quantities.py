@@ -1,0 +1,150 @@
+"""Units and counted items attached to numbers (checker/extract/quantities.py)."""
+
+import pytest
+
+from checker.extract.quantities import find_mentions, singular
+
+
+def only(sentence):
+    mentions = find_mentions(sentence)
+    assert len(mentions) == 1, [sentence[m.start:m.end] for m in mentions]
+    return mentions[0]
+
+
+def spans(sentence):
+    return [sentence[m.start:m.end] for m in find_mentions(sentence)]
+
+
+def test_the_canonical_shell_claims_count_shells_and_keep_the_hedge_apart():
+    sentence = "North Korea has supplied about eight million shells since August of last year."
+    mention = only(sentence)
+    assert sentence[mention.start:mention.end] == "eight million shells"
+    assert (mention.value, mention.unit, mention.item, mention.qualifier) == (8e6, None, "shell", "about")
+    assert mention.approximate_words
+    assert only("North Korea supplies three million shells annually.").item == "shell"
+
+
+def test_nationality_modifiers_are_not_part_of_the_item_and_a_bare_number_has_none():
+    sentence = "Pyongyang plans to send 10,000 North Korean soldiers, of which 1,500 have already been sent."
+    soldiers, sent = find_mentions(sentence)
+    assert soldiers.item == "soldier" and soldiers.value == 10_000
+    assert sentence[soldiers.start:soldiers.end] == "10,000 North Korean soldiers"
+    assert sent.value == 1500 and sent.item is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "item"),
+    [
+        ("The ministry said 1,500 new homes were damaged.", "home"),
+        ("Kyiv asked for 100 missiles and more air defence.", "missile"),
+        ("The package includes 2,000 anti-tank weapons for the front.", "anti-tank weapon"),
+        ("Police said 13 people were injured in the blast.", "people"),
+        ("About 700 heart transplants have been performed there.", "heart transplant"),
+        ("Rescuers found 40 children in the rubble.", "child"),
+        ("The firm has 3,000 employees, a spokesman said.", "employee"),
+    ],
+)
+def test_counted_items_are_singular_noun_phrases(sentence, item):
+    assert only(sentence).item == item
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("Russia plans a 550-kilometre pipeline to the coast.", "550-kilometre pipeline", 550, "kilometer"),
+        ("The border runs for 550 kilometres through forest.", "550 kilometres", 550, "kilometer"),
+        ("Engineers finished the 4,000-foot bridge in May.", "4,000-foot bridge", 4000, "foot"),
+        ("A 90,000-kilogram whale washed ashore.", "90,000-kilogram whale", 90_000, "kilogram"),
+        ("Trains will run at 120 km/h on the new line.", "120 km/h", 120, "kilometer_per_hour"),
+        ("The limit was cut to 70 mph last year.", "70 mph", 70, "mile_per_hour"),
+        ("Net profit was 10.0 mln dlrs in the quarter.", "10.0 mln dlrs", 1e7, "USD"),
+        ("The bank lent 2 bln stg to the group.", "2 bln stg", 2e9, "GBP"),
+        ("The EU pledged 5 billion euros in loans.", "5 billion euros", 5e9, "EUR"),
+        ("Players can win up to €3,000 in prizes.", "€3,000", 3000, "EUR"),
+        ("The deal is worth £2bn to the Treasury.", "£2bn", 2e9, "GBP"),
+        ("Turnout reached 40 per cent in the capital.", "40 per cent", 40, "percent"),
+        ("The truce lasted three mths before it collapsed.", "three mths", 3, "month"),
+        ("Paris hit 35C on Tuesday.", "35C", 35, "degree_Celsius"),
+        ("Madrid reached 35°C by noon.", "35°C", 35, "degree_Celsius"),
+        ("Phoenix recorded 95 degrees Fahrenheit at dusk.", "95 degrees Fahrenheit", 95, "degree_Fahrenheit"),
+        ("Kyiv woke up to minus 10C on Monday.", "minus 10C", -10, "degree_Celsius"),
+        ("Oil traded at $58.24 per barrel on Friday.", "$58.24 per barrel", 58.24, "USD / oil_barrel"),
+        ("The refinery processes 52,000 bpd of crude.", "52,000 bpd of crude", 52_000, "oil_barrel"),
+        ("Heineken Malaysia rose 18 sen on the day.", "18 sen", 18, "sen"),
+        ("Passengers paid a total of HK $216,925 for the flights.", "HK $216,925", 216_925, "HKD"),
+        ("The probe travelled hundreds of miles into space.", "hundreds of miles", 100, "mile"),
+    ],
+)
+def test_units_written_after_or_before_the_number(sentence, text, value, unit):
+    mention = only(sentence)
+    assert sentence[mention.start:mention.end] == text
+    assert mention.value == pytest.approx(value)
+    assert mention.unit == unit
+
+
+def test_measured_things_take_their_item_from_of():
+    sentence = "Saudi Arabia pumps 3.5 million barrels of crude a day."
+    mention = only(sentence)
+    assert (mention.unit, mention.item) == ("oil_barrel", "crude oil")
+    assert sentence[mention.start:mention.end] == "3.5 million barrels of crude"
+
+
+def test_pounds_are_money_only_with_a_pound_sign_or_sterling():
+    assert only("The boxer weighed 200 pounds before the fight.").unit == "pound"
+    assert only("She paid £500 pounds for the ticket.").unit == "GBP"
+    assert only("The fund returned 5 million pounds sterling.").unit == "GBP"
+
+
+def test_an_age_is_a_duration_adjective_with_its_item():
+    mention = only("A 50-year-old man was arrested on Friday.")
+    assert (mention.unit, mention.item) == ("year", "man")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Shares were up 5% in early trade.",
+        "Exports fell by 3 percent last month.",
+        "The index rose 2 percentage points on the week.",
+        "Sales suffered a 7% drop in March.",
+        "Nintendo plunged 4.28 percent in Tokyo.",
+    ],
+)
+def test_changes_are_marked_as_differences(sentence):
+    assert only(sentence).is_change
+
+
+def test_levels_after_to_are_not_changes():
+    sentence = "Revenue in the quarter rose to $7.36 billion."
+    assert not only(sentence).is_change
+    assert only("Unemployment stood at 4 percent in May.").is_change is False
+    assert only("The defence gave up 517 rushing yards.").is_change is False
+
+
+def test_percentage_points_are_their_own_unit():
+    mention = only("Support for the party fell 2 percentage points.")
+    assert mention.unit == "percentage_point" and mention.is_change
+
+
+def test_years_are_dropped_unless_a_unit_or_plural_item_follows():
+    assert spans("The plant opened in 2019 and employs staff.") == []
+    assert spans("Some 1500 soldiers crossed the river.") == ["1500 soldiers"]
+    assert spans("The ship carried 2000 tonnes of grain.") == ["2000 tonnes of grain"]
+
+
+def test_numbers_inside_names_and_addresses_are_not_quantities():
+    assert spans("The S&P 500 gained 1% on Monday.") == ["1%"]
+    assert spans("The shop at 575 Wilbraham Road has closed.") == []
+    assert spans("The iPhone 11 Pro costs $999.") == ["$999"]
+
+
+def test_words_after_the_noun_end_the_item():
+    assert only("The 550-kilometre pipeline carries gas to Europe.").item == "pipeline"
+    assert only("No red cards, but 19 fouls proves it was feisty.").item == "foul"
+    assert only("The army destroyed 500 tanks destroyed by drones.").item == "tank"
+
+
+def test_singular_uses_the_lexicon_irregulars():
+    assert [singular(w) for w in ["people", "children", "batteries", "boxes", "buses", "heroes", "shoes"]] == [
+        "people", "child", "battery", "box", "bus", "hero", "shoe"
+    ]
