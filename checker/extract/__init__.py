@@ -8,6 +8,7 @@ Nothing is normalized here: that is the next stage's job.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from checker.extract.context import Cues, MentionContext, default_cues, describe
@@ -16,6 +17,9 @@ from checker.extract.timeexpr import find_time_expressions
 from checker.lexicon import Lexicon, default_lexicon
 from checker.model import Document, Mention, Sentence, TimeExpression
 from checker.segment import split_sentences
+
+
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +41,7 @@ def extract_drafts(document: Document, lexicon: Lexicon | None = None, cues: Cue
     drafts: list[Draft] = []
     previous_subject: str | None = None
     previous_end = 0
+    common_words = frozenset(_LOWER_WORD.findall(document.text))
     for sentence in split_sentences(document):
         if "\n\n" in document.text[previous_end:sentence.start]:
             previous_subject = None  # a new paragraph: do not carry a subject across it
@@ -45,7 +50,7 @@ def extract_drafts(document: Document, lexicon: Lexicon | None = None, cues: Cue
         if not mentions:
             continue
         times = find_time_expressions(sentence.text, document.published)
-        contexts = describe(sentence.text, mentions, times, lexicon, cues, previous_subject)
+        contexts = describe(sentence.text, mentions, times, lexicon, cues, previous_subject, common_words)
         first = len(drafts)
         for mention, context in zip(mentions, contexts, strict=True):
             drafts.append(

@@ -123,12 +123,18 @@ def describe(
     lexicon: Lexicon,
     cues: Cues,
     previous_subject: str | None = None,
+    common_words: frozenset[str] = frozenset(),
 ) -> list[MentionContext]:
-    """Context of every mention of one sentence (offsets relative to ``text``)."""
+    """Context of every mention of one sentence (offsets relative to ``text``).
+
+    ``common_words`` are the lower-case words of the whole document: a
+    capitalized sentence opener that also appears in lower case ("Rescuers",
+    "Imports") is a common noun, not a name.
+    """
     boilerplate = bool(cues.boilerplate.search(text))
     entities = lexicon.find_entities(text)
     attribution = _attribution(text, cues)
-    sentence_subject = _sentence_subject(text, entities, attribution, lexicon) or previous_subject
+    names = named_candidates(text, entities, attribution, lexicon, common_words)
     wholes = _part_of(text, mentions)
     out: list[MentionContext] = []
     for index, mention in enumerate(mentions):
@@ -139,7 +145,11 @@ def describe(
             item = mentions[whole].item
         if item is None and mention.unit is None:
             item = _item_before(text, c_start, mention.start)
-        subject = _subject_in_mention(text, mention, entities) or sentence_subject
+        subject = (
+            _subject_in_mention(text, mention, entities)
+            or _subject_for(text, mention, names, c_start, c_end)
+            or previous_subject
+        )
         out.append(
             MentionContext(
                 subject=subject,
@@ -167,36 +177,76 @@ def _attribution(text: str, cues: Cues) -> str | None:
     return m.group(1).strip() if m else None
 
 
-def _sentence_subject(text: str, entities: list[tuple[int, int, str]], attribution: str | None, lexicon: Lexicon) -> str | None:
-    """The first named entity that is not an object or the source of the statement."""
-    for start, end, canonical in entities:
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A name in a sentence that could be what a figure is about."""
+
+    start: int
+    end: int
+    canonical: str
+    tier: int  # 0: no preposition before it (a grammatical subject); 1: a place ("in Karachi")
+
+
+# Prepositions that make a following name a place the figure is about.
+_PLACE_PREPOSITIONS = {"in", "at", "across", "throughout", "inside", "within"}
+
+
+def named_candidates(
+    text: str, entities: list[tuple[int, int, str]], attribution: str | None, lexicon: Lexicon, common_words: frozenset[str]
+) -> list[Named]:
+    """Lexicon entities and other proper names, minus objects and the source of the statement."""
+    spans: list[tuple[int, int, str]] = list(entities)
+    taken = [(s, e) for s, e, _ in entities]
+    for m in _PROPER.finditer(text):
+        words = m.group(0).split()
+        offset = m.start()
+        while words and (words[0] in _SENTENCE_STARTERS or (offset == 0 and words[0].lower() in common_words)):
+            offset = text.index(words[0], offset) + len(words[0])
+            words.pop(0)
+            while offset < len(text) and text[offset] == " ":
+                offset += 1
+        name = " ".join(words).rstrip(".’'")
+        if not name or name.lower() in common_words:
+            continue
+        if any(s < m.end() and offset < e for s, e in taken):
+            continue
+        spans.append((offset, offset + len(name), lexicon.entity(name) or name))
+    found: list[Named] = []
+    for start, end, canonical in sorted(spans):
         if attribution and text[start:end] in attribution:
             continue
         before = _WORD.findall(text[max(0, start - 20):start])
-        if before and before[-1].lower() in _OBJECT_PREPOSITIONS:
+        preposition = before[-1].lower() if before else ""
+        if preposition in _OBJECT_PREPOSITIONS and preposition not in _PLACE_PREPOSITIONS:
             continue
-        return canonical
-    for m in _PROPER.finditer(text):
-        words = m.group(0).split()
-        while words and words[0] in _SENTENCE_STARTERS:
-            words.pop(0)
-        name = " ".join(words).rstrip(".’'")
-        if not name or (attribution and name in attribution):
-            continue
-        before = _WORD.findall(text[max(0, m.start() - 20):m.start()])
-        if before and before[-1].lower() in _OBJECT_PREPOSITIONS:
-            continue
-        return lexicon.entity(name) or name
+        found.append(Named(start, end, canonical, 1 if preposition in _PLACE_PREPOSITIONS else 0))
+    return found
+
+
+def _subject_for(text: str, mention: Mention, names: list[Named], c_start: int, c_end: int) -> str | None:
+    """The clause's own subject first, then the sentence's, preferring names before the figure."""
+    in_clause = [n for n in names if c_start <= n.start and n.end <= c_end]
+    for pool in (in_clause, names):
+        for tier in (0, 1):
+            ranked = [n for n in pool if n.tier == tier]
+            before = [n for n in ranked if n.end <= mention.start]
+            if before:
+                return before[0].canonical if tier == 0 else before[-1].canonical
+            if ranked:
+                return ranked[0].canonical
     return None
 
 
 def _subject_in_mention(text: str, mention: Mention, entities: list[tuple[int, int, str]]) -> str | None:
-    """An entity written inside the figure itself: "10,000 North Korean soldiers"."""
+    """A name written with the figure itself: "10,000 North Korean soldiers", "Pyongyang's", "sent by Pyongyang"."""
     for start, end, canonical in entities:
         if mention.start <= start and end <= mention.end:
             return canonical
         # "North Korea's 1,500 troops", "Pyongyang's 8 million shells"
         if 0 <= mention.start - end <= 3 and text[end - 2:end] in ("'s", "’s"):
+            return canonical
+        # "3,000 soldiers sent by Pyongyang": the agent of a passive right after the figure
+        if 0 <= start - mention.end <= 25 and re.search(r"\b\w+(?:ed|en|t)\s+by\s+(?:the\s+)?$", text[mention.end:start]):
             return canonical
     return None
 
