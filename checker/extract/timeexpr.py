@@ -1,0 +1,946 @@
+"""Rates, time windows and targets in one sentence.
+
+A figure only becomes comparable once we know *over what time* it counts:
+"three million shells annually" is a rate, "eight million shells since August
+of last year" is a running total over a window, "10,000 troops by 2030" is a
+target. This module finds those expressions and turns relative ones into
+explicit dates against the article's publication date, never against today.
+Where the words leave room (which day of "August"?) the result is a range:
+``window_start``..``window_start_latest`` and
+``window_end_earliest``..``window_end``, and ``assumption`` says how it was
+read so an editor can check it.
+
+Choices an editor may want to know:
+
+* "twice a year" is a rate of one per six months (P6M); "N times a <unit>" is
+  kept only when it divides the unit into whole smaller units (years into
+  months, weeks into days, days into hours), otherwise it is dropped.
+* Hour rates right after a length unit ("km an hour", "miles per hour") are
+  speeds, owned by the unit extractor, and are skipped. "20 km a day" stays a
+  rate: a distance per day is still a rate.
+* "last week" is the calendar week (Monday to Sunday) before the one of
+  publication; "this year" and the current month end at publication.
+* A quarter or half without a year is the most recent one that had ended by
+  publication; a month without a year is the most recent one that had begun.
+  After "by" both look forward instead. The one exception is a month next to
+  publication: "in August" written in July is the coming August, "by the end
+  of June" written in July the June just ended.
+* A bare year counts as a window only before a noun ("2023 sales", "the 2022
+  energy crisis"); a deadline already past has no start at publication.
+* Single days ("on Thursday", "on July 22") are not windows; callers that want
+  them as the day a level was read ask ``find_point_dates``.
+* Fiscal years are read as calendar years, and the assumption says so.
+* "between 1500 and 2000 troops" is a count, not a year range: round "years"
+  (multiples of 50) followed by a content word are skipped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+from text_to_num import text2num
+
+from checker.model import TimeExpression
+
+__all__ = ["find_point_dates", "find_time_expressions"]
+
+NO_DATE = "no publication date"
+NO_SINCE_END = "no publication date: end of 'since' window unknown"
+
+# --------------------------------------------------------------------------
+# Regex building blocks. Group names carry a "§" that each use replaces with
+# its own tag, so one sentence pattern can hold two references (ranges).
+# Month names are case-sensitive: "may" and "mar" are verbs.
+
+_MONTH = (
+    r"(?-i:(?P<{name}§>(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b)))"
+)
+_YEAR = r"(?<![\w,.$€£])(?P<{name}§>1\d\d\d|20\d\d)(?![\w%]|[.,]\d)"
+
+
+def _month(name: str) -> str:
+    return _MONTH.format(name=name)
+
+
+def _year(name: str) -> str:
+    return _YEAR.format(name=name)
+
+
+_REF_TEMPLATE = (
+    r"(?:(?:the\s+)?(?P<part§>start|beginning|outset|end|close|middle|rest|remainder)\s+of\s+)?"
+    r"(?:(?P<edge§>earlier|later|early|mid|late)(?:-|\s+))?"
+    r"(?:"
+    r"(?P<fy§>(?:fiscal(?:\s+year)?\s*|(?-i:FY)\s?)(?P<fyy§>\d{4}|['’]?\d\d))(?![-–/]\d)(?![\w%])"
+    r"|(?P<q§>(?:the\s+)?(?P<qn§>first|second|third|fourth|final|1st|2nd|3rd|4th)"
+    r"(?P<qsep§>\s+|-)(?P<qw§>quarter|half)|(?-i:(?P<qc§>Q[1-4]|H[12])))"
+    r"(?:\s+(?:of\s+)?(?:" + _year("qy") + r"|(?P<qrel§>last|this|next)\s+year|the\s+year"
+    r"|fiscal\s+(?:year\s+)?" + _year("qfy") + r"))?(?!\s+of\b)(?![\w-])"
+    r"|(?:the\s+)?(?P<dec§>1\d\d0|20\d0)['’]?s\b"
+    r"|(?P<lastm§>last)\s+" + _month("lm") +
+    r"|" + _month("dm") + r"\s+(?P<day§>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+" + _year("dy") + r")?"
+    r"|(?P<day2§>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _month("dm2") + r"(?:,?\s+" + _year("dy2") + r")?"
+    r"|" + _month("mm") + r"(?:,?\s+" + _year("my") + r"|\s+(?:of\s+)?(?P<mrel§>last|this|next)\s+year)?"
+    r"|(?P<rel§>last|this|next|current|the)\s+(?P<relu§>year|month|week|quarter|decade)\b(?!-)(?!\s+of\b)"
+    r"|(?P<yend§>year[- ]end)\b"
+    r"|" + _year("y") +
+    r")"
+)
+
+
+def _ref(tag: str = "") -> str:
+    return _REF_TEMPLATE.replace("§", tag)
+
+
+_FLAGS = re.IGNORECASE
+_WINDOW_RE = re.compile(
+    r"\b(?:(?P<prep>in|during|throughout|for|across)\s+(?:the\s+(?:whole|entire|course)\s+of\s+)?)?"
+    + _ref(),
+    _FLAGS,
+)
+_SINCE_RE = re.compile(r"\b(?:(?:in\s+total|in\s+all|ever)\s+)?since\s+" + _ref(), _FLAGS)
+_TARGET_RE = re.compile(r"\bby\s+" + _ref(), _FLAGS)
+_RANGE_RE = re.compile(
+    r"\b(?:between|from)\s+" + _ref("a") + r"\s+(?:and|to|through|until|till|[-–])\s+" + _ref("b"), _FLAGS
+)
+_YEAR_RANGE_RE = re.compile(
+    r"(?:\b(?P<prep>in|during|over|throughout|from|between)\s+)?"
+    + _year("ya").replace("§", "")
+    + r"\s?[-–—]\s?(?P<yb>\d{4}|\d\d)(?![\w%]|[.,]\d)",
+    _FLAGS,
+)
+_SO_FAR = r"(?:so\s+far|thus\s+far|to\s+date)"
+_SO_FAR_RE = re.compile(
+    r"\b" + _SO_FAR + r"(?:\s+(?:in\s+)?" + _ref("s") + r")?|" + r"\b" + _ref("t") + r"\s+" + _SO_FAR
+    + r"|\b(?P<ytd>year[- ]to[- ]date|(?-i:YTD))\b",
+    _FLAGS,
+)
+_PAST_RE = re.compile(
+    r"\b(?:(?:over|in|during|for|within|across|throughout)\s+)?the\s+(?:past|last)\s+"
+    r"(?:(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+(?:of\s+)?)?"
+    r"(?P<unit>years?|months?|weeks?|days?|hours?|decades?|quarters?|centur(?:y|ies))\b(?!\s+of\b)(?!-)",
+    _FLAGS,
+)
+_RECENT_RE = re.compile(r"\bin\s+recent\s+(?:years|months|weeks|days|decades)\b", _FLAGS)
+_EVENT_WORDS = (
+    "war|invasion|conflict|pandemic|outbreak|crisis|coup|revolution|elections?|attacks?|ceasefire|truce"
+    "|annexation|uprising|referendum|earthquake|hurricane|takeover|offensive|counter-?offensive|blockade"
+    "|lockdowns?|recession|collapse|independence|occupation|fighting|hostilities|strike|merger|deal"
+)
+_EVENT_RE = re.compile(
+    (
+        r"\b(?:(?:in\s+total|in\s+all|ever)\s+)?since\s+(?P<event>(?:the\s+)?"
+        r"(?:(?:start|beginning|outset|outbreak|onset|end)\s+of\s+(?:the\s+)?)?"
+        r"(?:[\w'’-]+\s+){0,3}?(?:" + _EVENT_WORDS + r"))\b"
+        r"(?:\s+(?:began|started|broke\s+out|erupted|ended|took\s+effect))?"
+        r"(?:\s+(?:of|in|on|against)\s+(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,2})?"
+        r"(?:\s+in\s+(?:" + _month("em") + r"\s+)?" + _year("ey") + r")?"
+    ).replace("§", ""),
+    _FLAGS,
+)
+_SINCE_DATED_EVENT_RE = re.compile(
+    r"\b(?:(?:in\s+total|in\s+all|ever)\s+)?since\s+(?P<event>(?:[\w'’-]+\s+){1,4}?"
+    r"(?:began|begun|started|broke\s+out|erupted|opened|took\s+effect|came\s+into\s+force"
+    r"|(?:was|were)\s+(?:declared|launched|signed|opened|introduced|imposed|announced|confirmed|detected|reported)))"
+    r"(?:\s+[\w'’-]+){0,4}?\s+(?:on|in)\s+" + _ref(),
+    _FLAGS,
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_SINCE_WEEKDAY_RE = re.compile(
+    r"\bsince\s+(?P<last>last\s+)?(?-i:(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+    _FLAGS,
+)
+_WEEKDAY = r"(?-i:(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
+_POINT_RE = re.compile(
+    (
+        r"\bon\s+(?:" + _WEEKDAY + r"(?:,?\s+(?=\S*\d|(?-i:[A-Z])))?)?"
+        r"(?:" + _month("dm") + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+" + _year("dy") + r")?"
+        r"|(?:the\s+)?(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _month("dm2")
+        + r"(?:,?\s+" + _year("dy2") + r")?)"
+        r"|\bon\s+" + _WEEKDAY.replace("weekday", "weekday_only") + r"(?:\s+(?:morning|afternoon|evening|night))?"
+    ).replace("§", ""),
+    _FLAGS,
+)
+# A bare year before a noun: "2023 sales", "the 2022 energy crisis", "its 2023 outbreak".
+_YEAR_MODIFIER_RE = re.compile(
+    r"(?:\b(?P<det>the|its|their|his|her|our|this|that)\s+)?" + _year("y").replace("§", "")
+    + r"(?=\s+(?P<noun>[a-z][\w-]*))",
+    _FLAGS,
+)
+_PERIOD_NOUNS = frozenset(
+    "sales revenue revenues profit profits earnings results output production exports imports budget season "
+    "outbreak harvest figures figure deficit surplus growth emissions election elections census level levels "
+    "total totals data report forecast target quota crop campaign drought heatwave floods crisis war "
+    "invasion average peak record".split()
+)
+_SINCE_THEN_RE = re.compile(r"\bsince\s+then\b", _FLAGS)
+_EXPLICIT_DATE_RE = re.compile((r"(?:" + _month("xm") + r"\s+)?" + _year("xy")).replace("§", ""), _FLAGS)
+
+_RATE_RE = re.compile(
+    r"\b(?P<freq>(?:once|twice|thrice|(?P<times>\d{1,3}|[a-z]+)\s+times)\s+(?:a|an|per|each|every)\s+"
+    r"(?P<funit>year|quarter|month|week|day|hour))\b"
+    r"|\b(?P<every>(?:every|each)\s+(?:single\s+)?(?:(?P<en>\d{1,3}|other|[a-z]+(?:-[a-z]+)?)\s+)?"
+    r"(?P<eunit>years?|quarters?|months?|weeks?|fortnight|days?|hours?|decades?))\b(?!-)"
+    r"|\b(?P<per>(?P<pw>per|each|a|an)\s+(?P<punit>year|annum|quarter|month|week|fortnight|day|hour|decade))\b"
+    r"|\b(?P<adv>annually|annual|annuali[sz]ed|yearly|p\.a\.|quarterly|monthly|weekly|fortnightly|daily|hourly"
+    r"|biennially|semi-?annually|half-yearly)(?![\w-])"
+    r"|(?P<slash>/\s?(?P<sunit>yr|year|month|mo|wk|week|day|hr|hour))(?![a-z])",
+    _FLAGS,
+)
+
+_PERIOD_OF_UNIT = {
+    "year": "P1Y", "annum": "P1Y", "quarter": "P3M", "month": "P1M", "mo": "P1M", "week": "P1W",
+    "wk": "P1W", "fortnight": "P2W", "day": "P1D", "hour": "PT1H", "hr": "PT1H", "yr": "P1Y",
+    "decade": "P10Y",
+}
+_PERIOD_OF_ADVERB = {
+    "annually": "P1Y", "annual": "P1Y", "annualised": "P1Y", "annualized": "P1Y", "yearly": "P1Y",
+    "p.a.": "P1Y", "quarterly": "P3M", "monthly": "P1M", "weekly": "P1W", "fortnightly": "P2W",
+    "daily": "P1D", "hourly": "PT1H", "biennially": "P2Y", "semiannually": "P6M",
+    "semi-annually": "P6M", "half-yearly": "P6M",
+}
+# "every N <unit>s": ISO designator and how many of it one unit holds.
+_MULTIPLE_OF_UNIT = {
+    "year": ("Y", 1, ""), "decade": ("Y", 10, ""), "quarter": ("M", 3, ""), "month": ("M", 1, ""),
+    "week": ("W", 1, ""), "fortnight": ("W", 2, ""), "day": ("D", 1, ""), "hour": ("H", 1, "T"),
+}
+# "N times a <unit>": the unit split into smaller whole units.
+_SPLIT_OF_UNIT = {
+    "year": ("M", 12, ""), "quarter": ("M", 3, ""), "week": ("D", 7, ""), "day": ("H", 24, "T"),
+    "hour": ("M", 60, "T"), "month": ("M", 1, ""),
+}
+_TIMES_WORD = {"once": 1, "twice": 2, "thrice": 3}
+
+# Words before "a year"/"an hour" that make it a duration, not a rate.
+_DURATION_LEAD_WORDS = frozenset(
+    "for in within over under than after before about around almost nearly roughly approximately some "
+    "just only half whole entire of take takes took taken taking spent spend spends lasted lasts last "
+    "lasting wait waited by on such what full another to past next during into from through throughout "
+    "since least most once".split()
+)
+_CHANGE_VERBS = frozenset(
+    "rose rise rises risen fell fall falls fallen increased increase increases decreased decrease "
+    "decreases grew grow grows grown cut cuts reduced reduce reduces raised raise raises lowered lower "
+    "boosted boost slashed jumped jump dropped drop drops declined decline declines climbed climb "
+    "shrank shrink expanded expand gained gain lost surged soared plunged plummeted tumbled widened "
+    "narrowed exceeded up down higher lower more less".split()
+)
+_DURATION_TAIL_RE = re.compile(
+    r"(?:-|['’]s\b|\s+(?:ago|earlier|later|before|after|over\s+year|old|long|and\s+a\s+half"
+    r"|or\s+(?:so|two|more|less)|from\s+now|into|in\s+which|of|since|apart|in\s+advance|prior|when)\b"
+    r"|\s+on(?=\s*(?:[,.;:]|$|from\b|since\b|and\b)))",
+    _FLAGS,
+)
+_FRACTION_TAIL_RE = re.compile(
+    r"\s*(?:of|point|percentage|century|mile|hour|per|-)\b|-", _FLAGS
+)
+_LENGTH_UNITS = frozenset(
+    "km kms kilometre kilometres kilometer kilometers mile miles mi m metre metres meter meters "
+    "ft feet foot yard yards nautical".split()
+)
+_NEWSPAPER_RE = re.compile(r"\s+(?:newspaper|paper|tabloid|broadsheet|(?-i:[A-Z]))", _FLAGS)
+# A bare year followed by a content word is more likely a count: "from 1500 to 2000 troops".
+_COUNT_TAIL_RE = re.compile(
+    r"\s+(?!(?:the|a|an|and|or|but|when|while|as|to|in|on|at|by|for|from|with|of|that|which|period"
+    r"|season|its|their|his|her|it|they|he|she|we|there|inclusive)\b)[a-z]"
+)
+_VAGUE_COUNTS = frozenset({"few", "several", "many", "couple"})
+_PREVIOUS_WORD_RE = re.compile(r"([\w.]+)[^\w]*$")
+
+_QUARTER_ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+}
+
+
+# --------------------------------------------------------------------------
+# Calendar periods.
+
+
+_Groups = Callable[[str], "str | None"]  # a reference's named groups, by name without its tag
+
+
+@dataclass(frozen=True, slots=True)
+class _Period:
+    """Days a time reference can cover: ``first``..``last`` (None: not dated)."""
+
+    first: date | None
+    last: date | None
+    note: str | None = None  # how the year was chosen, etc.
+    runs_on: bool = False  # meant to run past publication: "the rest of the year"
+
+
+def _month_span(year: int, month: int) -> tuple[date, date]:
+    first = date(year, month, 1)
+    return first, first + relativedelta(day=31)
+
+
+def _year_span(year: int) -> tuple[date, date]:
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def _months_span(year: int, first_month: int, months: int) -> tuple[date, date]:
+    first = date(year, first_month, 1)
+    return first, first + relativedelta(months=months, days=-1)
+
+
+def _month_number(name: str) -> int:
+    return ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec").index(
+        name[:3].lower()
+    ) + 1
+
+
+def _recent_month_year(month: int, published: date, direction: str, strictly_before: bool = False) -> int:
+    """Year of the most recent (past) or next (future) such month around publication."""
+    if direction == "future":
+        return published.year if month >= published.month else published.year + 1
+    if strictly_before:
+        return published.year if month < published.month else published.year - 1
+    return published.year if month <= published.month else published.year - 1
+
+
+def _resolve(groups: dict[str, str | None], tag: str, published: date | None, direction: str) -> _Period | None:
+    """Turn one matched reference into days, or None when the match is not a time reference."""
+
+    def g(name: str) -> str | None:
+        return groups.get(name + tag)
+
+    base = _base_period(g, published, direction)
+    if base is None:
+        return None
+    part, edge = g("part"), g("edge")
+    if edge:
+        base = _apply_edge(base, edge.lower(), g, published)
+        if base is None:
+            return None
+    if part and base.first is not None:
+        part = part.lower()
+        if part == "middle":
+            base = _apply_edge(base, "mid", g, published)
+        elif part in ("rest", "remainder"):
+            if published is None or not base.first <= published <= base.last:
+                return None
+            base = _Period(published, base.last, base.note, runs_on=True)
+        elif part in ("end", "close"):
+            base = _Period(base.last, base.last, base.note)
+        else:
+            base = _Period(base.first, base.first, base.note)
+    return base
+
+
+def _base_period(g: _Groups, published: date | None, direction: str) -> _Period | None:
+    def relative(make: Callable[[date], tuple[date, date]], note: str | None = None) -> _Period:
+        if published is None:
+            return _Period(None, None)
+        first, last = make(published)
+        return _Period(first, last, note=note)
+
+    if g("fy"):
+        digits = g("fyy").lstrip("'’")
+        year = int(digits) if len(digits) == 4 else 2000 + int(digits)
+        return _Period(*_year_span(year), note="fiscal year taken as the calendar year")
+    if g("q"):
+        return _quarter_period(g, published, direction)
+    if g("dec"):
+        start = int(g("dec"))
+        return _Period(date(start, 1, 1), date(start + 9, 12, 31))
+    if g("lastm"):
+        month = _month_number(g("lm"))
+        return relative(
+            lambda p: _month_span(_recent_month_year(month, p, "past", strictly_before=True), month),
+            note=f"the most recent {_month_name(month)} before the month of publication",
+        )
+    day_text = g("day") or g("day2")
+    if day_text:
+        return _day_period(int(day_text), g("dm") or g("dm2"), g("dy") or g("dy2"),
+                           published, direction)
+    if g("mm"):
+        return _month_period(_month_number(g("mm")), g("my"), g("mrel"), published, direction)
+    if g("rel"):
+        return _relative_period(g("rel").lower(), g("relu").lower(), bool(g("part")), published)
+    if g("yend"):
+        return relative(lambda p: (date(p.year, 12, 31), date(p.year, 12, 31)))
+    if g("y"):
+        return _Period(*_year_span(int(g("y"))))
+    return None
+
+
+def _month_name(month: int) -> str:
+    return date(2000, month, 1).strftime("%B")
+
+
+def _day_period(day: int, month_text: str | None, year_text: str | None, published, direction) -> _Period | None:
+    month = _month_number(month_text)
+    try:
+        if year_text:
+            when = date(int(year_text), month, day)
+            return _Period(when, when)
+        if published is None:
+            return _Period(None, None)
+        when = date(published.year, month, day)
+    except ValueError:
+        return None  # "February 30"
+    if direction == "future" and when < published:
+        when = when.replace(year=when.year + 1)
+    elif direction == "past" and when > published:
+        when = when.replace(year=when.year - 1)
+    return _Period(when, when)
+
+
+def _month_period(month: int, year_text, rel_text, published, direction) -> _Period:
+    if year_text:
+        return _Period(*_month_span(int(year_text), month))
+    if published is None:
+        return _Period(None, None)
+    if rel_text:
+        year = published.year + {"last": -1, "this": 0, "next": 1}[rel_text.lower()]
+        return _Period(*_month_span(year, month))
+    name = _month_name(month)
+    this_month = date(published.year, published.month, 1)
+    for step, note in ((1, f"the coming {name}, the month after publication"),
+                       (-1, f"the {name} just ended, the month before publication")):
+        neighbour = this_month + relativedelta(months=step)
+        if neighbour.month == month and (step == 1) == (direction == "past"):
+            # A month next to publication is the near one, whatever the tense:
+            # "in August" written in July, "by the end of June" written in July.
+            return _Period(*_month_span(neighbour.year, month), note=note)
+    year = _recent_month_year(month, published, direction)
+    which = "next" if direction == "future" else "most recent"
+    bound = "not before" if direction == "future" else "not after"
+    return _Period(*_month_span(year, month), note=f"the {which} {name} {bound} publication")
+
+
+def _quarter_period(g: _Groups, published: date | None, direction: str) -> _Period | None:
+    if g("qc"):
+        code = g("qc").upper()
+        months = 3 if code[0] == "Q" else 6
+        index = int(code[1])
+    else:
+        months = 3 if g("qw").lower() == "quarter" else 6
+        ordinal = g("qn").lower()
+        index = (4 if months == 3 else 2) if ordinal == "final" else _QUARTER_ORDINALS[ordinal]
+        if months == 6 and index > 2:
+            return None  # "third half"
+    first_month = (index - 1) * months + 1
+    name = ("Q" if months == 3 else "H") + str(index)
+    year_text = g("qy") or g("qfy")
+    if year_text:
+        note = "fiscal year taken as the calendar year" if g("qfy") else None
+        return _Period(*_months_span(int(year_text), first_month, months), note=note)
+    if published is None:
+        return _Period(None, None)
+    if g("qrel"):
+        year = published.year + {"last": -1, "this": 0, "next": 1}[g("qrel").lower()]
+        return _Period(*_months_span(year, first_month, months))
+    first, last = _months_span(published.year, first_month, months)
+    if direction == "future":
+        shift = 0 if last >= published else 1
+        note = f"the next {name} ending on or after publication"
+    else:
+        shift = 0 if last < published else -1
+        note = f"the most recent {name} that had ended by publication"
+    return _Period(*_months_span(published.year + shift, first_month, months), note=note)
+
+
+def _relative_period(rel: str, unit: str, has_part: bool, published: date | None) -> _Period | None:
+    if rel == "the" and not has_part:
+        return None  # "the year" alone names no particular year
+    if published is None:
+        return _Period(None, None)
+    shift = {"last": -1, "next": 1}.get(rel, 0)
+    p = published
+    note = None
+    if unit == "year":
+        first, last = _year_span(p.year + shift)
+    elif unit == "month":
+        first, last = _month_span(*_shift_month(p, shift))
+    elif unit == "quarter":
+        start = date(p.year, 3 * ((p.month - 1) // 3) + 1, 1) + relativedelta(months=3 * shift)
+        first, last = start, start + relativedelta(months=3, days=-1)
+    elif unit == "week":
+        monday = p - timedelta(days=p.weekday()) + timedelta(weeks=shift)
+        first, last = monday, monday + timedelta(days=6)
+        note = "a calendar week, Monday to Sunday"
+    else:  # decade
+        start = p.year - p.year % 10 + 10 * shift
+        first, last = date(start, 1, 1), date(start + 9, 12, 31)
+    return _Period(first, last, note=note)
+
+
+def _shift_month(p: date, shift: int) -> tuple[int, int]:
+    moved = date(p.year, p.month, 1) + relativedelta(months=shift)
+    return moved.year, moved.month
+
+
+def _apply_edge(base: _Period, edge: str, g: _Groups, published: date | None) -> _Period | None:
+    """Early/mid/late thirds of a year, month or decade; earlier/later split at publication."""
+    if base.first is None:
+        return base
+    first, last = base.first, base.last
+    if edge in ("earlier", "later"):
+        if published is None or not first <= published <= last:
+            return None
+        first, last = (first, published) if edge == "earlier" else (published, last)
+        return _Period(first, last, base.note)
+    third = {"early": 0, "mid": 1, "late": 2}[edge]
+    if g("dec"):
+        years = ((0, 3), (4, 6), (7, 9))[third]
+        return _Period(date(first.year + years[0], 1, 1), date(first.year + years[1], 12, 31), base.note)
+    if first.day == 1 and last == first + relativedelta(day=31):  # a whole month
+        days = ((1, 10), (11, 20), (21, last.day))[third]
+        return _Period(first.replace(day=days[0]), first.replace(day=days[1]), base.note)
+    if first.month == 1 and (last.month, last.day) == (12, 31) and first.year == last.year:
+        start, end = _months_span(first.year, 4 * third + 1, 4)
+        return _Period(start, end, base.note)
+    return None  # "early Q1": too fine to guess
+
+
+# --------------------------------------------------------------------------
+# Building the records.
+
+
+def _span_words(first: date, last: date) -> str:
+    return first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
+
+
+def _with_note(text: str, period: _Period) -> str:
+    return f"{text} ({period.note})" if period.note else text
+
+
+def _undated(match_text: str, start: int, end: int, kind: str, reason: str, cumulative: bool) -> TimeExpression:
+    return TimeExpression(start, end, kind, match_text, cumulative=cumulative, unresolved=reason)
+
+
+def _window(text: str, start: int, end: int, period: _Period, published: date | None) -> TimeExpression:
+    """A closed window; a period still running at publication ends at publication."""
+    if period.first is None:
+        return _undated(text, start, end, "window", NO_DATE, False)
+    first, last = period.first, period.last
+    words = f"'{text}' read as {_span_words(first, last)}"
+    if published is not None and first <= published <= last and not period.runs_on:
+        last = published
+        words = f"'{text}' read as {first.isoformat()} to {published.isoformat()} (publication)"
+    return TimeExpression(
+        start, end, "window", text, window_start=first, window_start_latest=first,
+        window_end=last, window_end_earliest=last, assumption=_with_note(words, period),
+    )
+
+
+def _running_total(text: str, start: int, end: int, period: _Period, published: date | None) -> TimeExpression:
+    """A 'since' window: started somewhere in ``period``, counted up to publication."""
+    if period.first is None:
+        return _undated(text, start, end, "window", NO_DATE, True)
+    first, latest = period.first, period.last
+    if published is not None and latest > published:
+        latest = published
+    began = f"from {first.isoformat()}" if first == latest else (
+        f"a start between {first.isoformat()} and {latest.isoformat()}")
+    if published is None:
+        return TimeExpression(
+            start, end, "window", text, window_start=first, window_start_latest=latest, cumulative=True,
+            unresolved=NO_SINCE_END, assumption=_with_note(f"'{text}' read as {began}; end unknown", period),
+        )
+    words = f"'{text}' read as {began}, up to {published.isoformat()} (publication)"
+    return TimeExpression(
+        start, end, "window", text, window_start=first, window_start_latest=latest,
+        window_end=published, window_end_earliest=published, cumulative=True,
+        assumption=_with_note(words, period),
+    )
+
+
+def _target(text: str, start: int, end: int, period: _Period, published: date | None) -> TimeExpression:
+    if period.first is None:
+        return _undated(text, start, end, "target", NO_DATE, False)
+    deadline = (f"a deadline of {period.last.isoformat()}" if period.first == period.last
+                else f"a deadline between {period.first.isoformat()} and {period.last.isoformat()}")
+    if published is not None and period.last < published:
+        published = None  # a deadline already past: "had been laid by the end of June"
+    counted = f", counted from {published.isoformat()} (publication)" if published else ""
+    return TimeExpression(
+        start, end, "target", text, window_start=published, window_start_latest=published,
+        window_end=period.last, window_end_earliest=period.first,
+        assumption=_with_note(f"'{text}' read as {deadline}{counted}", period),
+    )
+
+
+# --------------------------------------------------------------------------
+# One finder per kind of expression; each yields candidates, overlaps are
+# settled afterwards in favour of the longest.
+
+
+def _previous_word(text: str, start: int) -> str:
+    found = _PREVIOUS_WORD_RE.search(text, max(0, start - 40), start)
+    return found.group(1).lower().rstrip(".") if found else ""
+
+
+def _bare_allowed(groups: dict[str, str | None]) -> bool:
+    """Which references stand alone without "in"/"during": "last year", "first-quarter", "FY2023"."""
+    if groups.get("rel") or groups.get("lastm") or groups.get("fy") or groups.get("yend"):
+        return True
+    if (groups.get("mrel") or groups.get("my")) and groups.get("mm"):
+        return True  # "August last year", "the January 2024 figure"
+    if groups.get("edge") and not (groups.get("day") or groups.get("day2")):
+        return True  # "mid-2023", "late last year"
+    if groups.get("q"):
+        if groups.get("qsep") == "-" or groups.get("qy") or groups.get("qrel"):
+            return True
+        code = groups.get("qc") or ""
+        return code.startswith("Q")
+    return False
+
+
+def _find_windows(text: str, published: date | None) -> Iterator[TimeExpression]:
+    for m in _WINDOW_RE.finditer(text):
+        groups = m.groupdict()
+        if groups.get("day") or groups.get("day2"):
+            continue  # "on October 28": a point, not a window
+        if (groups.get("part") or "rest").lower() not in ("rest", "remainder"):
+            continue  # "the end of 2023" is a point; only "since" and "by" use it
+        if not groups.get("prep") and not _bare_allowed(groups):
+            continue
+        if (groups.get("qc") or "").startswith("H") and not (groups.get("qy") or groups.get("qrel")):
+            if not groups.get("prep") or re.match(r"\s+[a-z]", text[m.end():m.end() + 2]):
+                continue  # "H2 production" is hydrogen
+        if (groups.get("prep") or "").lower() == "for" and _looks_like_count(text, m.end(), groups.get("y")):
+            continue  # "for 2000 troops"
+        period = _resolve(groups, "", published, "past")
+        if period is not None:
+            yield _window(m.group(0), m.start(), m.end(), period, published)
+
+
+def _find_year_modifiers(text: str, published: date | None) -> Iterator[TimeExpression]:
+    for m in _YEAR_MODIFIER_RE.finditer(text):
+        year = m.group("y")
+        if m.group("noun").lower() not in _PERIOD_NOUNS and not (m.group("det") and int(year) % 50):
+            continue  # "the 2000 troops" is a count
+        period = _Period(*_year_span(int(year)))
+        yield _window(year, m.start("y"), m.end("y"), period, published)
+
+
+def _find_since(text: str, published: date | None) -> Iterator[TimeExpression]:
+    for m in _SINCE_RE.finditer(text):
+        period = _resolve(m.groupdict(), "", published, "past")
+        if period is not None and not _starts_after(period, published):
+            yield _running_total(m.group(0), m.start(), m.end(), period, published)
+    for m in _EVENT_RE.finditer(text):
+        explicit = _explicit_date(m.group("event")) or _explicit_date_of(m)
+        if explicit is not None and _starts_after(explicit, published):
+            continue  # "since 2030": not a window that has begun
+        if explicit is not None:
+            yield _running_total(m.group(0), m.start(), m.end(), explicit, published)
+            continue
+        event = m.group("event")
+        end = published
+        yield TimeExpression(
+            m.start(), m.end(), "window", m.group(0), window_end=end, window_end_earliest=end, cumulative=True,
+            unresolved=f"named event: no date for '{event}'",
+        )
+    for m in _SINCE_DATED_EVENT_RE.finditer(text):
+        period = _resolve(m.groupdict(), "", published, "past")
+        if period is not None and not _starts_after(period, published):
+            yield _running_total(m.group(0), m.start(), m.end(), period, published)
+    for m in _SINCE_WEEKDAY_RE.finditer(text):
+        yield _running_total(m.group(0), m.start(), m.end(), _weekday_period(m, published), published)
+    for m in _SINCE_THEN_RE.finditer(text):
+        yield TimeExpression(
+            m.start(), m.end(), "window", m.group(0), window_end=published, window_end_earliest=published,
+            cumulative=True, unresolved="refers back to a date given earlier",
+        )
+
+
+def _weekday_period(m: re.Match[str], published: date | None) -> _Period:
+    """"since Saturday": the most recent Saturday on or before publication (a week earlier after "last")."""
+    if published is None:
+        return _Period(None, None)
+    days_back = (published.weekday() - _WEEKDAYS.index(m.group("weekday").lower())) % 7
+    if m.group("last"):
+        days_back = days_back or 7
+    day = published - timedelta(days=days_back)
+    return _Period(day, day, note=f"the {m.group('weekday')} before publication")
+
+
+def _starts_after(period: _Period, published: date | None) -> bool:
+    return published is not None and period.first is not None and period.first > published
+
+
+def _explicit_date(words: str) -> _Period | None:
+    """A date written inside an event name: "the February 2022 invasion"."""
+    found = _EXPLICIT_DATE_RE.search(words)
+    if not found:
+        return None
+    year = int(found.group("xy"))
+    if found.group("xm"):
+        return _Period(*_month_span(year, _month_number(found.group("xm"))))
+    return _Period(*_year_span(year))
+
+
+def _explicit_date_of(m: re.Match[str]) -> _Period | None:
+    if not m.group("ey"):
+        return None
+    year = int(m.group("ey"))
+    if m.group("em"):
+        return _Period(*_month_span(year, _month_number(m.group("em"))))
+    return _Period(*_year_span(year))
+
+
+def _find_targets(text: str, published: date | None) -> Iterator[TimeExpression]:
+    for m in _TARGET_RE.finditer(text):
+        groups = m.groupdict()
+        if groups.get("y") and _previous_word(text, m.start()) in _CHANGE_VERBS:
+            continue  # "rose by 2000": an amount
+        period = _resolve(groups, "", published, "future")
+        if period is not None:
+            yield _target(m.group(0), m.start(), m.end(), period, published)
+
+
+def _looks_like_count(text: str, end: int, *years: str | None) -> bool:
+    """Round "years" followed by a noun are counts: "between 1500 and 2000 troops"."""
+    round_number = any(year and int(year) % 50 == 0 for year in years)
+    return round_number and _COUNT_TAIL_RE.match(text, end) is not None
+
+
+def _find_ranges(text: str, published: date | None) -> Iterator[TimeExpression]:
+    for m in _RANGE_RE.finditer(text):
+        groups = m.groupdict()
+        if groups.get("ya") and groups.get("yb") and _looks_like_count(text, m.end(), groups["ya"], groups["yb"]):
+            continue
+        first = _resolve(groups, "a", published, "past")
+        last = _resolve(groups, "b", published, "past")
+        if first is None or last is None:
+            continue
+        if first.first is None or last.first is None:
+            yield _undated(m.group(0), m.start(), m.end(), "window", NO_DATE, False)
+            continue
+        if first.first > last.first and groups.get("mma") and not (groups.get("mya") or groups.get("mrela")):
+            # "between August and October last year": the first month takes the second's year.
+            first = _Period(*_month_span(first.first.year - 1, first.first.month))
+        if first.first > last.last:
+            continue
+        joined = _Period(first.first, last.last)
+        yield _window(m.group(0), m.start(), m.end(), joined, published)
+    for m in _YEAR_RANGE_RE.finditer(text):
+        start_year = int(m.group("ya"))
+        tail = m.group("yb")
+        end_year = int(tail) if len(tail) == 4 else start_year - start_year % 100 + int(tail)
+        if end_year <= start_year or end_year - start_year > 100:
+            continue
+        if _looks_like_count(text, m.end(), m.group("ya"), str(end_year)):
+            continue
+        period = _Period(date(start_year, 1, 1), date(end_year, 12, 31))
+        yield _window(m.group(0), m.start(), m.end(), period, published)
+
+
+_REFERENCE_KINDS = ("rel", "y", "mm", "dm", "dm2", "q", "fy", "lastm", "dec", "yend")
+
+
+def _find_so_far(text: str, published: date | None) -> Iterator[TimeExpression]:
+    for m in _SO_FAR_RE.finditer(text):
+        groups = m.groupdict()
+        lead = text[max(0, m.start() - 8):m.start()].lower()
+        if m.group(0).lower().startswith("to") and re.search(r"(?:\bup|\bout\s+of)[\s-]*$", lead):
+            continue  # "up to date", "out of date"
+        if re.match(r"[\s,]*(?:as|from|away|off|beyond|ahead|behind|removed)\b", text[m.end():], _FLAGS):
+            continue  # "so far as", "so far from"
+        tag = next((t for t in "st" if any(groups.get(k + t) for k in _REFERENCE_KINDS)), "")
+        if groups.get("ytd"):
+            period = _relative_period("this", "year", False, published)
+        elif tag:
+            if groups.get("day" + tag) or groups.get("day2" + tag):
+                continue
+            period = _resolve(groups, tag, published, "past")
+            if period is None or _starts_after(period, published):
+                continue
+        else:
+            yield _so_far_alone(m.group(0), m.start(), m.end(), published)
+            continue
+        yield _running_window(m.group(0), m.start(), m.end(), period, published)
+
+
+def _running_window(text: str, start: int, end: int, period: _Period, published: date | None) -> TimeExpression:
+    """"so far this year": from the period's first day to publication, a running total."""
+    if period.first is None:
+        return _undated(text, start, end, "window", NO_DATE, True)
+    if published is None:
+        return TimeExpression(
+            start, end, "window", text, window_start=period.first, window_start_latest=period.first,
+            cumulative=True, unresolved="no publication date: end of running total unknown",
+        )
+    last = min(period.last, published)
+    words = f"'{text}' read as {period.first.isoformat()} to {last.isoformat()}"
+    if last == published:
+        words += " (publication)"
+    return TimeExpression(
+        start, end, "window", text, window_start=period.first, window_start_latest=period.first,
+        window_end=last, window_end_earliest=last, cumulative=True, assumption=_with_note(words, period),
+    )
+
+
+def _so_far_alone(text: str, start: int, end: int, published: date | None) -> TimeExpression:
+    if published is None:
+        return _undated(text, start, end, "window", NO_DATE, True)
+    return TimeExpression(
+        start, end, "window", text, window_end=published, window_end_earliest=published, cumulative=True,
+        assumption=f"'{text}' read as a running total up to {published.isoformat()} (publication); start not stated",
+    )
+
+
+def _count(word: str | None) -> int | None:
+    """'five' -> 5, '24' -> 24, 'other' -> 2; None for words that are not numbers."""
+    if word is None:
+        return 1
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    if word == "other":
+        return 2
+    try:
+        return text2num(word, "en")
+    except ValueError:
+        return None
+
+
+_PAST_STEP = {
+    "year": relativedelta(years=1), "decade": relativedelta(years=10), "century": relativedelta(years=100),
+    "quarter": relativedelta(months=3), "month": relativedelta(months=1), "week": relativedelta(weeks=1),
+    "day": relativedelta(days=1),
+}
+
+
+def _find_past(text: str, published: date | None) -> Iterator[TimeExpression]:
+    for m in _PAST_RE.finditer(text):
+        word = m.group("n")
+        if word and word.lower() in _VAGUE_COUNTS:
+            yield _undated(m.group(0), m.start(), m.end(), "window", f"vague length: '{word}'", False)
+            continue
+        n = _count(word)
+        if not n:
+            continue
+        if published is None:
+            yield _undated(m.group(0), m.start(), m.end(), "window", NO_DATE, False)
+            continue
+        unit = m.group("unit").lower().rstrip("s")
+        unit = "century" if unit.startswith("centur") else unit
+        if unit == "hour":
+            first = published - timedelta(days=-(-n // 24))
+        else:
+            first = published - _PAST_STEP[unit] * n
+        words = f"'{m.group(0)}' read as {first.isoformat()} to {published.isoformat()} (publication)"
+        yield TimeExpression(
+            m.start(), m.end(), "window", m.group(0), window_start=first, window_start_latest=first,
+            window_end=published, window_end_earliest=published, assumption=words,
+        )
+    for m in _RECENT_RE.finditer(text):
+        yield _undated(m.group(0), m.start(), m.end(), "window", "vague length: 'recent'", False)
+
+
+def _find_rates(text: str, published: date | None) -> Iterator[TimeExpression]:
+    del published  # rates do not depend on the date
+    for m in _RATE_RE.finditer(text):
+        period, assumption = _rate_period(m, text)
+        if period:
+            yield TimeExpression(m.start(), m.end(), "rate", m.group(0), period=period, assumption=assumption)
+
+
+def _rate_period(m: re.Match[str], text: str) -> tuple[str | None, str | None]:
+    previous = _previous_word(text, m.start())
+    if m.group("freq"):
+        times = _TIMES_WORD.get(m.group("freq").split()[0].lower()) or _count(m.group("times"))
+        unit = m.group("funit").lower()
+        if not times:
+            return None, None
+        if times == 1:
+            return _PERIOD_OF_UNIT[unit], None
+        designator, parts, time_mark = _SPLIT_OF_UNIT[unit]
+        if parts % times:
+            return None, None
+        period = f"P{time_mark}{parts // times}{designator}"
+        return period, f"'{m.group(0)}' read as once every {parts // times} {_DESIGNATOR_WORD[designator + time_mark]}"
+    if m.group("every"):
+        n = _count(m.group("en"))
+        if not n:
+            return None, None
+        unit = m.group("eunit").lower().rstrip("s")
+        designator, size, time_mark = _MULTIPLE_OF_UNIT[unit]
+        return f"P{time_mark}{n * size}{designator}", None
+    if m.group("per"):
+        unit = m.group("punit").lower()
+        if m.group("pw").lower() in ("a", "an"):
+            if previous in _DURATION_LEAD_WORDS or _DURATION_TAIL_RE.match(text, m.end()):
+                return None, None  # "for a year", "a year ago", "a year-long"
+            if unit == "quarter" and (previous in _CHANGE_VERBS or _FRACTION_TAIL_RE.match(text, m.end())):
+                return None, None  # "a quarter of", "fell a quarter"
+        if unit == "hour" and previous in _LENGTH_UNITS:
+            return None, None  # "km an hour" is a speed
+        return _PERIOD_OF_UNIT[unit], None
+    if m.group("adv"):
+        word = m.group("adv").lower()
+        if word == "daily" and previous in ("the", "a") and _NEWSPAPER_RE.match(text, m.end()):
+            return None, None  # "the daily Kommersant"
+        if word == "hourly" and previous in _LENGTH_UNITS:
+            return None, None
+        return _PERIOD_OF_ADVERB[word], None
+    unit = m.group("sunit").lower()
+    if _PERIOD_OF_UNIT[unit] == "PT1H" and previous in _LENGTH_UNITS:
+        return None, None  # "km/hour"
+    return _PERIOD_OF_UNIT[unit], None
+
+
+_DESIGNATOR_WORD = {"M": "months", "D": "days", "HT": "hours", "MT": "minutes"}
+
+_FINDERS = (
+    _find_rates, _find_windows, _find_year_modifiers, _find_since, _find_targets, _find_ranges, _find_so_far,
+    _find_past,
+)
+
+
+def find_point_dates(text: str, published: date | None) -> list[TimeExpression]:
+    """Single days a figure was measured on: "on Thursday", "on July 22", "on 24 February 2022".
+
+    Kept apart from ``find_time_expressions`` because a day is when a level was
+    read, not a window a total accrued over. Each is a one-day ``window``; a
+    weekday is the most recent one on or before publication.
+    """
+    found = []
+    for m in _POINT_RE.finditer(text):
+        weekday = m.group("weekday") or m.group("weekday_only")
+        if m.group("day") or m.group("day2"):
+            period = _day_period(int(m.group("day") or m.group("day2")), m.group("dm") or m.group("dm2"),
+                                 m.group("dy") or m.group("dy2"), published, "past")
+            note = None
+        elif published is None:
+            period = _Period(None, None)
+        else:
+            back = (published.weekday() - _WEEKDAYS.index(weekday.lower())) % 7
+            day = published - timedelta(days=back)
+            period = _Period(day, day, note=f"the {weekday} on or before publication")
+        if period is None:
+            continue
+        found.append(_window(m.group(0), m.start(), m.end(), period, published))
+    return found
+
+
+def find_time_expressions(text: str, published: date | None) -> list[TimeExpression]:
+    """Rates, windows and targets in ``text`` (one sentence), in reading order.
+
+    Relative expressions are dated against ``published``; without it they are
+    returned with ``unresolved`` set and no dates. Where two candidates
+    overlap, the longer one wins ("since August of last year" over "last
+    year").
+    """
+    candidates = [found for finder in _FINDERS for found in finder(text, published)]
+    candidates.sort(key=lambda c: (c.start - c.end, c.start))
+    kept_starts: list[int] = []
+    kept: list[TimeExpression] = []
+    for candidate in candidates:
+        at = bisect.bisect_right(kept_starts, candidate.start)
+        if at > 0 and kept[at - 1].end > candidate.start:
+            continue
+        if at < len(kept) and kept[at].start < candidate.end:
+            continue
+        kept_starts.insert(at, candidate.start)
+        kept.insert(at, candidate)
+    return kept
