@@ -39,6 +39,7 @@ class Lexicon:
     entity_aliases: dict[str, str] = field(default_factory=dict)
     item_synonyms: dict[str, str] = field(default_factory=dict)
     _entity_pattern: re.Pattern[str] | None = None
+    _surface: dict[str, str] = field(default_factory=dict)  # lower-case alias -> as written in the lexicon
 
     @classmethod
     def load(cls, extra_dirs: Iterable[str | Path] = ()) -> Lexicon:
@@ -65,9 +66,10 @@ class Lexicon:
                     aliases = []
                 if not isinstance(aliases, list):
                     raise LexiconError(f"{path}: {key}.{canonical} must be a list of aliases")
-                target[str(canonical).lower()] = str(canonical)
-                for alias in aliases:
+                for alias in (canonical, *aliases):
                     target[str(alias).lower()] = str(canonical)
+                    if key == "entities":
+                        self._surface[str(alias).lower()] = str(alias)
         self._entity_pattern = None
 
     def entity(self, name: str) -> str | None:
@@ -87,17 +89,33 @@ class Lexicon:
         key = lemma.strip().lower()
         return self.item_synonyms.get(key, key)
 
+    def _compile_entities(self) -> re.Pattern[str]:
+        """One alternation, longest alias first; acronyms ("WHO", "US") match in capitals only."""
+        parts = []
+        for alias in sorted(self.entity_aliases, key=len, reverse=True):
+            surface = self._surface.get(alias, alias)
+            if _is_acronym(surface):
+                parts.append(re.escape(surface))
+            else:
+                parts.append("(?i:" + re.escape(alias) + ")")
+        body = "|".join(parts) or r"(?!x)x"
+        return re.compile(rf"(?<![\w-])(?:{body})(?:'s|’s)?(?![\w-])")
+
     def find_entities(self, text: str) -> list[tuple[int, int, str]]:
         """All known entity aliases in ``text`` as (start, end, canonical), leftmost-longest."""
         if self._entity_pattern is None:
-            aliases = sorted(self.entity_aliases, key=len, reverse=True)
-            body = "|".join(re.escape(a) for a in aliases) or r"(?!x)x"
-            self._entity_pattern = re.compile(rf"(?<![\w-])(?:{body})(?:'s|’s)?(?![\w-])", re.IGNORECASE)
+            self._entity_pattern = self._compile_entities()
         found = []
         for m in self._entity_pattern.finditer(text):
             surface = _strip_possessive(m.group(0)).lower()
             found.append((m.start(), m.end(), self.entity_aliases[surface]))
         return found
+
+
+def _is_acronym(surface: str) -> bool:
+    """'WHO', 'US', 'U.S.', 'EU': letters all capitals, so 'who' and 'us' are not them."""
+    letters = [c for c in surface if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
 
 
 def _strip_possessive(name: str) -> str:

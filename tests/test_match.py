@@ -76,7 +76,8 @@ def test_different_verbs_are_different_facts():
     assert find_candidates(rows).pairs == []
     assert compatible_relation("supply", "send")
     assert not compatible_relation("found", "have")
-    assert compatible_relation(None, "have")
+    assert not compatible_relation(None, "have")  # a verb on one side only is not the same fact
+    assert compatible_relation(None, None)
 
 
 def test_boilerplate_and_changes_are_never_paired():

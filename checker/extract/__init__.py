@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from checker.extract.context import Cues, MentionContext, default_cues, describe
+from checker.extract.context import Cues, DocumentContext, MentionContext, default_cues, describe
 from checker.extract.quantities import find_mentions
 from checker.extract.timeexpr import find_time_expressions
 from checker.lexicon import Lexicon, default_lexicon
@@ -19,7 +19,12 @@ from checker.model import Document, Mention, Sentence, TimeExpression
 from checker.segment import split_sentences
 
 
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+_PARAGRAPH = re.compile(r"\S(?:.|\n(?!\s*\n))*", re.M)
+
+
+def _boilerplate_paragraphs(text: str, cues: Cues) -> list[tuple[int, int]]:
+    """Paragraphs holding an advertising cue: every figure in them is page furniture."""
+    return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if cues.boilerplate.search(m.group(0))]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +46,8 @@ def extract_drafts(document: Document, lexicon: Lexicon | None = None, cues: Cue
     drafts: list[Draft] = []
     previous_subject: str | None = None
     previous_end = 0
-    common_words = frozenset(_LOWER_WORD.findall(document.text))
+    document_context = DocumentContext.read(document.text, document.title, lexicon)
+    boilerplate_spans = _boilerplate_paragraphs(document.text, cues)
     for sentence in split_sentences(document):
         if "\n\n" in document.text[previous_end:sentence.start]:
             previous_subject = None  # a new paragraph: do not carry a subject across it
@@ -50,7 +56,16 @@ def extract_drafts(document: Document, lexicon: Lexicon | None = None, cues: Cue
         if not mentions:
             continue
         times = find_time_expressions(sentence.text, document.published)
-        contexts = describe(sentence.text, mentions, times, lexicon, cues, previous_subject, common_words)
+        contexts = describe(
+            sentence.text,
+            mentions,
+            times,
+            lexicon,
+            cues,
+            previous_subject,
+            document_context,
+            boilerplate=any(s <= sentence.start < e for s, e in boilerplate_spans),
+        )
         first = len(drafts)
         for mention, context in zip(mentions, contexts, strict=True):
             drafts.append(

@@ -26,7 +26,26 @@ _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:of which|of whom|while|whereas|but|and|
 _OBJECT_PREPOSITIONS = {"to", "with", "from", "into", "for", "against", "in", "at", "on", "by", "toward", "towards", "than", "via"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # A proper-noun phrase, used as subject when no lexicon entity is named.
-_PROPER = re.compile(r"\b(?:[A-Z][a-zA-Z&.'’-]+)(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][a-zA-Z&.'’-]+)*")
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_PROPER = re.compile(rf"(?<![\w-])(?:[{_UPPER}][\w&.'’-]+)(?:\s+(?:of\s+|de\s+|the\s+)?[{_UPPER}][\w&.'’-]+)*")
+# Names written mid-sentence, capitalized after a lower-case word or a comma.
+_MID_SENTENCE_NAME = re.compile(rf"(?<=[a-z,;] )[{_UPPER}][\w&'’-]+")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+# Clause subjects that refer back to a name: "the company", "it".
+_BACK_REFERENCE = re.compile(
+    r"^\W*(?:[A-Z]\w+\s+){0,3}?\b(?:it|its|the\s+(?:company|firm|group|plant|factory|project|pipeline|operator|"
+    r"utility|producer|manufacturer|agency|ministry|government|country|city|council|cooperative|line|ferry|"
+    r"vessel|airline|bank|maker|union|programme|program|scheme|tunnel|reservoir|dam|field|mine|port|site|"
+    r"facility|region|province|state|authority|fund|campaign|outbreak))\b",
+    re.I,
+)
+_NOT_NAMES = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "GMT", "UTC", "CET",
+    "Easter", "Christmas", "Ramadan", "Article", "Section", "Chapter", "Clause", "Paragraph", "Annex", "Figure",
+    "Table", "Fahrenheit", "Celsius", "Kelvin", "Photo", "Reuters", "AP", "AFP", "PCT", "MLN", "BLN",
+}
 _SENTENCE_STARTERS = {
     "The", "A", "An", "In", "On", "At", "By", "For", "From", "According", "It", "Its", "This", "That", "These",
     "Those", "Their", "There", "He", "She", "They", "We", "I", "But", "And", "However", "Since", "About", "More",
@@ -91,6 +110,43 @@ def default_cues() -> Cues:
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentContext:
+    """What the whole article says about names, read once before its sentences.
+
+    ``common_words``: lower-case words of the article, so a capitalized opener
+    that also appears in lower case ("Rescuers", "Imports") is not a name.
+    ``name_words``: words the article capitalizes mid-sentence, i.e. names.
+    ``topic``: the name the article is about (most mentioned, title counting
+    twice), for figures whose clause says only "the company" or "it".
+    """
+
+    common_words: frozenset[str] = frozenset()
+    name_words: frozenset[str] = frozenset()
+    topic: str | None = None
+
+    @classmethod
+    def read(cls, text: str, title: str | None, lexicon: Lexicon) -> DocumentContext:
+        common = frozenset(_LOWER_WORD.findall(text))
+        names = frozenset(_MID_SENTENCE_NAME.findall(text))
+        counts: dict[str, int] = {}
+        first: dict[str, int] = {}
+        for weight, source in ((2, title or ""), (1, text)):
+            for start, _, canonical in lexicon.find_entities(source):
+                counts[canonical] = counts.get(canonical, 0) + weight
+                first.setdefault(canonical, start)
+            for m in _PROPER.finditer(source):
+                name = " ".join(w for w in m.group(0).split() if w not in _SENTENCE_STARTERS and w not in _NOT_NAMES)
+                if not name or name.lower() in common or not any(w in names for w in name.split()):
+                    continue
+                if lexicon.entity(name):
+                    continue  # counted above as an entity
+                counts[name] = counts.get(name, 0) + weight
+                first.setdefault(name, m.start())
+        topic = max(counts, key=lambda n: (counts[n], -first[n]), default=None)
+        return cls(common, names, topic if topic and counts[topic] >= 2 else None)
+
+
+@dataclass(frozen=True, slots=True)
 class MentionContext:
     """What the clause around a mention says about it."""
 
@@ -123,18 +179,19 @@ def describe(
     lexicon: Lexicon,
     cues: Cues,
     previous_subject: str | None = None,
-    common_words: frozenset[str] = frozenset(),
+    document: DocumentContext | None = None,
+    boilerplate: bool = False,
 ) -> list[MentionContext]:
     """Context of every mention of one sentence (offsets relative to ``text``).
 
-    ``common_words`` are the lower-case words of the whole document: a
-    capitalized sentence opener that also appears in lower case ("Rescuers",
-    "Imports") is a common noun, not a name.
+    ``boilerplate`` is decided per paragraph by the caller (an advertisement
+    spans several sentences); a sentence with an advertising cue is always so.
     """
-    boilerplate = bool(cues.boilerplate.search(text))
+    document = document or DocumentContext()
+    boilerplate = boilerplate or bool(cues.boilerplate.search(text))
     entities = lexicon.find_entities(text)
     attribution = _attribution(text, cues)
-    names = named_candidates(text, entities, attribution, lexicon, common_words)
+    names = named_candidates(text, entities, attribution, lexicon, document)
     wholes = _part_of(text, mentions)
     out: list[MentionContext] = []
     for index, mention in enumerate(mentions):
@@ -145,11 +202,12 @@ def describe(
             item = mentions[whole].item
         if item is None and mention.unit is None:
             item = _item_before(text, c_start, mention.start)
-        subject = (
-            _subject_in_mention(text, mention, entities)
-            or _subject_for(text, mention, names, c_start, c_end)
-            or previous_subject
-        )
+        subject = _subject_in_mention(text, mention, entities)
+        if subject is None and _BACK_REFERENCE.search(text[c_start:mention.start]) and not any(
+            n.tier == 0 and c_start <= n.start and n.end <= mention.start for n in names
+        ):
+            subject = previous_subject or document.topic  # "the company said it would hire 600 workers"
+        subject = subject or _subject_for(text, mention, names, c_start, c_end) or previous_subject or document.topic
         out.append(
             MentionContext(
                 subject=subject,
@@ -192,21 +250,30 @@ _PLACE_PREPOSITIONS = {"in", "at", "across", "throughout", "inside", "within"}
 
 
 def named_candidates(
-    text: str, entities: list[tuple[int, int, str]], attribution: str | None, lexicon: Lexicon, common_words: frozenset[str]
+    text: str, entities: list[tuple[int, int, str]], attribution: str | None, lexicon: Lexicon, document: DocumentContext
 ) -> list[Named]:
     """Lexicon entities and other proper names, minus objects and the source of the statement."""
     spans: list[tuple[int, int, str]] = list(entities)
     taken = [(s, e) for s, e, _ in entities]
-    for m in _PROPER.finditer(text):
+    headline = text.upper() == text  # "FARMERS SOW 20 PCT OF SPRING GRAIN AREA": capitals say nothing
+    for m in () if headline else _PROPER.finditer(text):
         words = m.group(0).split()
         offset = m.start()
-        while words and (words[0] in _SENTENCE_STARTERS or (offset == 0 and words[0].lower() in common_words)):
+        while words and (
+            words[0] in _SENTENCE_STARTERS
+            or words[0] in _NOT_NAMES
+            or (offset == 0 and (words[0].lower() in document.common_words or words[0] not in document.name_words))
+        ):
             offset = text.index(words[0], offset) + len(words[0])
             words.pop(0)
             while offset < len(text) and text[offset] == " ":
                 offset += 1
+        while words and words[-1] in _NOT_NAMES:
+            words.pop()
+        if words and re.search(r"-[a-z]", words[-1]):  # "World Bank-led", "Seoul-based"
+            words[-1] = words[-1][: re.search(r"-[a-z]", words[-1]).start()]
         name = " ".join(words).rstrip(".’'")
-        if not name or name.lower() in common_words:
+        if not name or name.lower() in document.common_words:
             continue
         if any(s < m.end() and offset < e for s, e in taken):
             continue
