@@ -1,0 +1,757 @@
+"""Number grammar: find every number written in news prose, with its offsets.
+
+Why a grammar of our own: ``text2num`` evaluates a run of number words
+("eight million" -> 8000000) but does not say where such runs are in a
+sentence, nor which digits are dates, phone numbers or model names. So one
+compiled regular expression finds all candidates in a single linear pass,
+including the things that are *not* quantities (dates, times, identifiers,
+URLs), which it consumes so that no part of them is read as a number; cheap
+per-candidate Python then evaluates, classifies and merges ranges.
+
+Conventions a caller can rely on (see ``NumberSpan``):
+
+* ``value`` is in the written scale ("$2.5bn" -> 2.5e9, "40%" -> 40.0).
+* ``rounding`` is half a unit of the last significant digit written, in the
+  same scale: "1,500" -> 50, "6.4" -> 0.05, "eight million" -> 500000.
+  Words are treated like the digits they stand for ("a dozen" -> 0.5,
+  "half a million" -> 50000). Shares written as fractions ("seven in ten",
+  "a third") get half a step of the denominator, capped at 5 points.
+* Vague plurals are ranges [X, 10X): "hundreds of" -> 100..999,
+  "thousands" -> 1000..9999, "tens of thousands" -> 10000..99999,
+  "hundreds of thousands" -> 100000..999999; "dozens" -> 24..144 (two
+  dozen up to a gross). "a few hundred" -> 200..999, "several thousand" ->
+  3000..9999. Their rounding is 0 and qualifier None.
+* ``words`` is True when any part is spelled out, scale words included
+  ("2.5 million"), but not abbreviations ("2.5bn", "10 mln").
+* Ranges ("2,000-3,000", "2,000 to 3,000", "between 2,000 and 3,000",
+  "2-3 million") become one span with ``value_to``; a scale, currency or
+  percent sign written once applies to both ends. "from X to Y" is a change,
+  not a range, and stays two numbers. Rounding of a range is the larger of
+  its two ends'.
+* Dropped: ordinals, dates, times of day, phone numbers, identifiers
+  ("Article 4", "F-16", "A320"), years in date position ("in 2023",
+  "2019-2022", "the 1990s"), URLs, e-mail addresses, match scores ("3-1")
+  and a lone "one" (mostly a pronoun: "one of the", "no one").
+* A bare four-digit integer 1000..2199 that survived is kept with
+  ``maybe_year`` set: the caller decides with context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from text_to_num import text2num
+
+__all__ = ["NumberSpan", "find_numbers"]
+
+
+@dataclass(frozen=True, slots=True)
+class NumberSpan:
+    """A number as written, with offsets into the text given to ``find_numbers``.
+
+    The span covers the number including scale word or suffix, a glued
+    currency symbol and a percent sign or words; a hedge before it is not in
+    the span but ``qualifier_start`` points at it.
+    """
+
+    start: int
+    end: int
+    value: float
+    value_to: float | None = None
+    rounding: float = 0.0
+    words: bool = False
+    qualifier: str | None = None  # about, nearly, more than, at least, up to, fewer than
+    qualifier_start: int | None = None
+    currency: str | None = None  # ISO 4217
+    percent: bool = False
+    percentage_points: bool = False
+    maybe_year: bool = False
+    fraction_of: str | None = None  # the written share as "numerator/denominator": "7/10", "3/4"
+
+
+# --- lexicon ---------------------------------------------------------------
+
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SCALE_WORDS = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
+}
+_SCALE_ABBREVIATIONS = {
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "bln": 1e9,
+    "tn": 1e12,
+    "trn": 1e12,
+    "trln": 1e12,
+    "tln": 1e12,
+}
+_FRACTION_DENOMINATORS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "eighth": 8,
+    "eighths": 8,
+    "tenth": 10,
+    "tenths": 10,
+}
+_VAGUE_PLURALS = {
+    "dozens": (24.0, 144.0),
+    "tens": (10.0, 99.0),
+    "hundreds": (100.0, 999.0),
+    "thousands": (1e3, 1e4 - 1),
+    "millions": (1e6, 1e7 - 1),
+    "billions": (1e9, 1e10 - 1),
+    "trillions": (1e12, 1e13 - 1),
+}
+
+_CURRENCY_SYMBOLS = {
+    "$": "USD",
+    "US$": "USD",
+    "U.S.$": "USD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "NZ$": "NZD",
+    "HK$": "HKD",
+    "S$": "SGD",
+    "R$": "BRL",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "₩": "KRW",
+    "₽": "RUB",
+    "₴": "UAH",
+    "Rs": "INR",
+    "Rs.": "INR",
+    "RMB": "CNY",
+    "dlrs": "USD",
+    "stg": "GBP",
+    "yen": "JPY",
+}
+_ISO_CODES = "USD EUR GBP JPY CHF CNY CAD AUD NZD HKD SGD INR RUB UAH KRW BRL SEK NOK DKK PLN TRY ZAR MXN".split()
+
+# "just under" is "nearly", not "fewer than": the leftmost (longest) phrase wins.
+_HEDGE_PHRASES = {
+    "about": ["about", "around", "some", "roughly", "approximately", "approx.", "circa", "c.", "ca.",
+              "an estimated", "estimated", "~", "≈"],
+    "nearly": ["nearly", "almost", "close to", "just under", "just shy of"],
+    "more than": ["more than", "over", "above", "in excess of", "upwards of", "exceeding",
+                  "well over", "just over", "north of"],
+    "at least": ["at least", "no fewer than", "no less than", "not less than", "a minimum of"],
+    "up to": ["up to", "as many as", "as much as", "a maximum of", "no more than",
+              "not more than", "at most", "limited to", "capped at"],
+    "fewer than": ["fewer than", "less than", "under", "below"],
+}
+_HEDGE_CANONICAL = {
+    phrase: canonical for canonical, phrases in _HEDGE_PHRASES.items() for phrase in phrases
+}
+
+
+def _trie(words: list[str] | tuple[str, ...]) -> str:
+    """Alternation factored by common prefixes, with a word boundary after each word.
+
+    The regex engine tries alternatives one by one; sharing prefixes lets it
+    reject a word after a character or two instead of trying every keyword.
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = []
+        for char, child in sorted(node.items()):
+            if char == "":
+                continue
+            branches.append(re.escape(char) + emit(child))
+        if "" in node:
+            branches.append(r"(?!\w)")  # after the longer words, so "thousands" beats "thousand"
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return emit(tree)
+
+
+# --- the candidate grammar ------------------------------------------------
+
+_WORD_TOKEN = _trie(_UNITS + _TENS + ["hundred", "thousand", "million", "billion", "trillion", "dozen"])
+# "and" joins words only after a scale word ("one hundred and twenty"), so
+# that "between two and three million" stays two numbers.
+_WORD_JOINER = r"(?:\s{1,3}|-|(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s{1,3}and\s{1,3})"
+_WORD_SEQUENCE = (
+    rf"(?:(?:half\s{{1,3}})?an?\s{{1,3}}(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"
+    rf"{_WORD_TOKEN}(?:{_WORD_JOINER}{_WORD_TOKEN}){{0,11}}"
+    # "two and a half million"
+    r"(?:\s{1,3}and\s{1,3}a\s{1,3}half(?!\w)(?:\s{1,3}(?:thousand|million|billion|trillion|dozen)(?!\w))?)?"
+)
+_SMALL_WORD = rf"{_trie(_TENS)}(?:-{_trie(_UNITS[1:10])})?|{_trie(_UNITS)}"
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d]|,\d)"
+
+_IDENTIFIER_KEYWORDS_ANY_CASE = [
+    "article", "art.", "section", "sec.", "§", "chapter", "ch.", "resolution", "flight", "route",
+    "page", "pages", "p.", "pp.", "version", "ver.", "v.", "level", "phase", "paragraph", "para.",
+    "clause", "amendment", "category", "grade", "room", "gate", "platform", "terminal", "no.",
+    "nos.", "highway", "interstate",
+]
+_IDENTIFIER_KEYWORDS_CAPITALIZED = [
+    "No", "Windows", "iPhone", "iPad", "Galaxy", "Pixel", "Xbox", "PlayStation", "Boeing",
+    "Airbus", "Model", "Apollo", "Day", "Week", "Year", "Part", "Title", "Vol", "Volume", "Issue",
+    "Episode", "Season", "Series", "Block", "Unit", "Ward", "District", "Line", "Case", "Item",
+    "Figure", "Fig", "Table", "Annex", "Appendix", "Protocol", "Directive", "Regulation", "Bill",
+    "Act", "Law", "Decree", "Order", "Camp", "Building", "Tower", "Floor", "Zone", "Sector",
+    "Street", "Road", "Avenue", "Channel", "Stage", "Type", "Class", "Group", "Formula",
+    "Fortune", "FTSE", "Nikkei", "Russell", "Stoxx", "CAC", "DAX", "Nasdaq", "S&P", "Euro",
+    "Vision", "Agenda", "Lot", "Pier", "Gen", "Mark", "Mk",
+]
+
+_CURRENCY_PREFIX = (
+    r"(?=[A-Z$€£¥₹₩₽₴])(?:(?:US|U\.S\.|CA|AU|NZ|HK|[CASR])\$|[$€£¥₹₩₽₴]|(?<![\w.])Rs\.?|"
+    rf"(?<!\w)(?:{_trie(_ISO_CODES + ['RMB'])})(?=\s?\d))\s?"
+)
+_DIGITS = (
+    r"(?=\.?\d)(?:\d{1,3}(?:,\d{3}){1,6}(?![\d]|,\d)"  # 1,500  12,000,000
+    r"|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3}){1,4}(?![\d]|[ \u00a0\u2009\u202f]?[.,]?\d)"  # 10 000
+    r"|\d{1,15}(?!\d))"
+    r"(?:\.\d{1,12}(?![\d]|\.\d))?"
+    r"|(?<![\w.,])\.\d{1,12}(?!\d)"  # .5
+)
+_SCALE_SUFFIX = (
+    r"(?P<scale_word>(?:\s{1,3}(?i:hundred|thousand|million|billion|trillion|lakhs?|crores?)\b){1,2})"
+    r"|(?P<scale_abbr>\s?(?i:bn|bln|mln|mn|trln|trn|tln|tn)\b|(?i:[kmb])(?![\w/²³]))"
+)
+_PERCENT_SUFFIX = (
+    r"(?P<points>\s{1,3}(?i:percentage|pct\.?|per\s?cent(?:age)?)\s{1,3}points?\b|\s?(?i:pp|ppts?|p\.p\.)(?!\w))"
+    r"|(?P<percent>\s?%|\s{1,3}(?i:per\s?cent|percent|pct\b\.?))"
+)
+
+# Every word that can begin a match. Most words of a sentence are not in it,
+# and the pattern gives up on them after a character or two.
+_LETTER_STARTS = (
+    "(?i:"
+    + _trie(
+        _UNITS + _TENS + list(_SCALE_WORDS) + list(_VAGUE_PLURALS)
+        + ["dozen", "half", "several", "minus"] + _IDENTIFIER_KEYWORDS_ANY_CASE
+    )
+    + r"|https?://|www\.|an?\s{1,3}"
+    + _trie(["hundred", "thousand", "million", "billion", "trillion", "dozen", "few"] + list(_FRACTION_DENOMINATORS))
+    + ")|"
+    + _trie(
+        "January February March April May June July August September October November December "
+        "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec RMB Rs".split()
+        + _ISO_CODES + _IDENTIFIER_KEYWORDS_CAPITALIZED
+    )
+    + r"|(?:US|U\.S\.|CA|AU|NZ|HK|[CASR])\$"
+)
+
+_CANDIDATES = re.compile(
+    rf"""
+    # No match starts inside a word ("COVID19", "A320": digits after letters
+    # are never a number) and only a few words can start one. Every match
+    # begins by consuming the non-word character before it: a pattern that
+    # starts with a character class lets the engine skip all other positions
+    # in a tight loop. ``find_numbers`` puts a space before the text for this.
+    [^\w@](?=[\d$€£¥₹₩₽₴.+(\#'’\-−§]|{_LETTER_STARTS})
+    (?:
+    # ---- digits that are not quantities, consumed so none of them is read ----
+    (?P<skip>(?=[\d\#+('’])(?:
+        (?<=[A-Za-z][-/])\d[\w./-]{{0,20}}                                               # F-16, Covid-19, mid-2023
+      | \d[\w.+-]{{0,64}}@\S{{1,200}}                                                    # 2024news@example.org
+      | (?<![.,]){_DAY}\s{{1,3}}(?:of\s{{1,3}})?{_MONTH}(?:,?\s{{1,3}}\d{{4}}(?!\d))?      # 28 October
+      | \#\d{{1,10}}\w{{0,10}}
+      | \+\d{{1,3}}(?:[\s-]\(?\d{{1,5}}\)?){{2,5}}(?!\d)                               # +44 20 7946 0958
+      | \(\d{{2,5}}\)\s?\d{{3,4}}[-.\s]\d{{3,4}}(?!\d)                                  # (555) 123-4567
+      | ['’]\d0s\b                                                                    # '90s
+      | (?<![.,])(?:
+            \d{{1,4}}(?:[-/.]\d{{1,4}}){{2,}}(?![\w])                                  # dates, phones, 1.2.3
+          | \d{{3}}[ .]\d{{3}}[ .]\d{{4}}(?!\d)                                          # 555 123 4567
+          | 0\d{{1,4}}(?:[ \u00a0]\d{{2,4}}){{1,4}}(?!\d)                                   # 028 9054 0540
+          | \d{{1,4}}/\d{{1,4}}(?!\d|,\d)                                               # 24/7, 9/11, 2023/24
+          | \d{{1,2}}(?::\d{{2}}){{1,2}}(?:\s?(?i:[ap]\.?m\b\.?))?(?!\d)                  # 10:30
+          | \d{{1,2}}\s?(?i:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock)                          # 10 a.m., 5pm
+          | \d{{3,4}}\s?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|hrs\b)                   # 1400 GMT
+          | \d{{1,10}}(?i:st|nd|rd|th)\b                                                 # 21st
+          | (?:\d{{2}})?\d0s\b | \d{{4}}['’]s\b                                          # 1990s, 2023's
+          | \d{{1,5}}[A-Za-z]{{1,3}}\d\w*                                                # 4x4
+          | \d[DG]\b                                                                   # 3D, 5G
+        )
+    ))
+    # ---- words that are not quantities, or that carry digits which are not ----
+  | (?P<skip_word>(?=[A-Za-z§])(?:
+        (?=[hw])(?:https?://|www\.)[^\s<>"')\]]{{1,2000}}
+      | (?=[JFMASOND]){_MONTH}\s{{0,3}}(?:{_DAY}(?:,?\s{{1,3}}\d{{4}}(?!\d))?|,?\s{{1,3}}\d{{4}}(?!\d))  # Oct. 28, 2024
+      | (?i:{_trie(_IDENTIFIER_KEYWORDS_ANY_CASE)})\s{{0,3}}\#?\d[\w./-]{{0,20}}          # Article 4
+      | (?:{_trie(_IDENTIFIER_KEYWORDS_CAPITALIZED)})\.?\s{{1,3}}(?:No\.?\s{{0,3}})?\#?\d[\w./-]{{0,20}}
+    ))
+    # ---- shares: "seven in ten", "1 in 4", "three-quarters", "a third of", "half of" ----
+  | (?P<ratio>(?=[\dzZoOtTfFsSeEnN])(?P<ratio_num>(?i:{_SMALL_WORD})|(?<![.,])\d{{1,3}})\s{{1,3}}(?i:in|out\s{{1,3}}of)\s{{1,3}}
+        (?P<ratio_den>(?i:{_SMALL_WORD}|(?:a|one)\s{{1,3}}(?:hundred|thousand)\b)|\d{{1,3}}(?:,\d{{3}})?(?!\d|[.,]\d))(?!\s?%)
+    )
+  | (?P<fraction>(?=[\daAoOtTfFsSnN])(?P<fraction_num>(?i:an?|one|two|three|four|five|seven|nine)|\d)(?P<fraction_joint>-|\s{{1,3}})
+        (?P<fraction_den>(?i:{_trie(list(_FRACTION_DENOMINATORS))}))\b(?P<fraction_of>\s{{1,3}}of\b)?
+    )
+  | (?P<half>(?=[hH])(?i:half)(?=\s{{1,3}}(?i:of|the|its|their|his|her|our|all|them|these|those)\b))
+    # ---- vague plurals: "hundreds of thousands", "dozens", "several thousand" ----
+  | (?P<vague>(?=[tThHdDmMbB])(?:(?P<vague_outer>(?i:tens|hundreds|dozens))\s{{1,3}}(?i:of)\s{{1,3}})?
+        (?P<vague_plural>(?i:dozens|hundreds|thousands|millions|billions|trillions))\b)
+  | (?P<few>(?=[aAsS])(?P<few_word>(?i:a\s{{1,3}}few|several))\s{{1,3}}(?P<few_scale>(?i:dozen|hundred|thousand|million|billion))\b)
+    # ---- numbers ----
+  | (?P<number>(?=[\d$€£¥₹₩₽₴.\-−UCAHNSRUEGJKIBPTZMDzZoOtTfFsSeEnNhHmMbBaAdD])
+        (?P<currency>{_CURRENCY_PREFIX})?
+        (?P<sign>(?<![\w.,%)\]])[-−](?=\.?\d)|(?i:minus)\s{{1,3}})?
+        (?:
+            (?P<digits>(?<![\w.,])(?:{_DIGITS}))(?:{_SCALE_SUFFIX})?
+          | (?P<words>(?<!\w)(?=[zZoOtTfFsSeEnNhHmMbBaAdD])(?i:{_WORD_SEQUENCE}))
+        )
+        (?:(?P<wire>\s(?:dlrs|stg|yen)\b)|{_PERCENT_SUFFIX})?
+    )
+    )
+    """,
+    re.VERBOSE,
+)
+
+# Patterns matched just before a candidate, in a short window ending at it.
+# Each begins with the non-word character before its first word, so that the
+# engine skips to spaces in a tight loop instead of trying every position.
+_HEDGE_BEFORE = re.compile(
+    rf"[^\w.](?P<hedge>(?i:{_trie([p for p in _HEDGE_CANONICAL if p not in '~≈'])}))\s{{1,3}}$"
+)
+_YEAR_CONTEXT_BEFORE = re.compile(
+    r"[^\w.](?i:in|since|by|until|till|before|after|during|throughout|from|of\s+the\s+year|the\s+year|year|"
+    r"early|late|mid|spring|summer|autumn|fall|winter|fiscal|end\s+of|start\s+of|beginning\s+of)"
+    r"\s{1,3}$"
+)
+_BETWEEN_BEFORE = re.compile(r"[^\w.](?i:between)\s{1,3}$")
+_FROM_BEFORE = re.compile(r"[^\w.](?i:from)\s{1,3}$")
+_RANGE_JOINER = re.compile(r"\s{0,3}[-–]\s{0,3}|\s{1,3}(?i:to)\s{1,3}")
+_AND_JOINER = re.compile(r"\s{1,3}(?i:and)\s{1,3}")
+_ORDINAL_AFTER = re.compile(
+    r"-?(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|th)\b"
+)
+# Lengths of things written next to a glued "m": then it is metres, not millions.
+_METRE_CONTEXT_AFTER = re.compile(
+    r"(?:[-–]|\s{1,3}(?i:tall|high|long|wide|deep|thick|away|across|below|above|under|in|of|from|to|by|x|"
+    r"and|or|high|metres?|meters?|square|sq|cubic|radius|diameter|depth|length|height|width)\b|\s*[\d.,;:)]|\s*$)"
+)
+_HALF_NOT_SHARE_BEFORE = re.compile(
+    r"[^\w.](?i:first|second|latter|former|other|the|a|an|top|bottom|back|front|lower|upper|"
+    r"northern|southern|eastern|western)\s{1,3}$"
+)
+_WHITESPACE = re.compile(r"[\s-]+")
+_WORD_END = re.compile(r"[A-Za-z](?![A-Za-z])")
+_MAX_WORDS = 12  # a number in words is never longer; caps the work on pathological text
+_CONTEXT = 32  # characters looked at before a candidate for hedges and year prepositions
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A number being built, before ranges are merged."""
+
+    start: int
+    end: int
+    value: float
+    rounding: float
+    scale: float = 1.0  # multiplier of its own scale word or suffix ("million" -> 1e6)
+    words: bool = False
+    currency: str | None = None
+    percent: bool = False
+    percentage_points: bool = False
+    bare_integer: bool = False  # plain digits, no separators, decimals, sign or suffix
+    fraction_of: str | None = None
+    value_to: float | None = None
+    pending_m: int | None = None  # end of the digits when a glued "m"/"b" awaits a currency
+    pending_scale: float = 1.0
+
+
+@lru_cache(maxsize=4096)
+def _words_value(phrase: str) -> float | None:
+    """Value of a run of number words, or None when it is not one number."""
+    tokens = _WHITESPACE.sub(" ", phrase.lower()).strip().split(" ")
+    if "half" in tokens[1:]:  # "two and a half million" = (2 + 1/2) million
+        whole, _, scale = " ".join(tokens).partition(" and a half")
+        whole_value = _words_value(whole)
+        scale_value = _words_value(f"one {scale}") if scale.strip() else 1.0
+        if whole_value is None or scale_value is None:
+            return None
+        return (whole_value + 0.5) * scale_value
+    factor = 1.0
+    if tokens[0] == "half":
+        factor, tokens = 0.5, tokens[1:]
+    if tokens[0] in ("a", "an"):
+        tokens[0] = "one"
+    if tokens[-1] == "dozen":
+        factor *= 12
+        tokens = tokens[:-1] or ["one"]
+    if "dozen" in tokens:
+        return None
+    try:
+        return factor * text2num(" ".join(tokens), "en")
+    except ValueError:
+        return None
+
+
+def _half_unit_of_last_digit(value: float) -> float:
+    """Rounding of an integer written without decimals: "1,500" -> 50."""
+    number = abs(int(value))
+    if number == 0:
+        return 0.5
+    unit = 1
+    while number % 10 == 0:
+        number //= 10
+        unit *= 10
+    return unit / 2
+
+
+def _digits_value(numeral: str) -> tuple[float, float, bool]:
+    """Value, rounding and whether it is a bare integer, of a digit numeral."""
+    cleaned = "".join(numeral.replace(",", "").split())
+    integer, _, decimals = cleaned.partition(".")
+    value = float(cleaned)
+    if decimals:
+        return value, 0.5 * 10.0 ** -len(decimals), False
+    return value, _half_unit_of_last_digit(value), cleaned == numeral
+
+
+def _scale_of(match: re.Match[str]) -> tuple[float, bool]:
+    """Multiplier of a scale suffix and whether it was spelled out."""
+    if spelled := match.group("scale_word"):
+        factor = 1.0
+        for word in spelled.split():
+            factor *= _SCALE_WORDS[word.lower()]
+        return factor, True
+    if abbreviation := match.group("scale_abbr"):
+        return _SCALE_ABBREVIATIONS[abbreviation.strip().lower()], False
+    return 1.0, False
+
+
+def _currency_code(prefix: str | None) -> str | None:
+    if not prefix:
+        return None
+    prefix = prefix.strip()
+    return _CURRENCY_SYMBOLS.get(prefix) or (prefix if prefix in _ISO_CODES else None)
+
+
+def _number_candidate(text: str, match: re.Match[str]) -> _Candidate | None:
+    """Build a candidate from the ``number`` alternative, or None to drop it."""
+    start, end = match.span("number")
+    sign = -1.0 if match.group("sign") else 1.0
+    currency = _currency_code(match.group("currency"))
+    if wire := match.group("wire"):
+        currency = currency or _CURRENCY_SYMBOLS[wire.strip()]
+    if match.group("digits") is not None:
+        value, rounding, bare = _digits_value(match.group("digits"))
+        scale, spelled = _scale_of(match)
+        candidate = _Candidate(start, end, sign * value, rounding, words=spelled, currency=currency)
+        abbreviation = (match.group("scale_abbr") or "").strip()
+        if abbreviation in ("m", "b", "tn") and not currency:
+            # "3m" is metres and "5b" nothing unless money is meant: decided once ranges are known.
+            candidate.pending_m = match.end("digits")
+            candidate.pending_scale = scale
+            after = _METRE_CONTEXT_AFTER.match(text, match.end("scale_abbr"))
+            if abbreviation == "m" and after is None and not match.group("wire"):
+                candidate.pending_m = None  # "1.2m people": millions
+            else:
+                scale = 1.0
+        candidate.scale = scale
+        candidate.value *= scale
+        candidate.rounding *= scale
+        candidate.bare_integer = bare and sign > 0 and scale == 1.0 and not currency
+        if candidate.pending_m is not None and scale == 1.0:
+            candidate.end = candidate.pending_m
+    else:
+        phrase = match.group("words")
+        tokens = _WHITESPACE.sub(" ", phrase.lower()).split()
+        if tokens == ["one"] or tokens[0] in _SCALE_WORDS or tokens[0] == "dozen":
+            return None
+        value = _words_value(phrase)
+        if value is None:
+            # "one hundred and one hundred": keep the longest prefix that is one number.
+            ends = [m.end() for m in _WORD_END.finditer(phrase)][:-1]
+            for cut in reversed(ends[-_MAX_WORDS:]):
+                value = _words_value(phrase[:cut])
+                if value is not None:
+                    end = match.start("words") + cut
+                    tokens = _WHITESPACE.sub(" ", phrase[:cut].lower()).split()
+                    break
+            else:
+                return None
+        if _ORDINAL_AFTER.match(text, match.end("words")):
+            return None  # "twenty-first"
+        if end != match.end("number"):
+            candidate = _Candidate(start, end, sign * value, _half_unit_of_last_digit(value), words=True)
+            candidate.scale = _SCALE_WORDS.get(tokens[-1], 1.0)
+            return candidate
+        candidate = _Candidate(
+            start, end, sign * value, _half_unit_of_last_digit(value), words=True, currency=currency
+        )
+        scales = [_SCALE_WORDS.get(t, 12.0 if t == "dozen" else 1.0) for t in tokens]
+        candidate.scale = scales[-1] if scales[-1] > 1.0 else 1.0  # "two to three million"
+        if "half" in tokens[1:]:
+            candidate.rounding = 0.25 * candidate.scale  # "two and a half million": to the half million
+    if match.group("points"):
+        candidate.percentage_points = True
+        candidate.bare_integer = False
+    elif match.group("percent"):
+        candidate.percent = True
+        candidate.bare_integer = False
+    return candidate
+
+
+def _share_candidate(text: str, match: re.Match[str]) -> _Candidate | None:
+    """"seven in ten", "three-quarters", "half of": a share, as a percent."""
+    kind = match.lastgroup
+    if kind == "ratio":
+        numerator = _small_value(match.group("ratio_num"))
+        denominator = _small_value(match.group("ratio_den"))
+        start, end = match.span("ratio")
+    elif kind == "fraction":
+        written = match.group("fraction_num").lower()
+        spaced = match.group("fraction_joint") != "-"
+        if written in ("a", "an", "one") and spaced and not match.group("fraction_of"):
+            return None  # "a quarter century", "one third party"
+        if written not in ("a", "an", "one") and spaced and not match.group("fraction_of"):
+            return None  # "two quarters" of a year
+        numerator = 1 if written in ("a", "an") else _small_value(written)
+        denominator = _FRACTION_DENOMINATORS[match.group("fraction_den").lower()]
+        start, end = match.start("fraction"), match.end("fraction_den")
+    else:
+        if _HALF_NOT_SHARE_BEFORE.search(text, max(0, match.start("half") - _CONTEXT), match.start("half")):
+            return None  # "the second half of 2024"
+        numerator, denominator = 1, 2
+        start, end = match.span("half")
+    if numerator is None or denominator is None or not 0 < numerator < denominator:
+        return None
+    words = not text[start].isdigit()
+    return _Candidate(
+        start,
+        end,
+        100.0 * numerator / denominator,
+        min(50.0 / denominator, 5.0),
+        words=words,
+        percent=True,
+        fraction_of=f"{numerator}/{denominator}",
+    )
+
+
+def _small_value(written: str | None) -> int | None:
+    if written is None:
+        return None
+    written = written.strip().lower().replace(",", "")
+    if written.isdigit():
+        return int(written)
+    value = _words_value(written)
+    return None if value is None else int(value)
+
+
+def _vague_candidate(match: re.Match[str]) -> _Candidate:
+    """"hundreds of thousands" -> 100000..999999; "several thousand" -> 3000..9999."""
+    if match.lastgroup == "few":
+        scale = 12.0 if match.group("few_scale").lower() == "dozen" else _SCALE_WORDS[match.group("few_scale").lower()]
+        low = (2.0 if "few" in match.group("few_word").lower() else 3.0) * scale
+        candidate = _Candidate(*match.span("few"), low, 0.0, words=True)
+        candidate.value_to = 10 * scale - 1 if scale != 12.0 else 9 * scale
+        return candidate
+    low, high = _VAGUE_PLURALS[match.group("vague_plural").lower()]
+    if outer := match.group("vague_outer"):
+        outer_low, outer_high = _VAGUE_PLURALS[outer.lower()]
+        low, high = outer_low * low, (outer_high + 1) * low - 1
+    candidate = _Candidate(*match.span("vague"), low, 0.0, words=True)
+    candidate.value_to = high
+    return candidate
+
+
+def _is_year(candidate: _Candidate) -> bool:
+    return candidate.bare_integer and 1000 <= candidate.value <= 2199 and candidate.end - candidate.start == 4
+
+
+def _join_ranges(text: str, candidates: list[_Candidate]) -> list[_Candidate | None]:
+    """Merge "2,000-3,000", "2 to 3 million", "between 2 and 3": one span with value_to.
+
+    Also drops year ranges ("2019-2022", "2019-20") and match scores ("3-1").
+    """
+    merged: list[_Candidate | None] = []
+    i = 0
+    while i < len(candidates):
+        first = candidates[i]
+        second = candidates[i + 1] if i + 1 < len(candidates) else None
+        if second is None or first.value_to is not None or second.value_to is not None:
+            merged.append(first)
+            i += 1
+            continue
+        gap = text[first.end : second.start]
+        dash_or_to = _RANGE_JOINER.fullmatch(gap)
+        if not dash_or_to and not (
+            _AND_JOINER.fullmatch(gap) and _BETWEEN_BEFORE.search(text, max(0, first.start - _CONTEXT), first.start)
+        ):
+            merged.append(first)
+            i += 1
+            continue
+        hyphen = dash_or_to is not None and ("-" in gap or "–" in gap)
+        if _is_year(first) and (
+            _is_year(second) or (hyphen and second.bare_integer and second.end - second.start == 2)
+        ):
+            i += 2  # "2019-2022", "between 2019 and 2022", "2019-20": dates
+            continue
+        from_before = _FROM_BEFORE.search(text, max(0, first.start - _CONTEXT), first.start)
+        low, high = _range_ends(first, second)
+        if hyphen and low >= high and first.bare_integer and second.bare_integer and high < 100:
+            i += 2  # "won 3-1": a score
+            continue
+        if (
+            from_before
+            or low >= high
+            or (first.percent and not second.percent)
+            or first.percentage_points != second.percentage_points
+            or (first.currency and second.currency and first.currency != second.currency)
+        ):
+            merged.append(first)
+            i += 1
+            continue
+        merged.append(_combined(first, second, low, high))
+        i += 2
+    return merged
+
+
+def _range_ends(first: _Candidate, second: _Candidate) -> tuple[float, float]:
+    """Ends of a range; "2-3 million" gives the first end the scale written after the second."""
+    low = first.value
+    if first.scale == 1.0 and second.scale > 1.0 and abs(low) < abs(second.value) / second.scale:
+        low *= second.scale
+    return low, second.value
+
+
+def _combined(first: _Candidate, second: _Candidate, low: float, high: float) -> _Candidate:
+    scale = low / first.value if first.value else 1.0
+    return _Candidate(
+        start=first.start,
+        end=second.end,
+        value=low,
+        rounding=max(first.rounding * scale, second.rounding),
+        scale=second.scale,
+        words=first.words or second.words,
+        currency=first.currency or second.currency,
+        percent=first.percent or second.percent,
+        percentage_points=first.percentage_points or second.percentage_points,
+        value_to=high,
+    )
+
+
+def _resolve_pending_m(candidates: list[_Candidate], text: str) -> None:
+    """A glued "m"/"b"/"tn" is millions/billions/trillions when money is written next to it.
+
+    "$2-3m": the currency sits on the first end of the range.
+    """
+    previous: _Candidate | None = None
+    for candidate in candidates:
+        if candidate.pending_m is not None and previous is not None and previous.currency:
+            if _RANGE_JOINER.fullmatch(text[previous.end : candidate.start]):
+                candidate.value *= candidate.pending_scale
+                candidate.rounding *= candidate.pending_scale
+                candidate.scale = candidate.pending_scale
+                candidate.bare_integer = False
+                candidate.currency = previous.currency
+                candidate.end = _suffix_end(text, candidate.end)
+                candidate.pending_m = None
+        previous = candidate
+
+
+def _suffix_end(text: str, end: int) -> int:
+    """End of a glued scale abbreviation starting at ``end`` ("m", "bn", "tn")."""
+    stop = end
+    while stop < len(text) and stop - end < 3 and text[stop].isalpha():
+        stop += 1
+    return stop
+
+
+def _hedge_before(text: str, start: int) -> tuple[str | None, int | None]:
+    """Canonical hedge written just before ``start`` and where it begins."""
+    tilde = text.rfind("~", max(0, start - 2), start)
+    if tilde == -1:
+        tilde = text.rfind("≈", max(0, start - 2), start)
+    if tilde != -1 and not text[tilde + 1 : start].strip():
+        return "about", tilde
+    hedge = _HEDGE_BEFORE.search(text, max(0, start - _CONTEXT), start)
+    if hedge is None:
+        return None, None
+    return _HEDGE_CANONICAL[hedge.group("hedge").lower()], hedge.start("hedge")
+
+
+def find_numbers(text: str) -> list[NumberSpan]:
+    """Every number written in ``text``, in order, with non-overlapping spans."""
+    text = " " + text  # see _CANDIDATES: a match consumes the character before it
+    candidates: list[_Candidate] = []
+    for match in _CANDIDATES.finditer(text):
+        kind = match.lastgroup
+        if kind in ("skip", "skip_word"):
+            continue
+        if kind == "number":
+            candidate = _number_candidate(text, match)
+        elif kind in ("ratio", "fraction", "half"):
+            candidate = _share_candidate(text, match)
+        else:
+            candidate = _vague_candidate(match)
+        if candidate is not None:
+            candidates.append(candidate)
+    _resolve_pending_m(candidates, text)
+    spans = []
+    for candidate in _join_ranges(text, candidates):
+        if candidate is None:
+            continue
+        window_start = max(0, candidate.start - _CONTEXT)
+        year = _is_year(candidate)
+        if year and _YEAR_CONTEXT_BEFORE.search(text, window_start, candidate.start):
+            continue  # "in 2023", "since 2020", "by 2035"
+        qualifier = qualifier_start = None
+        if candidate.value_to is None:
+            qualifier, qualifier_start = _hedge_before(text, candidate.start)
+        spans.append(
+            NumberSpan(
+                start=candidate.start - 1,
+                end=candidate.end - 1,
+                value=candidate.value,
+                value_to=candidate.value_to,
+                rounding=candidate.rounding,
+                words=candidate.words,
+                qualifier=qualifier,
+                qualifier_start=None if qualifier_start is None else qualifier_start - 1,
+                currency=candidate.currency,
+                percent=candidate.percent,
+                percentage_points=candidate.percentage_points,
+                maybe_year=year,
+                fraction_of=candidate.fraction_of,
+            )
+        )
+    return spans

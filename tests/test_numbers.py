@@ -1,0 +1,354 @@
+"""Number grammar: values, ranges, rounding, hedges, currencies, shares and non-numbers."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.extract import numbers
+from checker.extract.numbers import NumberSpan, find_numbers
+
+
+def spans_by_text(sentence: str) -> dict[str, NumberSpan]:
+    return {sentence[span.start : span.end]: span for span in find_numbers(sentence)}
+
+
+def the_span(sentence: str, written: str) -> NumberSpan:
+    found = spans_by_text(sentence)
+    assert written in found, f"{written!r} not found in {sorted(found)}"
+    return found[written]
+
+
+# sentence, number as written, expected attributes
+VALUES = [
+    ("A total of about 10,000 soldiers are planned to be sent, of which 1,500 have already been sent.",
+     "1,500", dict(value=1500, rounding=50)),
+    ("A total of about 10,000 soldiers are planned to be sent.", "10,000", dict(value=10_000, rounding=5000)),
+    ("North Korea has supplied about eight million shells since August of last year.",
+     "eight million", dict(value=8e6, rounding=5e5, words=True)),
+    ("The Times reported that North Korea supplies three million shells annually.",
+     "three million", dict(value=3e6, rounding=5e5, words=True)),
+    ("It has also sent 100 missiles and anti-tank weapons.", "100", dict(value=100, rounding=50)),
+    ("The company paid 1,537 workers a bonus.", "1,537", dict(value=1537, rounding=0.5)),
+    ("Unemployment fell to 6.4 in October.", "6.4", dict(value=6.4, rounding=0.05)),
+    ("The ratio dropped to 0.65 from .5 a year ago.", ".5", dict(value=0.5, rounding=0.05)),
+    ("Some 10 000 people marched in Paris.", "10 000", dict(value=10_000, rounding=5000)),
+    ("Debt reached 1.2m households.", "1.2m", dict(value=1.2e6, rounding=5e4)),
+    ("Investors pulled 3bn out of the fund.", "3bn", dict(value=3e9, rounding=5e8)),
+    ("Investors pulled 3 bn out of the fund.", "3 bn", dict(value=3e9)),
+    ("The race drew 10k runners and 500K spectators.", "10k", dict(value=10_000, rounding=5000)),
+    ("The race drew 10k runners and 500K spectators.", "500K", dict(value=500_000)),
+    ("Sales rose to 10.0 mln dlrs from 2 bln stg.", "10.0 mln dlrs", dict(value=1e7, rounding=5e4, currency="USD")),
+    ("Sales rose to 10.0 mln dlrs from 2 bln stg.", "2 bln stg", dict(value=2e9, currency="GBP")),
+    ("Exports reached 1.5 trln yen last year.", "1.5 trln yen", dict(value=1.5e12, currency="JPY")),
+    ("The fund holds 2.5 million barrels.", "2.5 million", dict(value=2.5e6, rounding=5e4, words=True)),
+    ("One hundred and twenty people were rescued.", "One hundred and twenty", dict(value=120, words=True)),
+    ("Twenty-one tanks were destroyed.", "Twenty-one", dict(value=21, rounding=0.5, words=True)),
+    ("A hundred volunteers and a million euros of aid arrived.", "A hundred", dict(value=100, words=True)),
+    ("Half a million people fled the city.", "Half a million", dict(value=5e5, rounding=5e4, words=True)),
+    ("Police arrested a dozen protesters.", "a dozen", dict(value=12, rounding=0.5, words=True)),
+    ("Two and a half million people voted.", "Two and a half million", dict(value=2.5e6, rounding=2.5e5)),
+    ("Temperatures fell to -3.5 overnight.", "-3.5", dict(value=-3.5, rounding=0.05)),
+    ("Temperatures fell to minus 3 in Moscow.", "minus 3", dict(value=-3)),
+    ("The contract runs for three mths.", "three", dict(value=3, words=True)),
+    ("Output in Maharashtra rose to Rs 500 crore.", "Rs 500 crore", dict(value=5e9, currency="INR")),
+    ("Nearly 2023 people signed the petition.", "2023", dict(value=2023, maybe_year=True)),
+    ("The club has 1500 members.", "1500", dict(value=1500, maybe_year=True, rounding=50)),
+]
+
+
+@pytest.mark.parametrize("sentence, written, expected", VALUES)
+def test_values_and_rounding(sentence: str, written: str, expected: dict) -> None:
+    span = the_span(sentence, written)
+    for name, value in expected.items():
+        actual = getattr(span, name)
+        if isinstance(value, float | int) and not isinstance(value, bool):
+            assert actual == pytest.approx(value), name
+        else:
+            assert actual == value, name
+
+
+CURRENCIES = [
+    ("The company lost $2.5bn in the quarter.", "$2.5bn", 2.5e9, "USD"),
+    ("It raised US$5m from investors.", "US$5m", 5e6, "USD"),
+    ("Bonus up to €3,000 for new players.", "€3,000", 3000, "EUR"),
+    ("The Treasury found £2bn of savings.", "£2bn", 2e9, "GBP"),
+    ("Tickets cost ¥5,000 in Tokyo.", "¥5,000", 5000, "JPY"),
+    ("Ottawa pledged C$3bn to the province.", "C$3bn", 3e9, "CAD"),
+    ("Canberra pledged A$4bn to the states.", "A$4bn", 4e9, "AUD"),
+    ("The bank lent USD 5 million to the utility.", "USD 5 million", 5e6, "USD"),
+]
+
+
+@pytest.mark.parametrize("sentence, written, value, currency", CURRENCIES)
+def test_currency_symbols_and_codes(sentence: str, written: str, value: float, currency: str) -> None:
+    span = the_span(sentence, written)
+    assert span.value == pytest.approx(value)
+    assert span.currency == currency
+
+
+RANGES = [
+    ("Between 2,000 and 3,000 troops are in training.", "2,000 and 3,000", 2000, 3000),
+    ("An estimated 2,000-3,000 troops are in training.", "2,000-3,000", 2000, 3000),
+    ("Some 2,000 to 3,000 troops are in training.", "2,000 to 3,000", 2000, 3000),
+    ("The field holds 2-3 million barrels.", "2-3 million", 2e6, 3e6),
+    ("Two to three million people fled.", "Two to three million", 2e6, 3e6),
+    ("The deal is worth $2-3m.", "$2-3m", 2e6, 3e6),
+    ("Support stands at 20-30% of voters.", "20-30%", 20, 30),
+    ("Between 20% and 30% of voters are undecided.", "20% and 30%", 20, 30),
+    ("Hundreds of people gathered outside.", "Hundreds", 100, 999),
+    ("Thousands of people gathered outside.", "Thousands", 1000, 9999),
+    ("Tens of thousands of people gathered outside.", "Tens of thousands", 10_000, 99_999),
+    ("Hundreds of thousands of people fled.", "Hundreds of thousands", 100_000, 999_999),
+    ("Dozens of people were injured.", "Dozens", 24, 144),
+    ("A few hundred people stayed behind.", "A few hundred", 200, 999),
+    ("Several thousand people stayed behind.", "Several thousand", 3000, 9999),
+]
+
+
+@pytest.mark.parametrize("sentence, written, low, high", RANGES)
+def test_ranges(sentence: str, written: str, low: float, high: float) -> None:
+    span = the_span(sentence, written)
+    assert (span.value, span.value_to) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_range_keeps_percent_and_currency_of_either_end() -> None:
+    assert the_span("Support stands at 20-30% of voters.", "20-30%").percent
+    assert the_span("The deal is worth $2-3m.", "$2-3m").currency == "USD"
+
+
+def test_from_to_is_a_change_not_a_range() -> None:
+    found = spans_by_text("Membership rose from 3,000 to 4,000 last year.")
+    assert set(found) == {"3,000", "4,000"}
+    assert found["3,000"].value_to is None
+
+
+def test_percentage_points_do_not_join_a_percent_into_a_range() -> None:
+    found = spans_by_text("Inflation rose 2 percentage points to 40 per cent.")
+    assert found["2 percentage points"].percentage_points
+    assert not found["2 percentage points"].percent
+    assert found["40 per cent"].percent and found["40 per cent"].value == 40
+
+
+@pytest.mark.parametrize(
+    "sentence, written, value",
+    [
+        ("A 200% Deposit Bonus for new players.", "200%", 200),
+        ("Turnout was 40 per cent.", "40 per cent", 40),
+        ("Turnout was 40 percent.", "40 percent", 40),
+        ("Turnout was 40 pct.", "40 pct.", 40),
+        ("Turnout was forty per cent.", "forty per cent", 40),
+    ],
+)
+def test_percent(sentence: str, written: str, value: float) -> None:
+    span = the_span(sentence, written)
+    assert span.percent and span.value == value and not span.percentage_points
+
+
+SHARES = [
+    ("Seven in ten voters backed the plan.", "Seven in ten", 70, "7/10"),
+    ("One in five adults smokes.", "One in five", 20, "1/5"),
+    ("Nearly 1 in 4 adults smokes.", "1 in 4", 25, "1/4"),
+    ("Nine out of 10 doctors agreed.", "Nine out of 10", 90, "9/10"),
+    ("Three-quarters of the budget goes on salaries.", "Three-quarters", 75, "3/4"),
+    ("Half of the shells were faulty.", "Half", 50, "1/2"),
+    ("A third of voters stayed home.", "A third", 100 / 3, "1/3"),
+    ("The bill needs a two-thirds majority.", "two-thirds", 200 / 3, "2/3"),
+]
+
+
+@pytest.mark.parametrize("sentence, written, value, fraction", SHARES)
+def test_shares_are_percentages(sentence: str, written: str, value: float, fraction: str) -> None:
+    span = the_span(sentence, written)
+    assert span.percent
+    assert span.value == pytest.approx(value)
+    assert span.fraction_of == fraction
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In the second half of the season the team improved.",
+        "Growth slowed in the third quarter.",
+        "It was a quarter century ago.",
+    ],
+)
+def test_half_and_quarter_as_periods_are_not_shares(sentence: str) -> None:
+    assert not [s for s in find_numbers(sentence) if s.fraction_of]
+
+
+HEDGES = [
+    ("about 3,000 soldiers", "about", "about"),
+    ("around 3,000 soldiers", "about", "around"),
+    ("some 3,000 soldiers", "about", "some"),
+    ("roughly 3,000 soldiers", "about", "roughly"),
+    ("approximately 3,000 soldiers", "about", "approximately"),
+    ("an estimated 3,000 soldiers", "about", "an estimated"),
+    ("nearly 3,000 soldiers", "nearly", "nearly"),
+    ("almost 3,000 soldiers", "nearly", "almost"),
+    ("close to 3,000 soldiers", "nearly", "close to"),
+    ("just under 3,000 soldiers", "nearly", "just under"),
+    ("more than 3,000 soldiers", "more than", "more than"),
+    ("over 3,000 soldiers", "more than", "over"),
+    ("in excess of 3,000 soldiers", "more than", "in excess of"),
+    ("upwards of 3,000 soldiers", "more than", "upwards of"),
+    ("at least 3,000 soldiers", "at least", "at least"),
+    ("no fewer than 3,000 soldiers", "at least", "no fewer than"),
+    ("up to 3,000 soldiers", "up to", "up to"),
+    ("as many as 3,000 soldiers", "up to", "as many as"),
+    ("at most 3,000 soldiers", "up to", "at most"),
+    ("limited to 3,000 soldiers", "up to", "limited to"),
+    ("fewer than 3,000 soldiers", "fewer than", "fewer than"),
+    ("less than 3,000 soldiers", "fewer than", "less than"),
+    ("under 3,000 soldiers", "fewer than", "under"),
+    ("below 3,000 soldiers", "fewer than", "below"),
+    ("~3,000 soldiers", "about", "~"),
+]
+
+
+@pytest.mark.parametrize("phrase, canonical, hedge", HEDGES)
+def test_hedges(phrase: str, canonical: str, hedge: str) -> None:
+    sentence = f"The ministry said {phrase} were deployed."
+    span = the_span(sentence, "3,000")
+    assert span.qualifier == canonical
+    assert span.qualifier_start is not None
+    assert sentence[span.qualifier_start : span.start].strip() == hedge
+
+
+def test_hedge_before_currency_and_at_sentence_start() -> None:
+    span = the_span("More than $5bn was pledged.", "$5bn")
+    assert span.qualifier == "more than" and span.qualifier_start == 0
+
+
+def test_word_ending_like_a_hedge_is_not_one() -> None:
+    assert the_span("Clover 300 seeds were sown.", "300").qualifier is None
+
+
+NOT_NUMBERS = [
+    "The second batch of troops is preparing to leave.",
+    "Sat. Oct 26th, 2024",
+    "They meet on Monday, October 28, in Brussels.",
+    "They met on 28 October and again on Oct. 28, 2024.",
+    "The 21st century began, as did the twenty-first.",
+    "The filing is dated 2024-10-26 and 10/26/2024.",
+    "The meeting starts at 10:30, or 10 a.m., or 5pm.",
+    "Call 1-800-268-7116, +44 20 7946 0958 or (555) 123-4567.",
+    "Relatives can call the helpline on 028 9054 0540 or 0402 282 115.",
+    "He invoked Article 4 and Section 427 under Chapter 11 and Resolution 2231.",
+    "Flight MH17 and the F-16 and the A320 and a Boeing 737 flew past.",
+    "The Covid-19 crisis hit the G7 and No. 10 on Route 66.",
+    "Windows 11, iPhone 15, page 3, version 2.1 and Level 4 alerts.",
+    "The deficit grew in 2023, since 2020, and will shrink by 2035.",
+    "The data cover 2019-2022 and between 2019 and 2022 and the 2019-20 season.",
+    "In the 1990s and in 2023's budget and in FY2024.",
+    "Write to desk2024@example.org or see https://example.org/2024/10/26/story-100.",
+    "The 4x4 stalled; 5G masts and 3D printers; open 24/7 since 9/11.",
+    "Arsenal won 3-1 on Saturday.",
+    "One of the soldiers said no one had a one-off plan; at one point, one day.",
+    "The talks were held in mid-2023 and pre-2020.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_NUMBERS)
+def test_not_numbers(sentence: str) -> None:
+    assert spans_by_text(sentence) == {}
+
+
+def test_year_range_dropped_but_count_range_kept() -> None:
+    found = spans_by_text("From 2019-2022 the army sent 2,000-3,000 troops.")
+    assert set(found) == {"2,000-3,000"}
+
+
+def test_numbers_next_to_dates_survive() -> None:
+    found = spans_by_text("In March 3,000 people marched, and on May 5 officials counted 40 arrests.")
+    assert set(found) == {"3,000", "40"}
+
+
+def test_units_glued_to_numbers_are_left_to_the_caller() -> None:
+    found = spans_by_text("A 550km range, 40mph winds and a 3m-high wall.")
+    assert {k: v.value for k, v in found.items()} == {"550": 550, "40": 40, "3": 3}
+
+
+def test_seed_article_figures() -> None:
+    text = (
+        "According to the documents, a total of about 10,000 soldiers are planned to be sent to Russia, "
+        "of which 1,500 have already been sent. Since August of last year, North Korea has supplied Russia "
+        "with about eight million shells, 100 missiles, and anti-tank weapons. "
+        "On Monday, October 28, Bloomberg said about 3,000 soldiers are in training."
+    )
+    spans = find_numbers(text)
+    assert [text[s.start : s.end] for s in spans] == ["10,000", "1,500", "eight million", "100", "3,000"]
+    assert [s.qualifier for s in spans] == ["about", None, "about", None, "about"]
+
+
+def test_pathological_word_run_keeps_a_valid_prefix() -> None:
+    text = "one hundred and one hundred and five"
+    spans = find_numbers(text)
+    assert spans and text[spans[0].start : spans[0].end] == "one hundred and one"
+    assert spans[0].value == 101
+
+
+# --- robustness ---------------------------------------------------------------
+
+NEWSY = st.text(
+    alphabet=st.sampled_from(list("0123456789 ,.-–%$€£~()/:#+@'abcdefghmnorstuvwxyABCMNOT\n")) , max_size=300
+)
+FRAGMENTS = st.lists(
+    st.sampled_from(
+        ["one", "hundred", "and", "a", "half", "million", "$", "2,000", "-", "to", "between", "about",
+         "1.5", "bn", "%", "in", "ten", "2019", "Oct.", "28", ",", "  ", "minus", "3", "per cent", "of",
+         "dozens", "three-quarters", "US$", "5m", "Article", "F-16", "10:30", "1-800", "(", ")", "~"]
+    ),
+    max_size=60,
+).map(" ".join)
+
+
+def assert_well_formed(text: str, spans: list[NumberSpan]) -> None:
+    previous_end = 0
+    for span in spans:
+        assert 0 <= span.start < span.end <= len(text)
+        assert span.start >= previous_end, "spans overlap or are out of order"
+        previous_end = span.end
+        if span.qualifier_start is not None:
+            assert 0 <= span.qualifier_start < span.start
+        if span.value_to is not None:
+            assert span.value < span.value_to
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(NEWSY, FRAGMENTS))
+def test_any_text_gives_well_formed_spans(text: str) -> None:
+    assert_well_formed(text, find_numbers(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1" * 100_000,
+        "one hundred and " * 50_000,
+        "(" * 100_000 + ")" * 100_000,
+        "." * 200_000,
+        "#1" * 50_000,
+        "1,000" * 40_000,
+        "twenty-" * 30_000,
+        "$" * 100_000 + "5",
+        "a." * 100_000,
+    ],
+    ids=["digit-run", "word-run", "brackets", "dots", "hashes", "commas", "hyphens", "dollars", "dotted-letters"],
+)
+def test_adversarial_text_is_handled(text: str) -> None:
+    assert_well_formed(text, find_numbers(text))
+
+
+def test_long_digit_run_is_not_a_number() -> None:
+    assert find_numbers("code " + "7" * 100_000 + " end") == []
+
+
+def test_candidate_pass_is_linear() -> None:
+    """The candidate regex finds a bounded number of matches per repeated unit of text."""
+    unit = "About 3,000 soldiers, $2.5bn and seven in ten voters on Oct. 28, 2024. "
+    small = sum(1 for _ in numbers._CANDIDATES.finditer(" " + unit * 100))
+    large = sum(1 for _ in numbers._CANDIDATES.finditer(" " + unit * 3000))
+    assert large == small * 30
+    assert len(find_numbers(unit * 3000)) == 30 * len(find_numbers(unit * 100))
