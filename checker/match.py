@@ -14,7 +14,7 @@ or with each other: the part-of and sum checks handle them.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -35,9 +35,10 @@ DEFAULT_MAX_GROUP = 500
 # Units in which one article gives many different quantities (money, shares,
 # counts, durations): two figures in them are the same quantity only when an
 # item says so, so a figure without an item is never matched. In a physical
-# dimension (length, area, temperature...) the subject and the dimension
-# already name the quantity ("the tunnel ... 11 miles"), so a missing item
-# matches any item of that subject.
+# dimension (length, area, temperature...) a figure without an item is matched
+# only with other item-less figures of the same subject and verb ("46.9C" and
+# "112F" at Córdoba airport), never with a named item: "the tunnel's 14.5 km"
+# and an item-less "11 miles" of the same subject may be its length or not.
 ITEM_REQUIRED_UNITS = frozenset({"count", "percent", "percentage_point", "second"})
 
 # Modalities that may describe the same fact: an estimate is an estimate *of*
@@ -135,34 +136,53 @@ def find_candidates(
     canonical = canonical_item or (lambda item: item)
     records = claim_records(claims)
     candidates = Candidates(claims=records)
-    usable = [i for i, r in enumerate(records) if not r["boilerplate"] and not is_missing(r.get("base_unit"))]
-
     blocks: dict[tuple, list[int]] = defaultdict(list)
-    for i in usable:
-        record = records[i]
-        subject = record.get("subject")
-        subject_key = ("subject", subject) if subject else ("document", record["document"])
-        blocks[(subject_key, record["base_unit"], record["is_change"])].append(i)
+    for i, record in enumerate(records):
+        key = block_key(record)
+        if key is not None:
+            blocks[key].append(i)
 
     pairs: set[tuple[int, int]] = set()
-    for block_key, members in sorted(blocks.items(), key=lambda kv: kv[1][0]):
+    for key, members in sorted(blocks.items(), key=lambda kv: kv[1][0]):
         for group in _item_groups(records, members, canonical, item_cutoff):
             if len(group) > max_group:
                 candidates.warnings.append(
-                    f"{len(group)} claims about {_group_label(records[group[0]], block_key)}: "
+                    f"{len(group)} claims about {_group_label(records[group[0]], key)}: "
                     f"compared only the first {max_group} (raise the group limit to compare all)"
                 )
                 group = group[:max_group]
             pairs.update(
                 (i, j)
                 for i, j in combinations(group, 2)
-                if compatible_modality(records[i].get("modality"), records[j].get("modality"))
+                if not same_sentence(records[i], records[j])
+                and compatible_modality(records[i].get("modality"), records[j].get("modality"))
                 and compatible_relation(records[i].get("relation"), records[j].get("relation"))
                 and not _part_and_whole(records[i], records[j])
             )
     candidates.pairs = sorted(pairs)
     _link_parts(candidates)
     return candidates
+
+
+def same_sentence(a: Mapping, b: Mapping) -> bool:
+    """Two figures of one sentence are set side by side on purpose ("up 11 pct from
+    29.2 mln tonnes a year earlier", "founded with 9 members, now has 31"): the
+    writer compares them, so they are never a contradiction (parts are checked apart)."""
+    return a["document"] == b["document"] and a.get("sentence_start") == b.get("sentence_start") is not None
+
+
+def block_key(record: Mapping) -> tuple | None:
+    """The exact key two claims must share to be compared; None when never compared.
+
+    Only claims in one block are ever paired, so a distributed engine may
+    partition a corpus by this key (and part/whole links) and check each
+    partition on its own.
+    """
+    if record.get("boilerplate") or is_missing(record.get("base_unit")):
+        return None
+    subject = record.get("subject")
+    subject_key = ("subject", subject) if subject else ("document", record["document"])
+    return (subject_key, record["base_unit"], bool(record.get("is_change")))
 
 
 def item_required(base_unit: str | None) -> bool:
@@ -177,16 +197,16 @@ def _item_groups(
     """Split a block by item: exact canonical item, then fuzzy clusters of spellings.
 
     Item-less claims are dropped where the unit needs an item, and otherwise
-    join every item group of the block (see ``ITEM_REQUIRED_UNITS``).
+    form groups by verb (see ``ITEM_REQUIRED_UNITS``).
     """
     by_item: dict[str, list[int]] = defaultdict(list)
-    loose: list[int] = []
+    loose: dict[str, list[int]] = defaultdict(list)
     for i in members:
         item = records[i].get("item")
         if item:
             by_item[canonical(str(item)).strip().lower()].append(i)
         elif not item_required(records[i].get("base_unit")):
-            loose.append(i)
+            loose[str(records[i].get("relation"))].append(i)
 
     names = sorted(by_item)
     parent = list(range(len(names)))
@@ -213,7 +233,7 @@ def _item_groups(
     clusters: dict[int, list[int]] = defaultdict(list)
     for k, name in enumerate(names):
         clusters[root(k)].extend(by_item[name])
-    groups = [sorted(group + loose) for group in clusters.values()] or [sorted(loose)]
+    groups = [sorted(group) for group in clusters.values()] + [sorted(g) for g in loose.values()]
     for group in groups:
         if len(group) > 1:
             yield group

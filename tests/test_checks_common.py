@@ -15,11 +15,15 @@ from checker.model import CLAIM_COLUMNS
 _ids = count(1)
 
 
+_sentences = count(1)
+
+
 def claim(text: str, low: float | None, high: float | None, **fields) -> dict:
     """One claim row with realistic defaults; ``fields`` override any column."""
     document = fields.get("document", "seed.md")
     sentence = fields.pop("sentence", f"Officials said {text} on Friday.")
-    sentence_start = fields.pop("sentence_start", 100)
+    # Each hand-made claim stands in a sentence of its own unless a test says otherwise.
+    sentence_start = fields.pop("sentence_start", 1000 * next(_sentences))
     start = fields.pop("start", sentence_start + sentence.find(text) if text in sentence else sentence_start)
     row = dict.fromkeys(CLAIM_COLUMNS)
     row.update(

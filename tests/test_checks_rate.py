@@ -81,7 +81,8 @@ def test_unresolved_window_never_yields_a_rate_finding():
 
 def test_two_totals_without_a_stated_rate_are_left_to_other_checks():
     other_total = eight_million_since_august(text="about two million shells", low=1.5e6, high=2.5e6,
-                                             per_year_low=1.4e6, per_year_high=2.3e6, start=300)
+                                             per_year_low=1.4e6, per_year_high=2.3e6, start=300,
+                                             sentence_start=250)
     assert [f.rule for f in run(eight_million_since_august(), other_total)] == ["value-conflict"]
 
 

@@ -140,13 +140,15 @@ def test_money_percent_and_counts_need_an_item():
     assert find_candidates(rows).pairs == []
 
 
-def test_item_less_length_matches_the_same_subjects_item_across_articles():
+def test_item_less_measures_match_only_item_less_measures_of_the_same_verb():
     tunnel = dict(subject="Slieve Gullion tunnel", base_unit="meter")
     rows = table(
         claim("14.5-kilometre tunnel", 14_450, 14_550, item="tunnel", document="jan.md", **tunnel),
         claim("11 miles", 16_900, 18_500, item=None, document="may.md", **tunnel),
+        claim("17 miles", 26_900, 28_500, item=None, document="jun.md", **tunnel),
     )
-    assert texts(find_candidates(rows)) == {("14.5-kilometre tunnel", "11 miles")}
+    # The item-less figures may be the tunnel's length, or anything else of it.
+    assert texts(find_candidates(rows)) == {("17 miles", "11 miles")}
 
 
 def test_parts_are_not_matched_with_their_whole_or_each_other():

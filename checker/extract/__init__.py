@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from checker.extract.context import Cues, DocumentContext, MentionContext, default_cues, describe
 from checker.extract.quantities import find_mentions
-from checker.extract.timeexpr import find_time_expressions
+from checker.extract.timeexpr import find_point_dates, find_time_expressions
 from checker.lexicon import Lexicon, default_lexicon
 from checker.model import Document, Mention, Sentence, TimeExpression
 from checker.segment import split_sentences
@@ -39,6 +39,14 @@ class Draft:
     part_of: int | None  # index (in this document) of the whole this is a part of
 
 
+def _times(text: str, published) -> list[TimeExpression]:
+    """Rates, windows and targets, plus single days ("on Sunday, November 17") as one-day windows."""
+    times = find_time_expressions(text, published)
+    taken = [(t.start, t.end) for t in times]
+    points = [p for p in find_point_dates(text, published) if all(p.end <= s or e <= p.start for s, e in taken)]
+    return sorted(times + points, key=lambda t: t.start)
+
+
 def extract_drafts(document: Document, lexicon: Lexicon | None = None, cues: Cues | None = None) -> list[Draft]:
     """Every quantitative mention of a document, with what its clause says about it."""
     lexicon = lexicon or default_lexicon()
@@ -55,7 +63,7 @@ def extract_drafts(document: Document, lexicon: Lexicon | None = None, cues: Cue
         mentions = find_mentions(sentence.text)
         if not mentions:
             continue
-        times = find_time_expressions(sentence.text, document.published)
+        times = _times(sentence.text, document.published)
         contexts = describe(
             sentence.text,
             mentions,

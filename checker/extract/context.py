@@ -200,8 +200,8 @@ def describe(
         whole = wholes.get(index)
         if item is None and whole is not None:
             item = mentions[whole].item
-        if item is None and mention.unit is None:
-            item = _item_before(text, c_start, mention.start)
+        if item is None:
+            item = _item_before(text, c_start, mention.start, mention.end)
         subject = _subject_in_mention(text, mention, entities)
         if subject is None and _BACK_REFERENCE.search(text[c_start:mention.start]) and not any(
             n.tier == 0 and c_start <= n.start and n.end <= mention.start for n in names
@@ -412,16 +412,50 @@ def _part_of(text: str, mentions: list[Mention]) -> dict[int, int]:
     return wholes
 
 
-def _item_before(text: str, c_start: int, start: int) -> str | None:
-    """The thing a bare figure measures, named before it: "the death toll rose to 120"."""
-    m = re.search(
-        r"\b([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s+(?:has\s+|had\s+|have\s+)?(?:rose|risen|climbed|fell|fallen|dropped|stood|stands|reached|hit|totalled|totaled|was|is|were|are|increased|decreased|jumped)\s+(?:to\s+|at\s+|by\s+)?(?:about\s+|around\s+|nearly\s+|more than\s+|over\s+|some\s+|almost\s+)?$",
-        text[c_start:start],
-    )
+_HEDGE_TAIL = r"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|some\s+|up\s+to\s+|at\s+least\s+|just\s+(?:over|under)\s+)?"
+_LINKING = (
+    r"(?:(?:has|have|had)\s+(?:been\s+)?|(?:will|would|could|should|is\s+expected\s+to|is\s+set\s+to)\s+)?"
+    r"(?:rose|risen|rise|climbed|fell|fallen|dropped|stood|stands|reached|reach|hit|totalled|totaled|totals|"
+    r"was|is|were|are|be|increased|decreased|jumped|measures|measured|measure|runs?|ran|stretch(?:es)?|"
+    r"spans?|covers?|covered|extends?|extended)"
+    r"\s+(?:to\s+|at\s+|by\s+|for\s+|over\s+|across\s+)?"
+)
+_NOUN_BEFORE_VERB = re.compile(rf"\b([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s+{_LINKING}{_HEDGE_TAIL}$")
+_NOUN_OF = re.compile(rf"\b(?:a|an|the|its|their)\s+(?:[a-z-]+\s+)?([a-z][a-z-]+)\s+of\s+{_HEDGE_TAIL}$")
+# Words before "of" that introduce an amount rather than name the thing measured.
+_NOT_ITEMS = {
+    "total", "sum", "number", "amount", "figure", "maximum", "minimum", "average", "rest", "group", "batch",
+    "range", "lot", "couple", "handful", "majority", "share", "proportion", "part", "half", "quarter", "third",
+    "fraction", "increase", "decrease", "rise", "fall", "drop", "jump", "loss", "gain", "record", "high", "low",
+    "peak", "level", "rate", "pace", "tally", "estimate", "target", "goal", "value", "worth", "price", "cost",
+}
+_DETERMINERS = {"the", "a", "an", "its", "their", "which", "that", "this", "these", "those", "his", "her", "our"}
+# "550 kilometres long", "110 metres deep": the adjective names the measure.
+_DIMENSION_AFTER = re.compile(r"^\s*(?:-\s*)?(long|deep|wide|high|tall|thick|in\s+length|in\s+diameter|in\s+depth|across)\b")
+_DIMENSIONS = {
+    "long": "length", "in length": "length", "deep": "depth", "in depth": "depth", "wide": "width",
+    "across": "width", "high": "height", "tall": "height", "thick": "thickness", "in diameter": "diameter",
+}
+
+
+def _item_before(text: str, c_start: int, start: int, end: int) -> str | None:
+    """The thing a figure without a noun measures: "the death toll rose to 120",
+    "a depth of up to 110 metres", "the tunnel would run for about 11 miles",
+    "550 kilometres long"."""
+    after = _DIMENSION_AFTER.match(text, end)
+    if after:
+        return _DIMENSIONS[" ".join(after.group(1).split())]
+    before = text[c_start:start]
+    m = _NOUN_OF.search(before)
+    if m and m.group(1) not in _NOT_ITEMS:
+        return m.group(1)
+    m = _NOUN_BEFORE_VERB.search(before)
     if not m:
         return None
-    words = [w for w in m.group(1).split() if w not in {"the", "a", "an", "its", "their", "which", "that", "this"}]
-    return " ".join(words) or None
+    words = [w for w in m.group(1).split() if w not in _DETERMINERS]
+    if not words or words[-1] in _NOT_ITEMS or words[-1] in {"it", "they", "there", "he", "she", "which", "who"}:
+        return None
+    return " ".join(words)
 
 
 def _time_for(mention: Mention, mentions: list[Mention], times: list[TimeExpression], index: int) -> TimeExpression | None:
