@@ -24,7 +24,7 @@ RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 LEXICON_DIR = RULES_DIR / "lexicon"
 
 # Fuzzy entity look-up: a spelling variant ("Pyongyang's", "N. Korea") must score
-# at least this (rapidfuzz WRatio, 0-100) against a known alias to count.
+# at least this (rapidfuzz ratio, 0-100) against a known alias to count.
 ENTITY_FUZZY_CUTOFF = 90.0
 
 
@@ -38,6 +38,7 @@ class Lexicon:
 
     entity_aliases: dict[str, str] = field(default_factory=dict)
     item_synonyms: dict[str, str] = field(default_factory=dict)
+    relation_families: list[frozenset[str]] = field(default_factory=list)
     _entity_pattern: re.Pattern[str] | None = None
     _surface: dict[str, str] = field(default_factory=dict)  # lower-case alias -> as written in the lexicon
 
@@ -70,6 +71,10 @@ class Lexicon:
                     target[str(alias).lower()] = str(canonical)
                     if key == "entities":
                         self._surface[str(alias).lower()] = str(alias)
+        families = data.get("families") or []
+        if not isinstance(families, list) or not all(isinstance(f, list) for f in families):
+            raise LexiconError(f"{path}: 'families' must be a list of lists of verbs")
+        self.relation_families.extend(frozenset(str(v) for v in family) for family in families)
         self._entity_pattern = None
 
     def entity(self, name: str) -> str | None:
@@ -79,9 +84,8 @@ class Lexicon:
             return None
         if key in self.entity_aliases:
             return self.entity_aliases[key]
-        best = process.extractOne(
-            key, self.entity_aliases.keys(), scorer=fuzz.WRatio, score_cutoff=ENTITY_FUZZY_CUTOFF
-        )
+        # Plain ratio, not WRatio: a partial match would make "NIS" a spelling of "Ministry".
+        best = process.extractOne(key, self.entity_aliases.keys(), scorer=fuzz.ratio, score_cutoff=ENTITY_FUZZY_CUTOFF)
         return self.entity_aliases[best[0]] if best else None
 
     def item(self, lemma: str) -> str:

@@ -45,15 +45,14 @@ ITEM_REQUIRED_UNITS = frozenset({"count", "percent", "percentage_point", "second
 # what actually happened. Plans, targets and forecasts only meet their own kind.
 _COMPATIBLE_MODALITIES = {frozenset({"actual", "estimate"})}
 
-# Verbs that report the same fact in news copy ("supplied" vs "sent" shells,
-# "killed" vs "died"). Any other two different verbs are different facts:
-# "100 people were working" vs "100 people were injured".
-RELATION_FAMILIES: tuple[frozenset[str], ...] = (
-    frozenset({"supply", "send", "deliver", "ship", "provide", "transfer", "export"}),
-    frozenset({"kill", "die"}),
-    frozenset({"injure", "wound", "hurt"}),
-    frozenset({"employ", "work"}),
-)
+
+def relation_families() -> list[frozenset[str]]:
+    """Verbs that report the same fact ("supplied" or "sent" shells), from the lexicon's
+    ``families`` (rules/lexicon/relations.yaml). Any other two verbs are different facts:
+    "100 people were working" vs "100 people were injured"."""
+    from checker.lexicon import default_lexicon
+
+    return default_lexicon().relation_families
 
 
 @dataclass(slots=True)
@@ -61,14 +60,23 @@ class Candidates:
     """Claims (as plain records, nulls as None) and the links checks look at.
 
     ``pairs`` are positions ``(i, j)``, ``i < j``, into ``claims`` of two
-    claims about the same thing; ``parts`` maps the position of a whole to
+    claims about the same thing; ``loose_pairs`` are pairs that differ only in
+    having a verb on one side, which the rate and running-total checks accept
+    (a flow such as "8 million shells since August" is the same fact with or
+    without "supplied"); ``parts`` maps the position of a whole to
     the positions of the claims the extractor marked as its parts.
     """
 
     claims: list[dict]
     pairs: list[tuple[int, int]] = field(default_factory=list)
+    loose_pairs: list[tuple[int, int]] = field(default_factory=list)
     parts: dict[int, list[int]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def flow_pairs(self) -> list[tuple[int, int]]:
+        """Pairs for the checks of rates and running totals (see ``loose_pairs``)."""
+        return sorted(set(self.pairs) | set(self.loose_pairs))
 
     def scoped(self, scope: str) -> Candidates:
         """Only links within one document ("document"), across documents ("corpus"), or all."""
@@ -83,6 +91,7 @@ class Candidates:
         return Candidates(
             claims=self.claims,
             pairs=[(i, j) for i, j in self.pairs if keep(i, j)],
+            loose_pairs=[(i, j) for i, j in self.loose_pairs if keep(i, j)],
             parts={w: ps for w, ps in parts.items() if ps},
             warnings=self.warnings,
         )
@@ -119,7 +128,12 @@ def compatible_relation(a: str | None, b: str | None) -> bool:
         return True
     if not a or not b:
         return False
-    return any(a in family and b in family for family in RELATION_FAMILIES)
+    return any(a in family and b in family for family in relation_families())
+
+
+def one_sided_relation(a: str | None, b: str | None) -> bool:
+    """A verb on one side only: still the same flow when both are rates or running totals."""
+    return bool(a) != bool(b)
 
 
 def find_candidates(
@@ -143,6 +157,7 @@ def find_candidates(
             blocks[key].append(i)
 
     pairs: set[tuple[int, int]] = set()
+    loose: set[tuple[int, int]] = set()
     for key, members in sorted(blocks.items(), key=lambda kv: kv[1][0]):
         for group in _item_groups(records, members, canonical, item_cutoff):
             if len(group) > max_group:
@@ -151,15 +166,20 @@ def find_candidates(
                     f"compared only the first {max_group} (raise the group limit to compare all)"
                 )
                 group = group[:max_group]
-            pairs.update(
-                (i, j)
-                for i, j in combinations(group, 2)
-                if not same_sentence(records[i], records[j])
-                and compatible_modality(records[i].get("modality"), records[j].get("modality"))
-                and compatible_relation(records[i].get("relation"), records[j].get("relation"))
-                and not _part_and_whole(records[i], records[j])
-            )
+            for i, j in combinations(group, 2):
+                a, b = records[i], records[j]
+                if (
+                    same_sentence(a, b)
+                    or not compatible_modality(a.get("modality"), b.get("modality"))
+                    or _part_and_whole(a, b)
+                ):
+                    continue
+                if compatible_relation(a.get("relation"), b.get("relation")):
+                    pairs.add((i, j))
+                elif one_sided_relation(a.get("relation"), b.get("relation")):
+                    loose.add((i, j))
     candidates.pairs = sorted(pairs)
+    candidates.loose_pairs = sorted(loose)
     _link_parts(candidates)
     return candidates
 

@@ -126,6 +126,9 @@ def per_year(interval: Interval, base_unit: str, time: TimeExpression | None) ->
         return Rate(None, None, ())
     start_latest = time.window_start_latest or time.window_start
     end_earliest = time.window_end_earliest or time.window_end
+    if time.window_end == time.window_start and not time.cumulative:
+        # "on Wednesday, October 23": the day a figure was given, not a period it accrued over.
+        return Rate(None, None, ())
     longest = (time.window_end - time.window_start).days + _inclusive(time)
     shortest = (end_earliest - start_latest).days + _inclusive(time)
     if shortest <= 0 or longest <= 0:

@@ -72,7 +72,7 @@ def same_running_total(a: dict, b: dict) -> bool:
 
 def check(candidates: Candidates, rule: Rule) -> Iterator[Finding]:
     tolerance = float(rule.params["tolerance"])
-    for i, j in candidates.pairs:
+    for i, j in candidates.flow_pairs:
         a, b = candidates.claims[i], candidates.claims[j]
         if not same_running_total(a, b):
             continue

@@ -76,7 +76,7 @@ def comparable(a: dict, b: dict) -> bool:
 
 def check(candidates: Candidates, rule: Rule) -> Iterator[Finding]:
     tolerance = float(rule.params["tolerance"])
-    for i, j in candidates.pairs:
+    for i, j in candidates.flow_pairs:
         a, b = candidates.claims[i], candidates.claims[j]
         if not comparable(a, b) or not disjoint(per_year(a), per_year(b), tolerance):
             continue

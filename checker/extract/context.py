@@ -19,11 +19,24 @@ import yaml
 
 from checker.lexicon import LEXICON_DIR, Lexicon
 from checker.model import Mention, TimeExpression
+from checker.units import canonical
 
 # Clause boundaries: a figure's modality, relation and time belong to its clause.
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:of which|of whom|while|whereas|but|and|including|with)\b|\s+(?:but|while|whereas)\s")
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|,\s+(?:of which|of whom|while|whereas|but|and|including|with|which|who|where|when|whose)\b|\s+(?:but|while|whereas)\s"
+)
 # Prepositions that make the following entity an object, not the subject ("supplied Russia with", "sent to Russia").
-_OBJECT_PREPOSITIONS = {"to", "with", "from", "into", "for", "against", "in", "at", "on", "by", "toward", "towards", "than", "via"}
+_OBJECT_PREPOSITIONS = {
+    "to", "with", "from", "into", "for", "against", "in", "at", "on", "by", "toward", "towards", "than", "via",
+    "between", "among", "and", "or", "nor",
+}
+# Words between a preposition and its name that do not change the reading: "in south Armagh".
+_NAME_MODIFIERS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+                   "the", "a", "an", "neighbouring", "neighboring", "nearby", "rural", "coastal", "northeastern",
+                   "northwestern", "southeastern", "southwestern", "upper", "lower", "greater"}
+# A wire dateline: "KARACHI, May 24 —", "SEOUL (EFM) —": a place of filing, not a subject.
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:,\s*[^—–]{0,40}?)?(?:\s*\([^)]{0,20}\))?\s*[—–-]{1,2}\s")
+_DEMONYM = re.compile(r"(?:an|ian|ese|ish|i|ic|ch)$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # A proper-noun phrase, used as subject when no lexicon entity is named.
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
@@ -36,7 +49,9 @@ _BACK_REFERENCE = re.compile(
     r"^\W*(?:[A-Z]\w+\s+){0,3}?\b(?:it|its|the\s+(?:company|firm|group|plant|factory|project|pipeline|operator|"
     r"utility|producer|manufacturer|agency|ministry|government|country|city|council|cooperative|line|ferry|"
     r"vessel|airline|bank|maker|union|programme|program|scheme|tunnel|reservoir|dam|field|mine|port|site|"
-    r"facility|region|province|state|authority|fund|campaign|outbreak))\b",
+    r"facility|region|province|state|authority|fund|campaign|outbreak|service|operator|station|network|route|"
+    r"epidemic|storm|heatwave|drought|fire|army|military|navy|force|forces|carrier|insurer|retailer|lender|"
+    r"club|team|school|hospital|university|museum|airport|bridge|road|motorway|railway|link|plan|deal))\b",
     re.I,
 )
 _NOT_NAMES = {
@@ -160,16 +175,40 @@ class MentionContext:
     time: TimeExpression | None
 
 
+_RELATIVE_OPENERS = ("which", "who", "whose", "where", "when")
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    start: int
+    end: int
+    relative: bool  # ", which employs 640 people,"
+
+
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause of ``text`` that holds the span [start, end)."""
-    left, right = 0, len(text)
+    clause = clause_of(text, start, end)
+    return clause.start, clause.end
+
+
+def clause_of(text: str, start: int, end: int) -> Clause:
+    """The clause of ``text`` that holds the span [start, end).
+
+    A relative clause (", which employs 640 people,") ends at its closing comma,
+    so "opened in 1987" after it is not read as the time of the 640.
+    """
+    left, right, relative = 0, len(text), False
     for m in _CLAUSE_BREAK.finditer(text):
         if m.end() <= start:
             left = m.start() if m.group(0).startswith(",") and "of which" in m.group(0) else m.end()
+            relative = m.group(0).split()[-1] in _RELATIVE_OPENERS
         elif m.start() >= end:
             right = m.start()
             break
-    return left, right
+    if relative:
+        comma = text.find(",", end, right)
+        if comma != -1:
+            right = comma
+    return Clause(left, right, relative)
 
 
 def describe(
@@ -190,49 +229,77 @@ def describe(
     document = document or DocumentContext()
     boilerplate = boilerplate or bool(cues.boilerplate.search(text))
     entities = lexicon.find_entities(text)
-    attribution = _attribution(text, cues)
-    names = named_candidates(text, entities, attribution, lexicon, document)
+    attribution, source_spans = _attribution(text, cues)
+    names = named_candidates(text, entities, source_spans, lexicon, document)
     wholes = _part_of(text, mentions)
     out: list[MentionContext] = []
     for index, mention in enumerate(mentions):
-        c_start, c_end = clause_bounds(text, mention.start, mention.end)
+        clause = clause_of(text, mention.start, mention.end)
+        c_start, c_end = clause.start, clause.end
         item = mention.item
         whole = wholes.get(index)
         if item is None and whole is not None:
             item = mentions[whole].item
         if item is None:
             item = _item_before(text, c_start, mention.start, mention.end)
+        item = item or _implied_item(mention.unit)
         subject = _subject_in_mention(text, mention, entities)
         if subject is None and _BACK_REFERENCE.search(text[c_start:mention.start]) and not any(
-            n.tier == 0 and c_start <= n.start and n.end <= mention.start for n in names
+            n.tier == 0 and c_start <= n.start and n.end <= c_end for n in names
         ):
             subject = previous_subject or document.topic  # "the company said it would hire 600 workers"
         subject = subject or _subject_for(text, mention, names, c_start, c_end) or previous_subject or document.topic
+        if item is None and subject and _is_extent(mention.unit):
+            item = _head_noun(subject)  # "The Sau reservoir, which covers about 570 hectares": the reservoir
         out.append(
             MentionContext(
                 subject=subject,
                 item=lexicon.item(item) if item else None,
                 relation=_relation(text, mention, c_start, c_end, cues),
                 attribution=attribution,
-                modality=_modality(text, c_start, mention, times, cues),
+                modality=_modality(text, c_start, c_end, mention, times, cues),
                 boilerplate=boilerplate,
                 part_of=whole,
-                time=_time_for(mention, mentions, times, index),
+                time=_time_for(mention, mentions, _figure_times(times, source_spans), index, clause),
             )
         )
     return out
 
 
-def _attribution(text: str, cues: Cues) -> str | None:
+_SAID = r"(?:said|says|told|reported|reports|noted|notes|stated|announced|wrote|claimed|estimated|estimates|added|confirmed|disclosed|showed|shows|found)"
+# ", the state meteorological agency AEMET said." / ", Bloomberg reported on Friday."
+_TRAILING_SOURCE = re.compile(rf",\s*([^,;]{{2,90}}?)\s+(?:\w+ly\s+)?{_SAID}\b[^,;]{{0,40}}$")
+# "Bloomberg reported on Friday that ..." / "US Defense Secretary Lloyd Austin said on Wednesday, October 23, that"
+_LEADING_SOURCE = re.compile(rf"^([^,;]{{2,90}}?)\s+(?:\w+ly\s+)?{_SAID}\b(?:[^,;]{{0,40}}?,[^,;]{{0,30}},[^,;]{{0,40}}?\bthat\b)?")
+_NAME_IN = re.compile(rf"(?:The\s+)?[{_UPPER}][\w.&'’-]*(?:\s+[{_UPPER}][\w.&'’-]*)*")
+
+
+def _attribution(text: str, cues: Cues) -> tuple[str | None, list[tuple[int, int]]]:
+    """Who the sentence quotes, and the spans that only name the source.
+
+    Names inside those spans ("the state meteorological agency AEMET said")
+    are the source of a figure, never what it is about.
+    """
+    spans: list[tuple[int, int]] = []
+    source: str | None = None
     m = _ATTRIBUTION_BEFORE.search(text)
     if m:
-        return m.group(1).strip().removeprefix("the ").strip(" ,.")
-    # "Bloomberg reported", "The Times previously reported", "Lloyd Austin said"
-    for m in re.finditer(r"((?:The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s+(?:\w+ly\s+)?(\w+)\b", text):
-        if m.group(2).lower() in cues.attribution_verbs and m.group(1).split()[-1] not in _SENTENCE_STARTERS:
-            return m.group(1).strip()
-    m = re.search(r"\b(?:said|reported|told)\s+((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})", text)
-    return m.group(1).strip() if m else None
+        spans.append((m.start(), m.end()))
+        source = m.group(1).strip().removeprefix("the ").strip(" ,.")
+    for pattern in (_TRAILING_SOURCE, _LEADING_SOURCE):
+        m = pattern.search(text)
+        if m:
+            spans.append((m.start(), m.end()))
+            names = _NAME_IN.findall(m.group(1))
+            if source is None and names:
+                source = names[-1].strip()
+    if source is None:
+        for m in re.finditer(r"((?:The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s+(?:\w+ly\s+)?(\w+)\b", text):
+            if m.group(2).lower() in cues.attribution_verbs and m.group(1).split()[-1] not in _SENTENCE_STARTERS:
+                spans.append((m.start(1), m.end(1)))
+                source = m.group(1).strip()
+                break
+    return source, spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,7 +309,7 @@ class Named:
     start: int
     end: int
     canonical: str
-    tier: int  # 0: no preposition before it (a grammatical subject); 1: a place ("in Karachi")
+    tier: int  # 0: a grammatical subject; 1: a place ("in Karachi"); 2: the source ("AEMET said")
 
 
 # Prepositions that make a following name a place the figure is about.
@@ -250,7 +317,11 @@ _PLACE_PREPOSITIONS = {"in", "at", "across", "throughout", "inside", "within"}
 
 
 def named_candidates(
-    text: str, entities: list[tuple[int, int, str]], attribution: str | None, lexicon: Lexicon, document: DocumentContext
+    text: str,
+    entities: list[tuple[int, int, str]],
+    source_spans: list[tuple[int, int]],
+    lexicon: Lexicon,
+    document: DocumentContext,
 ) -> list[Named]:
     """Lexicon entities and other proper names, minus objects and the source of the statement."""
     spans: list[tuple[int, int, str]] = list(entities)
@@ -278,29 +349,39 @@ def named_candidates(
         if any(s < m.end() and offset < e for s, e in taken):
             continue
         spans.append((offset, offset + len(name), lexicon.entity(name) or name))
+    dateline = _DATELINE.match(text)
     found: list[Named] = []
     for start, end, canonical in sorted(spans):
-        if attribution and text[start:end] in attribution:
+        if dateline and end <= dateline.end():
             continue
-        before = _WORD.findall(text[max(0, start - 20):start])
-        preposition = before[-1].lower() if before else ""
+        before = [w.lower() for w in _WORD.findall(text[max(0, start - 40):start])]
+        while before and before[-1] in _NAME_MODIFIERS:
+            before.pop()
+        preposition = before[-1] if before else ""
         if preposition in _OBJECT_PREPOSITIONS and preposition not in _PLACE_PREPOSITIONS:
             continue
-        found.append(Named(start, end, canonical, 1 if preposition in _PLACE_PREPOSITIONS else 0))
+        tier = 1 if preposition in _PLACE_PREPOSITIONS else 0
+        surface = text[start:end]
+        follower = _WORD.match(text, end + 1) if end < len(text) and text[end] == " " else None
+        if surface != canonical and _DEMONYM.search(surface) and follower and follower.group(0).islower():
+            tier = max(tier, 1)  # "the Pakistani city of Jacobabad": the adjective only places it
+        if any(s <= start and end <= e for s, e in source_spans):
+            tier = 2  # the source of the figure: what it is about only when nothing else is named
+        found.append(Named(start, end, canonical, tier))
     return found
 
 
 def _subject_for(text: str, mention: Mention, names: list[Named], c_start: int, c_end: int) -> str | None:
-    """The clause's own subject first, then the sentence's, preferring names before the figure."""
+    """A grammatical subject or place of the clause, then of the sentence, then the source;
+    among several, the first subject before the figure, or the nearest place."""
     in_clause = [n for n in names if c_start <= n.start and n.end <= c_end]
-    for pool in (in_clause, names):
-        for tier in (0, 1):
-            ranked = [n for n in pool if n.tier == tier]
-            before = [n for n in ranked if n.end <= mention.start]
-            if before:
-                return before[0].canonical if tier == 0 else before[-1].canonical
-            if ranked:
-                return ranked[0].canonical
+    for tier, pool in ((0, in_clause), (1, in_clause), (0, names), (1, names), (2, in_clause), (2, names)):
+        ranked = [n for n in pool if n.tier == tier]
+        before = [n for n in ranked if n.end <= mention.start]
+        if before:
+            return before[0].canonical if tier == 0 else before[-1].canonical
+        if ranked:
+            return ranked[0].canonical
     return None
 
 
@@ -322,9 +403,19 @@ def _words_with_offsets(text: str, start: int, end: int) -> list[tuple[int, str]
     return [(m.start() + start, m.group(0).lower()) for m in _WORD.finditer(text, start, end)]
 
 
+# A participle phrase that only describes the counted thing: "sent by Pyongyang", "based in Kyiv".
+_REDUCED_RELATIVE = re.compile(
+    rf"\s+\w+(?:ed|en|t)\s+(?:by|in|from)\s+(?:the\s+)?[{_UPPER}][\w'’-]*(?:\s+[{_UPPER}][\w'’-]*)*(?=\s+(?:were|was|are|is|have|has|had)\b)"
+)
+
+
 def _relation(text: str, mention: Mention, c_start: int, c_end: int, cues: Cues) -> str | None:
     """The verb that says what the figure counts: after it for passives, else before it."""
-    after = _words_with_offsets(text, mention.end, c_end)[:6]
+    tail_start = mention.end
+    reduced = _REDUCED_RELATIVE.match(text, mention.end)
+    if reduced and reduced.end() < c_end and _words_with_offsets(text, reduced.end(), c_end)[:1]:
+        tail_start = reduced.end()  # "3,000 soldiers sent by Pyongyang were undergoing training"
+    after = _words_with_offsets(text, tail_start, c_end)[:6]
     for i, (_, word) in enumerate(after):
         pair = f"{word} {after[i + 1][1]}" if i + 1 < len(after) else ""
         if pair in cues.relation_forms:
@@ -348,7 +439,7 @@ def _relation(text: str, mention: Mention, c_start: int, c_end: int, cues: Cues)
 _AUXILIARIES = {"were", "was", "are", "is", "be", "been", "have", "has", "had", "being", "already", "now", "reportedly", "also", "still", "currently"}
 
 
-def _modality(text: str, c_start: int, mention: Mention, times: list[TimeExpression], cues: Cues) -> str:
+def _modality(text: str, c_start: int, c_end: int, mention: Mention, times: list[TimeExpression], cues: Cues) -> str:
     """The nearest modality cue before the figure in its clause; plans after it count too."""
     best, best_pos = "actual", -1
     window = text[c_start:mention.start]
@@ -367,8 +458,8 @@ def _modality(text: str, c_start: int, mention: Mention, times: list[TimeExpress
                 actual = cues.modality[-1][1].search(text, mention.end, after_clause)
                 if not actual:
                     return name
-    if any(t.kind == "target" for t in times) and best == "actual":
-        return "target"
+    if best == "actual" and any(t.kind == "target" and c_start <= t.start < c_end for t in times):
+        return "target"  # "... to cut 4,000 jobs by the end of 2026"
     return best
 
 
@@ -416,8 +507,8 @@ _HEDGE_TAIL = r"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|more\s+than
 _LINKING = (
     r"(?:(?:has|have|had)\s+(?:been\s+)?|(?:will|would|could|should|is\s+expected\s+to|is\s+set\s+to)\s+)?"
     r"(?:rose|risen|rise|climbed|fell|fallen|dropped|stood|stands|reached|reach|hit|totalled|totaled|totals|"
-    r"was|is|were|are|be|increased|decreased|jumped|measures|measured|measure|runs?|ran|stretch(?:es)?|"
-    r"spans?|covers?|covered|extends?|extended)"
+    r"was|is|were|are|be|increased|decreased|jumped|measur(?:es|ed|ing|e)|runs?|ran|running|stretch(?:es|ed|ing)?|"
+    r"span(?:s|ned|ning)?|cover(?:s|ed|ing)?|extend(?:s|ed|ing)?)"
     r"\s+(?:to\s+|at\s+|by\s+|for\s+|over\s+|across\s+)?"
 )
 _NOUN_BEFORE_VERB = re.compile(rf"\b([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s+{_LINKING}{_HEDGE_TAIL}$")
@@ -429,6 +520,7 @@ _NOT_ITEMS = {
     "fraction", "increase", "decrease", "rise", "fall", "drop", "jump", "loss", "gain", "record", "high", "low",
     "peak", "level", "rate", "pace", "tally", "estimate", "target", "goal", "value", "worth", "price", "cost",
 }
+_MODALS = {"will", "would", "could", "should", "may", "might", "must", "can", "shall", "also", "now", "still"}
 _DETERMINERS = {"the", "a", "an", "its", "their", "which", "that", "this", "these", "those", "his", "her", "our"}
 # "550 kilometres long", "110 metres deep": the adjective names the measure.
 _DIMENSION_AFTER = re.compile(r"^\s*(?:-\s*)?(long|deep|wide|high|tall|thick|in\s+length|in\s+diameter|in\s+depth|across)\b")
@@ -444,6 +536,9 @@ def _item_before(text: str, c_start: int, start: int, end: int) -> str | None:
     "550 kilometres long"."""
     after = _DIMENSION_AFTER.match(text, end)
     if after:
+        head = re.search(rf"\b(?:a|an|the|its)\s+([a-z][a-z-]+)\s+{_HEDGE_TAIL}$", text[c_start:start])
+        if head and head.group(1) not in _NOT_ITEMS:
+            return head.group(1)  # "a tunnel about 11 miles long": the tunnel's length
         return _DIMENSIONS[" ".join(after.group(1).split())]
     before = text[c_start:start]
     m = _NOUN_OF.search(before)
@@ -452,20 +547,64 @@ def _item_before(text: str, c_start: int, start: int, end: int) -> str | None:
     m = _NOUN_BEFORE_VERB.search(before)
     if not m:
         return None
-    words = [w for w in m.group(1).split() if w not in _DETERMINERS]
+    words = [w for w in m.group(1).split() if w not in _DETERMINERS and w not in _MODALS]
     if not words or words[-1] in _NOT_ITEMS or words[-1] in {"it", "they", "there", "he", "she", "which", "who"}:
         return None
     return " ".join(words)
 
 
-def _time_for(mention: Mention, mentions: list[Mention], times: list[TimeExpression], index: int) -> TimeExpression | None:
-    """A rate binds to the figure just before it; a window or target to every figure of its sentence."""
+def _figure_times(times: list[TimeExpression], source_spans: list[tuple[int, int]]) -> list[TimeExpression]:
+    """Drop the day a source spoke ("the ministry said on Monday"): it dates the statement, not the figure."""
+    return [
+        t
+        for t in times
+        if not (t.window_start and t.window_start == t.window_end and any(s <= t.start and t.end <= e for s, e in source_spans))
+    ]
+
+
+_EXTENT_DIMENSIONS = ("[length]", "[length] ** 2")
+# Common nouns that end a name of a thing with a size: "Sau reservoir", "Slieve Gullion tunnel".
+_THING_NOUNS = re.compile(r"\b(reservoir|tunnel|pipeline|dam|bridge|lake|canal|road|railway|line|airport|runway|park|forest|field|island|mine|plant|site|wall|border)$", re.I)
+
+
+def _is_extent(unit: str | None) -> bool:
+    return unit is not None and canonical(unit).dimension in _EXTENT_DIMENSIONS
+
+
+def _head_noun(name: str) -> str | None:
+    m = _THING_NOUNS.search(name)
+    return m.group(1).lower() if m else None
+
+
+def _implied_item(unit: str | None) -> str | None:
+    """What some units measure by themselves: any temperature is a temperature."""
+    if unit is None:
+        return None
+    if canonical(unit).dimension == "[temperature]":
+        return "temperature"
+    return _UNIT_ITEMS.get(unit)
+
+
+# Units that name their commodity: a barrel in the news is a barrel of oil.
+_UNIT_ITEMS = {"oil_barrel": "oil"}
+
+
+def _time_for(
+    mention: Mention, mentions: list[Mention], times: list[TimeExpression], index: int, clause: Clause
+) -> TimeExpression | None:
+    """A rate binds to the figure just before it; a window or target to the figures of its
+    clause, or of the sentence when the clause has none (but never into a relative clause)."""
     next_start = mentions[index + 1].start if index + 1 < len(mentions) else None
     for t in times:
         if t.kind == "rate" and t.start >= mention.end and (next_start is None or t.start < next_start):
             if t.start - mention.end <= 60:
                 return t
     windows = [t for t in times if t.kind in ("window", "target")]
+    in_clause = [t for t in windows if clause.start <= t.start and t.end <= clause.end]
+    if in_clause:
+        windows = in_clause
+    elif clause.relative:
+        return None
     if not windows:
         return None
     return min(windows, key=lambda t: min(abs(t.start - mention.end), abs(mention.start - t.end)))
