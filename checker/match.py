@@ -35,10 +35,11 @@ DEFAULT_MAX_GROUP = 500
 # Units in which one article gives many different quantities (money, shares,
 # counts, durations): two figures in them are the same quantity only when an
 # item says so, so a figure without an item is never matched. In a physical
-# dimension (length, area, temperature...) a figure without an item is matched
-# only with other item-less figures of the same subject and verb ("46.9C" and
-# "112F" at Córdoba airport), never with a named item: "the tunnel's 14.5 km"
-# and an item-less "11 miles" of the same subject may be its length or not.
+# dimension (length, area, speed...) a figure without an item is matched only
+# with other item-less figures of the same article, subject and verb, never
+# with a named item: "the tunnel's 14.5 km" and an item-less "11 miles" of the
+# same subject may be its length or not, and Ukraine's "1,300 square
+# kilometres" seized and its "4.5 million hectares" sown are different areas.
 ITEM_REQUIRED_UNITS = frozenset({"count", "percent", "percentage_point", "second"})
 
 # Modalities that may describe the same fact: an estimate is an estimate *of*
@@ -217,7 +218,7 @@ def _item_groups(
     """Split a block by item: exact canonical item, then fuzzy clusters of spellings.
 
     Item-less claims are dropped where the unit needs an item, and otherwise
-    form groups by verb (see ``ITEM_REQUIRED_UNITS``).
+    form groups by article and verb (see ``ITEM_REQUIRED_UNITS``).
     """
     by_item: dict[str, list[int]] = defaultdict(list)
     loose: dict[str, list[int]] = defaultdict(list)
@@ -226,7 +227,7 @@ def _item_groups(
         if item:
             by_item[canonical(str(item)).strip().lower()].append(i)
         elif not item_required(records[i].get("base_unit")):
-            loose[str(records[i].get("relation"))].append(i)
+            loose[f"{records[i]['document']}\0{records[i].get('relation')}"].append(i)
 
     names = sorted(by_item)
     parent = list(range(len(names)))

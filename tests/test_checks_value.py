@@ -112,7 +112,7 @@ def test_boilerplate_is_never_flagged():
 
 
 def test_temperatures_are_apart_by_degrees_not_by_a_ratio():
-    heat = dict(subject="Córdoba", item=None, base_unit="kelvin", relation=None)
+    heat = dict(subject="Córdoba", item="temperature", base_unit="kelvin", relation=None)
     findings = run(
         claim("46.9C", 320.0, 320.1, unit="degree_Celsius", document="grid.md", published="2024-07-23", **heat),
         claim("112F", 317.3, 317.8, unit="degree_Fahrenheit", document="review.md", published="2024-07-30", **heat),

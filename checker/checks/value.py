@@ -4,7 +4,9 @@ What it does
     Compares two claims about the same thing (same subject, item, unit, verb and
     modality) that describe the same moment: the same resolved time window, or
     no window at all and either the same article or articles published within
-    ``max_days_apart`` days. It reports them when their intervals, widened by
+    ``max_days_apart`` days. Lengths and areas (of a pipeline, a reservoir, a
+    tunnel) hardly change: an undated one holds at any time, and two undated
+    ones are compared across ``max_days_apart_extent`` days. It reports them when their intervals, widened by
     ``tolerance``, do not overlap and their geometric midpoints are at least
     ``min_ratio`` apart. Rates and running totals over different windows are
     left to the rate and cumulative checks.
@@ -48,29 +50,33 @@ if TYPE_CHECKING:
     from checker.ruleset import Rule
 
 KIND = "value"
-PARAMS = {"min_ratio": 1.0, "tolerance": 0.0, "max_days_apart": 30}
+PARAMS = {"min_ratio": 1.0, "tolerance": 0.0, "max_days_apart": 30, "max_days_apart_extent": 3650}
+# Base units of sizes that stay put: a reservoir's area, a tunnel's length.
+EXTENT_UNITS = frozenset({"meter", "meter ** 2"})
 PLACEHOLDERS = COMMON_PLACEHOLDERS | {"left", "right", "left_range", "right_range"}
 
 
-def same_time(a: dict, b: dict, max_days_apart: int) -> bool:
+def same_time(a: dict, b: dict, max_days_apart: int, max_days_apart_extent: int = 3650) -> bool:
     """Both claims describe one moment, as far as the text lets us tell."""
     if value(a, "period") or value(b, "period"):
         return False
     if window_unresolved(a) or window_unresolved(b):
         return False
-    if is_dated(a) or is_dated(b):
+    extent = value(a, "base_unit") in EXTENT_UNITS
+    if is_dated(a) and is_dated(b) or (is_dated(a) or is_dated(b)) and not extent:
         return all(value(a, k) == value(b, k) for k in ("window_start", "window_end"))
     if a["document"] == b["document"]:
         return True
     first, second = as_date(value(a, "published")), as_date(value(b, "published"))
-    return first is not None and second is not None and abs((first - second).days) <= max_days_apart
+    limit = max_days_apart_extent if extent else max_days_apart
+    return first is not None and second is not None and abs((first - second).days) <= limit
 
 
 def check(candidates: Candidates, rule: Rule) -> Iterator[Finding]:
     tolerance = float(rule.params["tolerance"])
     for i, j in candidates.pairs:
         a, b = candidates.claims[i], candidates.claims[j]
-        if not same_time(a, b, int(rule.params["max_days_apart"])):
+        if not same_time(a, b, int(rule.params["max_days_apart"]), int(rule.params["max_days_apart_extent"])):
             continue
         if not disjoint(level(a), level(b), tolerance):
             continue
