@@ -175,6 +175,8 @@ class MentionContext:
     time: TimeExpression | None
 
 
+# "a 2,400-acre reservoir", "the 550-kilometre pipeline": the figure describes a thing, no verb counts it.
+_ADJECTIVAL = re.compile(r"\d-[a-z]+(?:-[a-z]+)?\s+[a-z]")
 _RELATIVE_OPENERS = ("which", "who", "whose", "where", "when")
 
 
@@ -255,7 +257,7 @@ def describe(
             MentionContext(
                 subject=subject,
                 item=lexicon.item(item) if item else None,
-                relation=_relation(text, mention, c_start, c_end, cues),
+                relation=None if _ADJECTIVAL.search(text, mention.start, mention.end) else _relation(text, mention, c_start, c_end, cues),
                 attribution=attribution,
                 modality=_modality(text, c_start, c_end, mention, times, cues),
                 boilerplate=boilerplate,
@@ -268,7 +270,7 @@ def describe(
 
 _SAID = r"(?:said|says|told|reported|reports|noted|notes|stated|announced|wrote|claimed|estimated|estimates|added|confirmed|disclosed|showed|shows|found)"
 # ", the state meteorological agency AEMET said." / ", Bloomberg reported on Friday."
-_TRAILING_SOURCE = re.compile(rf",\s*([^,;]{{2,90}}?)\s+(?:\w+ly\s+)?{_SAID}\b[^,;]{{0,40}}$")
+_TRAILING_SOURCE = re.compile(rf",\s*([^,;]{{2,90}}?)\s+(?:\w+ly\s+)?{_SAID}\b[^,;]{{0,40}}?(?=,\s*(?:adding|citing|noting|according)\b|[.!?\"”]?\s*$)")
 # "Bloomberg reported on Friday that ..." / "US Defense Secretary Lloyd Austin said on Wednesday, October 23, that"
 _LEADING_SOURCE = re.compile(rf"^([^,;]{{2,90}}?)\s+(?:\w+ly\s+)?{_SAID}\b(?:[^,;]{{0,40}}?,[^,;]{{0,30}},[^,;]{{0,40}}?\bthat\b)?")
 _NAME_IN = re.compile(rf"(?:The\s+)?[{_UPPER}][\w.&'’-]*(?:\s+[{_UPPER}][\w.&'’-]*)*")
@@ -596,7 +598,8 @@ def _time_for(
     clause, or of the sentence when the clause has none (but never into a relative clause)."""
     next_start = mentions[index + 1].start if index + 1 < len(mentions) else None
     for t in times:
-        if t.kind == "rate" and t.start >= mention.end and (next_start is None or t.start < next_start):
+        inside = t.kind == "rate" and mention.start < t.start and t.end <= mention.end  # "50,000 barrels per day"
+        if inside or t.kind == "rate" and t.start >= mention.end and (next_start is None or t.start < next_start):
             if t.start - mention.end <= 60:
                 return t
     windows = [t for t in times if t.kind in ("window", "target")]

@@ -215,7 +215,8 @@ def _mention(text: str, span: NumberSpan, lex: UnitLexicon) -> Mention | None:
         qualifier=span.qualifier,
         rounding=span.rounding,
         approximate_words=span.words,
-        is_change=unit == PERCENTAGE_POINT or _is_change(text, span, start, end, unit),
+        # "shed 1,900 jobs" counts jobs cut; only a level ("shares shed 3%") moves by a change.
+        is_change=unit == PERCENTAGE_POINT or (not (unit is None and item) and _is_change(text, span, start, end, unit)),
     )
 
 
