@@ -576,6 +576,7 @@ def _record_document(path: str, record: Mapping, line: int, fmt: str) -> Iterato
         source=_string(record.get("source")),
         url=_string(record.get("url")),
         origin_line=line,
+        suppress=_string(record.get("suppress")),
     )
 
 

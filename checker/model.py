@@ -34,6 +34,7 @@ class Document:
     # Line of the file on which this document starts (JSONL/CSV rows), for reports.
     origin_line: int = 1
     excluded: tuple[tuple[int, int], ...] = ()
+    suppress: str | None = None  # JSONL/CSV ``suppress`` field: "rate-conflict: reason; ..."
 
 
 @dataclass(frozen=True, slots=True)

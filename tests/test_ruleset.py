@@ -54,7 +54,7 @@ def test_user_directory_adds_rules_and_replaces_same_id(tmp_path):
     write(tmp_path, "troop-gap.yaml", GOOD_RULE)
     write(tmp_path, "value.yaml", GOOD_RULE.replace("troop-gap", "value-conflict").replace("info", "error"))
     ruleset = RuleSet.load(extra_dirs=[tmp_path])
-    assert ruleset["troop-gap"].params == {"min_ratio": 2.0, "tolerance": 0.0, "max_days_apart": 30}
+    assert ruleset["troop-gap"].params == {"min_ratio": 2.0, "tolerance": 0.0, "max_days_apart": 30, "max_days_apart_extent": 3650}
     assert ruleset["value-conflict"].severity == "error"
 
 

@@ -1,0 +1,118 @@
+"""The command line end to end: exit codes, configuration, suppressions and report formats."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from checker.cli import main
+
+DATA = Path(__file__).parent / "data"
+SHELLS = str(DATA / "baseline" / "shells.md")
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_exit_codes_follow_fail_on(capsys):
+    code, out, _ = run(capsys, "check", SHELLS, "--isolated")
+    assert code == 1 and "rate-conflict" in out
+    assert run(capsys, "check", SHELLS, "--isolated", "--fail-on", "error")[0] == 0
+    assert run(capsys, "check", SHELLS, "--isolated", "--ignore", "rate-conflict")[0] == 0
+
+
+def test_missing_file_and_unknown_rule_exit_2(capsys):
+    code, out, err = run(capsys, "check", str(DATA / "no-such.md"), "--isolated")
+    assert code == 2 and "no-such.md: error: no such file" in out + err
+    code, _, err = run(capsys, "check", SHELLS, "--isolated", "--select", "rate-conflcit")
+    assert code == 2 and "command line option --select: unknown rule id 'rate-conflcit'" in err
+    assert "Traceback" not in err
+
+
+def test_usage_errors_exit_2(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["check", SHELLS, "--isolated", "--config", "x.toml"])
+    assert exit_.value.code == 2
+    assert "not allowed with argument" in capsys.readouterr().err
+    code, _, err = run(capsys, "check", SHELLS, "--isolated", "--baseline", "a", "--write-baseline", "b")
+    assert code == 2 and "cannot be used together" in err
+
+
+def test_configuration_is_discovered_and_the_command_line_wins(tmp_path, monkeypatch, capsys):
+    (tmp_path / "claimcheck.toml").write_text('fail-on = "error"\n', encoding="utf-8")
+    shutil.copy(SHELLS, tmp_path / "shells.md")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "check", "shells.md")
+    assert code == 0 and "rate-conflict" in out  # reported, but a warning does not fail with fail-on = error
+    assert run(capsys, "check", "shells.md", "--fail-on", "warning")[0] == 1
+    assert run(capsys, "check", "shells.md", "--isolated")[0] == 1
+
+
+def test_bad_configuration_exits_2_naming_file_and_key(tmp_path, monkeypatch, capsys):
+    (tmp_path / "pyproject.toml").write_text('[tool.claimcheck]\nfail_on = "error"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for command in (["check", SHELLS], ["extract", SHELLS], ["config"], ["rules"]):
+        code, out, err = run(capsys, *command)
+        assert code == 2, command
+        assert "pyproject.toml:2: key 'tool.claimcheck.fail_on': unknown key" in err
+        assert out == ""
+    code, _, err = run(capsys, "check", SHELLS, "--config", "missing.toml")
+    assert code == 2 and "missing.toml: configuration file not found" in err
+
+
+def test_config_command_shows_sources(tmp_path, monkeypatch, capsys):
+    (tmp_path / "claimcheck.toml").write_text('ignore = ["value-conflict"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "config", "--set", "rate-conflict.min_ratio=3")
+    assert code == 0
+    assert 'ignore = ["value-conflict"]  # claimcheck.toml' in out
+    assert "min_ratio = 3.0  # command line" in out
+    assert 'fail-on = "warning"  # default' in out
+    assert "[rules.value-conflict]  # disabled" in out
+
+
+def test_rule_parameters_from_the_file_change_findings(tmp_path, monkeypatch, capsys):
+    (tmp_path / "claimcheck.toml").write_text("[rules.rate-conflict]\nmin_ratio = 5\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "check", SHELLS)[0] == 0  # 2.2× apart is below the house threshold
+    assert run(capsys, "check", SHELLS, "--set", "rate-conflict.min_ratio=2")[0] == 1
+
+
+def test_inline_suppressions_end_to_end(capsys):
+    code, out, _ = run(capsys, "check", str(DATA / "suppress" / "shells-vouched.md"), "--isolated")
+    assert code == 0 and "rate-conflict" not in out and "suppression" not in out
+    code, out, _ = run(capsys, "check", str(DATA / "suppress" / "shells-no-reason.md"), "--isolated")
+    assert code == 0  # info findings do not fail the default --fail-on warning
+    assert "info suppression-without-reason" in out and "warning rate-conflict" not in out
+    code, out, _ = run(capsys, "check", str(DATA / "suppress" / "unused.md"), "--isolated", "--fail-on", "info")
+    assert code == 1 and out.count("unused-suppression") == 1  # the one in a code block is an example
+
+
+def test_suppressions_file_matches_documents_by_path(tmp_path, capsys):
+    listing = tmp_path / "suppressions.toml"
+    listing.write_text(f'[["{Path(SHELLS).as_posix()}"]]\nrule = "rate-conflict"\nreason = "checked"\n',
+                       encoding="utf-8")
+    assert run(capsys, "check", SHELLS, "--isolated", "--suppressions", str(listing))[0] == 0
+    listing.write_text('["x.md"]\nrule = 5\n', encoding="utf-8")
+    code, _, err = run(capsys, "check", SHELLS, "--isolated", "--suppressions", str(listing))
+    assert code == 2 and "suppressions.toml" in err
+
+
+def test_rules_lists_the_suppression_rules_and_explains_them(capsys):
+    code, out, _ = run(capsys, "rules", "--isolated")
+    assert code == 0 and "unused-suppression" in out and "rate-conflict" in out
+    code, out, _ = run(capsys, "rule", "suppression-without-reason", "--isolated")
+    assert code == 0 and "reason" in out
+    assert run(capsys, "rule", "no-such-rule", "--isolated")[0] == 2
+
+
+def test_machine_formats_come_from_the_registry(capsys):
+    code, out, _ = run(capsys, "check", SHELLS, "--isolated", "--format", "github", "--quiet")
+    assert code == 1 and out.startswith("::warning ") and "title=rate-conflict" in out
+    code, out, _ = run(capsys, "check", SHELLS, "--isolated", "--format", "json", "--quiet")
+    assert code == 1 and '"rule": "rate-conflict"' in out
