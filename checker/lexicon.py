@@ -39,6 +39,7 @@ class Lexicon:
     entity_aliases: dict[str, str] = field(default_factory=dict)
     item_synonyms: dict[str, str] = field(default_factory=dict)
     relation_families: list[frozenset[str]] = field(default_factory=list)
+    relation_subsets: dict[str, frozenset[str]] = field(default_factory=dict)  # part verb -> whole verbs
     _entity_pattern: re.Pattern[str] | None = None
     _surface: dict[str, str] = field(default_factory=dict)  # lower-case alias -> as written in the lexicon
 
@@ -75,6 +76,11 @@ class Lexicon:
         if not isinstance(families, list) or not all(isinstance(f, list) for f in families):
             raise LexiconError(f"{path}: 'families' must be a list of lists of verbs")
         self.relation_families.extend(frozenset(str(v) for v in family) for family in families)
+        subsets = data.get("subsets") or {}
+        if not isinstance(subsets, dict):
+            raise LexiconError(f"{path}: 'subsets' must map a verb to the verbs of its whole")
+        for part, wholes in subsets.items():
+            self.relation_subsets[str(part)] = self.relation_subsets.get(str(part), frozenset()) | frozenset(wholes or [])
         self._entity_pattern = None
 
     def entity(self, name: str) -> str | None:

@@ -71,6 +71,7 @@ class Candidates:
     claims: list[dict]
     pairs: list[tuple[int, int]] = field(default_factory=list)
     loose_pairs: list[tuple[int, int]] = field(default_factory=list)
+    implied_parts: dict[int, list[int]] = field(default_factory=dict)
     parts: dict[int, list[int]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
@@ -93,6 +94,7 @@ class Candidates:
             claims=self.claims,
             pairs=[(i, j) for i, j in self.pairs if keep(i, j)],
             loose_pairs=[(i, j) for i, j in self.loose_pairs if keep(i, j)],
+            implied_parts={w: [p for p in ps if keep(w, p)] for w, ps in self.implied_parts.items()},
             parts={w: ps for w, ps in parts.items() if ps},
             warnings=self.warnings,
         )
@@ -169,6 +171,7 @@ def find_candidates(
                 group = group[:max_group]
             for i, j in combinations(group, 2):
                 a, b = records[i], records[j]
+                _imply_part(candidates, i, j)
                 if (
                     same_sentence(a, b)
                     or not compatible_modality(a.get("modality"), b.get("modality"))
@@ -258,6 +261,25 @@ def _item_groups(
     for group in groups:
         if len(group) > 1:
             yield group
+
+
+def relation_subsets() -> dict[str, frozenset[str]]:
+    """Part verb -> verbs of its whole ("lay off" -> "employ"), from the lexicon's ``subsets``."""
+    from checker.lexicon import default_lexicon
+
+    return default_lexicon().relation_subsets
+
+
+def _imply_part(candidates: Candidates, i: int, j: int) -> None:
+    """Within one article, a count under a subset verb is part of the count under its whole verb:
+    "1,320 Zwickau workers are to be laid off" is part of "the plant employs about 900 workers"."""
+    a, b = candidates.claims[i], candidates.claims[j]
+    if a["document"] != b["document"] or not a.get("relation") or not b.get("relation"):
+        return
+    subsets = relation_subsets()
+    for part, whole in ((i, j), (j, i)):
+        if candidates.claims[whole]["relation"] in subsets.get(candidates.claims[part]["relation"], ()):
+            candidates.implied_parts.setdefault(whole, []).append(part)
 
 
 def _part_and_whole(a: dict, b: dict) -> bool:

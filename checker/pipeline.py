@@ -20,15 +20,15 @@ from checker.normalize import iso, per_year, to_canonical, written_interval
 
 def normalize_draft(document: Document, draft: Draft, lines: LineIndex) -> Claim:
     """Turn one extracted mention into a normalized claim (one table row)."""
-    mention, context, time = draft.mention, draft.context, draft.time
+    mention, context = draft.mention, draft.context
+    window = context.window
     written, notes = written_interval(mention)
     interval, base_unit = to_canonical(written, mention.unit)
-    rate = per_year(interval, base_unit, time)
+    rate = per_year(interval, base_unit, context.rate or window)
     line, column = lines.line_col(mention.start)
     assumptions = [*notes, *rate.notes]
-    if time is not None and time.assumption:
-        assumptions.insert(0, time.assumption)
-    window = time if time is not None and time.kind in ("window", "target") else None
+    if window is not None and window.assumption:
+        assumptions.insert(0, window.assumption)
     return Claim(
         document=document.id,
         line=line,

@@ -27,7 +27,8 @@ from tests.labels import Span, article_labels, document, locate
 ENTRIES = article_labels()
 STRICT_FIELDS = ("found", "value", "value_to", "unit", "qualifier", "not_claim", "boilerplate")
 # Share of labelled claims whose attribute is right, over the whole corpus.
-ATTRIBUTE_FLOORS = {"subject": 0.0, "item": 0.0, "modality": 0.0, "window": 0.0, "period": 0.0}
+# Measured with benchmarks/label_accuracy.py; raise a floor when the extractor improves.
+ATTRIBUTE_FLOORS = {"subject": 0.55, "item": 0.55, "modality": 0.75, "window": 0.88, "period": 0.95}
 
 
 @cache
@@ -70,11 +71,16 @@ def judge_claim(label: dict, span: Span, found: list[Claim]) -> list[tuple[str, 
     return verdicts
 
 
-def judge_article(entry: dict) -> list[tuple[str, bool, str]]:
+def judge_article(entry: dict, skip_known_gaps: bool = False) -> list[tuple[str, bool, str]]:
+    """Verdicts for one article. A label with ``known_gap`` names a reading the
+    extractor does not manage yet: it counts in the accuracy figures, and the
+    strict test skips it (the reason stays in the label file, in plain sight)."""
     doc = document(entry["file"], entry.get("id"))
     claims = claims_of(entry["file"], entry.get("id"))
     verdicts: list[tuple[str, bool, str]] = []
     for label in entry.get("claims") or []:
+        if skip_known_gaps and label.get("known_gap"):
+            continue
         span = locate(doc, label["text"], label.get("occurrence", 1))
         verdicts += judge_claim(label, span, overlapping(span, claims))
     for text in entry.get("not_claims") or []:
@@ -102,7 +108,7 @@ def _entry_id(entry: dict) -> str:
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=[_entry_id(e) for e in ENTRIES])
 def test_article_yields_its_labelled_figures(entry):
-    problems = [m for name, ok, m in judge_article(entry) if name in STRICT_FIELDS and not ok]
+    problems = [m for name, ok, m in judge_article(entry, skip_known_gaps=True) if name in STRICT_FIELDS and not ok]
     assert not problems, "\n  ".join(["", *problems])
 
 

@@ -3,7 +3,9 @@
 What it does
     Follows the part/whole links the extractor records ("of the 10,000
     planned, 1,500 already sent"; "1,500 of 10,000"; "300 passengers including
-    180 adults") and reports a part whose lowest reading is above its whole's
+    180 adults"), and the ones verbs imply within an article (a count laid off
+    is part of the count employed: ``subsets`` in rules/lexicon/relations.yaml),
+    and reports a part whose lowest reading is above its whole's
     highest reading, after widening both by ``tolerance``, when their geometric
     midpoints are at least ``min_ratio`` apart. Only figures in the same base
     unit are compared.
@@ -55,7 +57,10 @@ def exceeds(part: dict, whole: dict, tolerance: float) -> bool:
 
 def check(candidates: Candidates, rule: Rule) -> Iterator[Finding]:
     tolerance = float(rule.params["tolerance"])
-    for whole_at, part_positions in sorted(candidates.parts.items()):
+    links: dict[int, list[int]] = {w: list(ps) for w, ps in candidates.parts.items()}
+    for whole_at, implied in candidates.implied_parts.items():
+        links.setdefault(whole_at, []).extend(p for p in implied if p not in links[whole_at])
+    for whole_at, part_positions in sorted(links.items()):
         whole = candidates.claims[whole_at]
         for part_at in part_positions:
             part = candidates.claims[part_at]

@@ -22,6 +22,13 @@ from checker.segment import split_sentences
 _PARAGRAPH = re.compile(r"\S(?:.|\n(?!\s*\n))*", re.M)
 
 
+def _article_currency(text: str) -> str | None:
+    """EUR when an article writes euros and never dollars: its bare "cent" is a euro cent."""
+    euros = text.count("€") + len(re.findall(r"\beuros?\b", text, re.I))
+    dollars = text.count("$") + len(re.findall(r"\bdollars?\b", text, re.I))
+    return "EUR" if euros and not dollars else None
+
+
 def _boilerplate_paragraphs(text: str, cues: Cues) -> list[tuple[int, int]]:
     """Paragraphs holding an advertising cue: every figure in them is page furniture."""
     return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if cues.boilerplate.search(m.group(0))]
@@ -35,7 +42,6 @@ class Draft:
     mention: Mention
     sentence: Sentence
     context: MentionContext
-    time: TimeExpression | None  # offsets relative to the sentence
     part_of: int | None  # index (in this document) of the whole this is a part of
 
 
@@ -56,11 +62,12 @@ def extract_drafts(document: Document, lexicon: Lexicon | None = None, cues: Cue
     previous_end = 0
     document_context = DocumentContext.read(document.text, document.title, lexicon)
     boilerplate_spans = _boilerplate_paragraphs(document.text, cues)
+    currency_hint = _article_currency(document.text)
     for sentence in split_sentences(document):
         if "\n\n" in document.text[previous_end:sentence.start]:
             previous_subject = None  # a new paragraph: do not carry a subject across it
         previous_end = sentence.end
-        mentions = find_mentions(sentence.text)
+        mentions = find_mentions(sentence.text, currency_hint)
         if not mentions:
             continue
         times = _times(sentence.text, document.published)
@@ -82,7 +89,6 @@ def extract_drafts(document: Document, lexicon: Lexicon | None = None, cues: Cue
                     mention=replace(mention, start=mention.start + sentence.start, end=mention.end + sentence.start),
                     sentence=sentence,
                     context=context,
-                    time=context.time,
                     part_of=None if context.part_of is None else first + context.part_of,
                 )
             )

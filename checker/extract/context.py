@@ -172,7 +172,8 @@ class MentionContext:
     modality: str
     boilerplate: bool
     part_of: int | None  # index, in the same sentence's mention list, of the whole
-    time: TimeExpression | None
+    rate: TimeExpression | None  # "annually", "per day"
+    window: TimeExpression | None  # "since August of last year", "in 2023", "by 2035"
 
 
 # "a 2,400-acre reservoir", "the 550-kilometre pipeline": the figure describes a thing, no verb counts it.
@@ -262,7 +263,8 @@ def describe(
                 modality=_modality(text, c_start, c_end, mention, times, cues),
                 boilerplate=boilerplate,
                 part_of=whole,
-                time=_time_for(mention, mentions, _figure_times(times, source_spans), index, clause),
+                rate=_rate_for(mention, mentions, times, index),
+                window=_window_for(mention, _figure_times(times, source_spans), clause),
             )
         )
     return out
@@ -422,8 +424,8 @@ def _relation(text: str, mention: Mention, c_start: int, c_end: int, cues: Cues)
         pair = f"{word} {after[i + 1][1]}" if i + 1 < len(after) else ""
         if pair in cues.relation_forms:
             return cues.relation_forms[pair]
-        if word in _AUXILIARIES or word.endswith("ly"):
-            continue  # "1,500 have already been sent": the verb is the participle
+        if word in _AUXILIARIES or word in ("to", "be") or word.endswith("ly"):
+            continue  # "1,500 have already been sent", "are to be laid off": the verb is the participle
         if word in cues.relation_forms:
             return cues.relation_forms[word]
         break
@@ -438,7 +440,10 @@ def _relation(text: str, mention: Mention, c_start: int, c_end: int, cues: Cues)
     return None
 
 
-_AUXILIARIES = {"were", "was", "are", "is", "be", "been", "have", "has", "had", "being", "already", "now", "reportedly", "also", "still", "currently"}
+_AUXILIARIES = {
+    "were", "was", "are", "is", "be", "been", "have", "has", "had", "being", "already", "now", "reportedly", "also",
+    "still", "currently", "will", "would", "could", "should", "may", "might", "must", "can", "set", "due", "expected",
+}
 
 
 def _modality(text: str, c_start: int, c_end: int, mention: Mention, times: list[TimeExpression], cues: Cues) -> str:
@@ -591,17 +596,22 @@ def _implied_item(unit: str | None) -> str | None:
 _UNIT_ITEMS = {"oil_barrel": "oil"}
 
 
-def _time_for(
-    mention: Mention, mentions: list[Mention], times: list[TimeExpression], index: int, clause: Clause
-) -> TimeExpression | None:
-    """A rate binds to the figure just before it; a window or target to the figures of its
-    clause, or of the sentence when the clause has none (but never into a relative clause)."""
+def _rate_for(mention: Mention, mentions: list[Mention], times: list[TimeExpression], index: int) -> TimeExpression | None:
+    """A rate binds to the figure just before it, or to the figure it is written in ("barrels per day")."""
     next_start = mentions[index + 1].start if index + 1 < len(mentions) else None
     for t in times:
-        inside = t.kind == "rate" and mention.start < t.start and t.end <= mention.end  # "50,000 barrels per day"
-        if inside or t.kind == "rate" and t.start >= mention.end and (next_start is None or t.start < next_start):
-            if t.start - mention.end <= 60:
-                return t
+        if t.kind != "rate":
+            continue
+        inside = mention.start < t.start and t.end <= mention.end
+        after = t.start >= mention.end and (next_start is None or t.start < next_start) and t.start - mention.end <= 60
+        if inside or after:
+            return t
+    return None
+
+
+def _window_for(mention: Mention, times: list[TimeExpression], clause: Clause) -> TimeExpression | None:
+    """A window or target binds to the figures of its clause, or of the sentence when the
+    clause has none (but never into a relative clause)."""
     windows = [t for t in times if t.kind in ("window", "target")]
     in_clause = [t for t in windows if clause.start <= t.start and t.end <= clause.end]
     if in_clause:

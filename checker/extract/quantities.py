@@ -15,6 +15,7 @@ Units are matched with one precompiled regex of the lexicon's forms
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from checker.extract.numbers import NumberSpan, find_numbers
 from checker.model import Mention
@@ -115,15 +116,38 @@ _IDENTIFIER_AFTER = re.compile(
 )
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """Every quantity mention of one sentence, with offsets into ``text``."""
+def find_mentions(text: str, currency_hint: str | None = None) -> list[Mention]:
+    """Every quantity mention of one sentence, with offsets into ``text``.
+
+    ``currency_hint`` is the currency the whole article reports in (ISO code),
+    for words the sentence alone leaves open: "45 cent" in an Irish article.
+    """
     lex = lexicon()
     mentions: list[Mention] = []
     for span in find_numbers(text):
         mention = _mention(text, span, lex)
-        if mention is not None:
-            mentions.append(mention)
+        if mention is None:
+            continue
+        if currency_hint == "EUR" and mention.unit and "US_cent" in mention.unit:
+            mention = replace(mention, unit=mention.unit.replace("US_cent", "euro_cent"))
+        if mention.unit is None and mention.item is None and _is_age(text, mention):
+            mention = replace(mention, unit="year", item="age")
+        mentions.append(mention)
     return mentions
+
+
+# "said Wa Ode Nurhayati, 34, who ...": an age in apposition to a name.
+_NAME_BEFORE_AGE = re.compile(r"[A-Z][\w'’-]+,\s*\Z")
+
+
+def _is_age(text: str, mention: Mention) -> bool:
+    return (
+        mention.value_to is None
+        and float(mention.value).is_integer()
+        and 1 <= mention.value <= 120
+        and text.startswith(",", mention.end)
+        and _NAME_BEFORE_AGE.search(text, max(0, mention.start - 40), mention.start) is not None
+    )
 
 
 def _mention(text: str, span: NumberSpan, lex: UnitLexicon) -> Mention | None:
