@@ -82,7 +82,7 @@ _INCLUDING = re.compile(r"\b(?:including|included|includes|include|comprising|co
 class Cues:
     """Cue phrases loaded from ``rules/lexicon/*.yaml`` (modality, boilerplate, verbs)."""
 
-    modality: tuple[tuple[str, re.Pattern[str]], ...]
+    modality: re.Pattern[str]  # one alternation, a named group per modality
     boilerplate: re.Pattern[str]
     attribution_verbs: frozenset[str]
     relation_forms: dict[str, str]  # inflected form -> lemma of a relation verb
@@ -92,9 +92,14 @@ class Cues:
     def load(cls, directory: Path = LEXICON_DIR) -> Cues:
         cues = yaml.safe_load((directory / "cues.yaml").read_text(encoding="utf-8"))
         verbs = yaml.safe_load((directory / "relations.yaml").read_text(encoding="utf-8"))
-        modality = tuple(
-            (name, re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I))
-            for name, phrases in cues["modality"].items()
+        modality = re.compile(
+            r"\b(?:"
+            + "|".join(
+                f"(?P<{name}>" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + ")"
+                for name, phrases in cues["modality"].items()
+            )
+            + r")\b",
+            re.I,
         )
         boiler = re.compile("|".join(re.escape(p) for p in cues["boilerplate"]), re.I)
         relation_forms: dict[str, str] = {}
@@ -153,7 +158,7 @@ class DocumentContext:
                 name = " ".join(w for w in m.group(0).split() if w not in _SENTENCE_STARTERS and w not in _NOT_NAMES)
                 if not name or name.lower() in common or not any(w in names for w in name.split()):
                     continue
-                if lexicon.entity(name):
+                if name.lower() in lexicon.entity_aliases:
                     continue  # counted above as an entity
                 counts[name] = counts.get(name, 0) + weight
                 first.setdefault(name, m.start())
@@ -448,22 +453,18 @@ _AUXILIARIES = {
 
 def _modality(text: str, c_start: int, c_end: int, mention: Mention, times: list[TimeExpression], cues: Cues) -> str:
     """The nearest modality cue before the figure in its clause; plans after it count too."""
-    best, best_pos = "actual", -1
-    window = text[c_start:mention.start]
-    for name, pattern in cues.modality:
-        for m in pattern.finditer(window):
-            if m.start() > best_pos:
-                best, best_pos = name, m.start()
+    best = "actual"
+    for m in cues.modality.finditer(text, c_start, mention.start):
+        best = m.lastgroup or best
     if best == "actual":
-        tail = text[mention.end:mention.end + 60]
-        for name, pattern in cues.modality:
-            if name != "actual" and pattern.match(tail.lstrip(" ,")):
-                return name
-        after_clause = clause_bounds(text, mention.start, mention.end)[1]
-        for name, pattern in cues.modality:
-            if name in ("planned", "forecast") and pattern.search(text, mention.end, after_clause):
-                actual = cues.modality[-1][1].search(text, mention.end, after_clause)
-                if not actual:
+        tail = text[mention.end:mention.end + 60].lstrip(" ,")
+        m = cues.modality.match(tail)
+        if m and m.lastgroup != "actual":
+            return m.lastgroup or best
+        later = {m.lastgroup for m in cues.modality.finditer(text, mention.end, c_end)}
+        if "actual" not in later:
+            for name in ("planned", "forecast"):
+                if name in later:
                     return name
     if best == "actual" and any(t.kind == "target" and c_start <= t.start < c_end for t in times):
         return "target"  # "... to cut 4,000 jobs by the end of 2026"

@@ -1,0 +1,110 @@
+"""The Python API and the clause context, on sentences as news copy writes them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.api import extract as checker_extract
+from checker.ingest import read_path
+from checker.model import Document
+from checker.pipeline import document_claims
+
+SEED = Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "a-seed-dprk-troops.md"
+
+
+@pytest.fixture(scope="module")
+def seed_claims():
+    (document,) = [d for d in read_path(str(SEED)) if isinstance(d, Document)]
+    return document, document_claims(document)
+
+
+def by_text(claims, text):
+    found = [c for c in claims if c.text == text]
+    assert found, f"no claim {text!r} in {[c.text for c in claims]}"
+    return found[0]
+
+
+def test_seed_shells_since_august_are_north_korean_and_about_six_to_seven_million_a_year(seed_claims):
+    document, claims = seed_claims
+    shells = by_text(claims, "eight million shells")
+    assert (shells.item, shells.subject, shells.qualifier) == ("shell", "North Korea", "about")
+    assert shells.window_start.startswith("2023-08") and shells.window_end == "2024-10-26"
+    assert 5.5e6 < shells.per_year_low < 6.5e6 < shells.per_year_high < 8e6
+    assert document.text[shells.start:shells.end] == "eight million shells"
+
+
+def test_seed_three_million_annually_is_three_million_a_year(seed_claims):
+    _, claims = seed_claims
+    annual = by_text(claims, "three million shells")
+    assert annual.period == "P1Y"
+    assert annual.per_year_low == pytest.approx(2.85e6) and annual.per_year_high == pytest.approx(3.15e6)
+
+
+@pytest.mark.parametrize("text", ["Sat. Oct 26th, 2024", "Article 4", "October 28", "second batch", "1-800-555-0148", "since 2018"])
+def test_seed_dates_identifiers_ordinals_and_phone_numbers_are_not_claims(seed_claims, text):
+    document, claims = seed_claims
+    start = document.text.find(text)
+    assert start >= 0
+    assert not [c.text for c in claims if c.start < start + len(text) and start < c.end]
+
+
+def test_seed_advertisement_figures_are_boilerplate(seed_claims):
+    _, claims = seed_claims
+    ad = [c for c in claims if c.text in ("200%", "€3,000", "180%", "$20,000")]
+    assert len(ad) == 4 and all(c.boilerplate for c in ad)
+    reporting = by_text(claims, "10,000 soldiers")
+    assert not reporting.boilerplate
+
+
+def test_seed_part_of_and_modality(seed_claims):
+    _, claims = seed_claims
+    planned, sent = by_text(claims, "10,000 soldiers"), by_text(claims, "1,500")
+    assert planned.modality == "planned" and sent.modality == "actual"
+    assert sent.part_of == planned.claim_id and sent.item == "soldier"
+
+
+def test_api_extract_without_a_date_leaves_relative_windows_unresolved():
+    (claim,) = checker_extract("North Korea has supplied about eight million shells since August of last year.")
+    assert claim.window_start is None and claim.per_year_low is None
+    assert any("no publication date" in a for a in claim.assumptions)
+
+
+def test_api_extract_accepts_an_iso_date_string():
+    (claim,) = checker_extract("Russia fired more than 120 missiles at Ukraine last week.", published="2024-11-18")
+    assert (claim.value, claim.qualifier, claim.high) == (120, "more than", None)
+    assert claim.window_start == "2024-11-11"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        ("About 100 people were injured in the blast, police said.", "100 people", ("person", "injure")),
+        ("About 100 people were working at the site when it collapsed.", "100 people", ("person", "work")),
+        ("The council, which had 9 members when it was set up, now has 31 members.", "31 members", ("member", "have")),
+        ("Under the plan, 1,320 workers will be laid off by the end of 2025.", "1,320 workers", ("employee", "lay off")),
+    ],
+)
+def test_item_and_verb_tell_different_facts_apart(sentence, text, expected):
+    claim = next(c for c in checker_extract(sentence, published="2024-09-12") if c.text == text)
+    assert (claim.item, claim.relation) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "subject"),
+    [
+        ("The weather station at Córdoba airport recorded 46.9C, the state agency AEMET said.", "46.9C", "Córdoba airport"),
+        ("KARACHI, May 24 — The temperature in Jacobabad climbed to 48.8C on Thursday.", "48.8C", "Jacobabad"),
+        ("US Defense Secretary Lloyd Austin said about 3,000 soldiers sent by Pyongyang were in training.",
+         "3,000 soldiers", "North Korea"),
+    ],
+)
+def test_subject_is_what_the_figure_is_about_not_the_source_or_dateline(sentence, text, subject):
+    claim = next(c for c in checker_extract(sentence, published="2024-05-24") if c.text == text)
+    assert claim.subject == subject
+
+
+def test_capacity_is_not_an_actual_load():
+    claims = checker_extract("The ferry was licensed to carry no more than 250 passengers.", published="2024-07-29")
+    assert claims[0].modality == "capacity" and claims[0].qualifier == "up to"
