@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date as checker_date
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,24 @@ def test_subject_is_what_the_figure_is_about_not_the_source_or_dateline(sentence
 def test_capacity_is_not_an_actual_load():
     claims = checker_extract("The ferry was licensed to carry no more than 250 passengers.", published="2024-07-29")
     assert claims[0].modality == "capacity" and claims[0].qualifier == "up to"
+
+
+def test_api_check_reports_the_seed_conflict_from_documents():
+    from checker.api import check
+
+    drafts = [
+        Document(id="draft.md", published=checker_date(2024, 10, 26),
+                 text="Since August of last year, North Korea has supplied Russia with about eight million shells."),
+        Document(id="archive.md", published=checker_date(2024, 9, 1),
+                 text="North Korea supplies Russia with three million shells annually, The Times reported."),
+    ]
+    (finding,) = check(drafts)
+    assert finding.rule == "rate-conflict" and 2.0 < finding.ratio < 2.4
+    assert sorted(c["document"] for c in finding.claims) == ["archive.md", "draft.md"]
+
+
+def test_api_check_names_an_unreadable_path(tmp_path):
+    from checker.api import check
+
+    with pytest.raises(ValueError, match="missing.md"):
+        check([str(tmp_path / "missing.md")])
