@@ -61,7 +61,7 @@ def test_seed_case_is_a_rate_conflict_about_two_point_two():
         "about eight million shells since August of last year (≈ 5.8–7.6 million a year) "
         "vs three million shells a year (≈ 2.9–3.1 million a year): about 2.2× apart"
     )
-    assert finding.steps[0] == SINCE_AUGUST
+    assert finding.steps[0] == f"about eight million shells: {SINCE_AUGUST}"
     assert finding.steps[-1].endswith("ratio of geometric midpoints ≈ 2.2")
     assert [(c["line"], c["column"]) for c in finding.claims] == [(14, 26), (16, 35)]
 

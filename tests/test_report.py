@@ -33,7 +33,7 @@ def test_text_report_is_compiler_style_with_evidence():
         "officials said."
     )
     assert lines[4] == "    > seed.md:16:35: Analysts say North Korea supplies [three million shells] annually."
-    assert f"    = {SINCE_AUGUST}" in lines
+    assert f"    = about eight million shells: {SINCE_AUGUST}" in lines
     assert lines[-1] == "1 document, 9 claims, 1 finding (0 error, 1 warning, 0 info)"
 
 
@@ -71,7 +71,7 @@ def test_json_report_shape():
     assert first["per_year_low"] == 5.82e6 and first["window_start"] == "2023-08-01"
     second = finding["claims"][1]
     assert second["window_start"] is None  # NaN in the claim table becomes null, never NaN
-    assert finding["steps"][0] == SINCE_AUGUST
+    assert finding["steps"][0] == f"about eight million shells: {SINCE_AUGUST}"
 
 
 def test_json_accepts_dates_and_nullable_columns():

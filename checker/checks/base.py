@@ -126,8 +126,9 @@ def emit(
     all_steps: list[str] = []
     for claim in claims:
         for assumption in claim.get("assumptions") or []:
-            if assumption not in all_steps:
-                all_steps.append(assumption)
+            step = f"{claim.get('text')}: {assumption}"  # say which figure each reading belongs to
+            if step not in all_steps:
+                all_steps.append(step)
     all_steps.extend(steps)
     documents = {c.get("document") for c in claims}
     return Finding(
