@@ -1,6 +1,10 @@
 """Score claimcheck's quantity extraction on other projects' published test data.
 
-Usage: python benchmarks/peer_suites.py [--root PATH]
+Usage: python benchmarks/peer_suites.py [--root PATH] [--misses SUITE]
+
+``--misses newsquant`` lists, for every suite whose name contains the word,
+each gold quantity we missed (value+unit) and each prediction that matched
+no gold value, with its sentence: the material for the next fix.
 
 The suites (read from ``../shared/peer-suites`` next to the repository unless
 ``--root`` says otherwise; the script says so and exits 0 when absent):
@@ -314,6 +318,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="folder holding the peer suites")
     parser.add_argument("--show-misses", type=int, default=0, metavar="N", help="print N misses per suite")
+    parser.add_argument(
+        "--misses", metavar="SUITE", help="list every miss and extra of the suites whose name contains SUITE"
+    )
     args = parser.parse_args(argv)
     if not args.root.is_dir():
         print(f"peer suites not found at {args.root}; nothing to score (pass --root)")
@@ -332,10 +339,13 @@ def main(argv: list[str] | None = None) -> int:
                 for kind in ("value", "value+unit"):
                     if (model, kind) in published:
                         print(f"  published {model} {kind:<10} {_fmt(published[(model, kind)])}  (full set)")
-        for text, quantity in tally.misses[: args.show_misses]:
-            print(f"    missed {_describe(quantity)}: {text[:110]}")
-        for text, quantity in tally.spurious[: args.show_misses]:
-            print(f"    extra  {_describe(quantity)}: {text[:110]}")
+        listed = args.misses is not None and args.misses.lower() in name.lower()
+        shown = None if listed else args.show_misses
+        width = None if listed else 110
+        for text, quantity in tally.misses[:shown]:
+            print(f"    missed {_describe(quantity)}: {text[:width]}")
+        for text, quantity in tally.spurious[:shown]:
+            print(f"    extra  {_describe(quantity)}: {text[:width]}")
     return 0
 
 

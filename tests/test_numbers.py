@@ -78,6 +78,11 @@ CURRENCIES = [
     ("Ottawa pledged C$3bn to the province.", "C$3bn", 3e9, "CAD"),
     ("Canberra pledged A$4bn to the states.", "A$4bn", 4e9, "AUD"),
     ("The bank lent USD 5 million to the utility.", "USD 5 million", 5e6, "USD"),
+    ("The yacht was quoted at USD10m.", "USD10m", 1e7, "USD"),
+    ("Heineken Malaysia rose 18 sen to RM23.50.", "RM23.50", 23.5, "MYR"),
+    ("It became a PS8.1bn hostile takeover.", "PS8.1bn", 8.1e9, "GBP"),
+    ("The flat is worth $US55,931,000 ($A82,615,680).", "$US55,931,000", 55_931_000, "USD"),
+    ("The flat is worth $US55,931,000 ($A82,615,680).", "$A82,615,680", 82_615_680, "AUD"),
 ]
 
 
@@ -97,13 +102,13 @@ RANGES = [
     ("The deal is worth $2-3m.", "$2-3m", 2e6, 3e6),
     ("Support stands at 20-30% of voters.", "20-30%", 20, 30),
     ("Between 20% and 30% of voters are undecided.", "20% and 30%", 20, 30),
-    ("Hundreds of people gathered outside.", "Hundreds", 100, 999),
-    ("Thousands of people gathered outside.", "Thousands", 1000, 9999),
-    ("Tens of thousands of people gathered outside.", "Tens of thousands", 10_000, 99_999),
-    ("Hundreds of thousands of people fled.", "Hundreds of thousands", 100_000, 999_999),
+    ("Hundreds of people gathered outside.", "Hundreds", 100, 1000),
+    ("Thousands of people gathered outside.", "Thousands", 1000, 10_000),
+    ("Tens of thousands of people gathered outside.", "Tens of thousands", 10_000, 100_000),
+    ("Hundreds of thousands of people fled.", "Hundreds of thousands", 100_000, 1_000_000),
     ("Dozens of people were injured.", "Dozens", 24, 144),
-    ("A few hundred people stayed behind.", "A few hundred", 200, 999),
-    ("Several thousand people stayed behind.", "Several thousand", 3000, 9999),
+    ("A few hundred people stayed behind.", "A few hundred", 200, 1000),
+    ("Several thousand people stayed behind.", "Several thousand", 3000, 10_000),
 ]
 
 
@@ -247,6 +252,8 @@ NOT_NUMBERS = [
     "Arsenal won 3-1 on Saturday.",
     "One of the soldiers said no one had a one-off plan; at one point, one day.",
     "The talks were held in mid-2023 and pre-2020.",
+    "Sony sold the PS5 and the PS4 at 10.45pm and at 1.56 p.m.",
+    "No one could say; the one thing is, one day, at one point, that one of them was one or another.",
 ]
 
 
@@ -352,3 +359,32 @@ def test_candidate_pass_is_linear() -> None:
     large = sum(1 for _ in numbers._CANDIDATES.finditer(" " + unit * 3000))
     assert large == small * 30
     assert len(find_numbers(unit * 3000)) == 30 * len(find_numbers(unit * 100))
+
+
+def test_a_lone_one_counts_only_what_follows_it() -> None:
+    sentence = "You have one solution; it cost one dollar and took one year."
+    assert [(sentence[s.start : s.end], s.value) for s in find_numbers(sentence)] == [("one", 1.0)] * 3
+    assert find_numbers("One proposal asks the board to act.")[0].value == 1
+
+
+def test_minus_and_sub_glued_with_a_hyphen() -> None:
+    assert the_span("The offense was minus-5 yards.", "minus-5").value == -5
+    sub = the_span("Chipmakers produce sub-7 nanometer ICs.", "7")
+    assert (sub.value, sub.qualifier) == (7, "fewer than")
+
+
+def test_glued_m_before_a_length_in_feet_is_metres() -> None:
+    found = spans_by_text("The 37m (121ft)-long skeleton.")
+    assert found["37"].value == 37
+    assert the_span("The floor area is 32m2.", "32").value == 32
+
+
+def test_range_from_is_a_spread_but_change_then_level_is_two_figures() -> None:
+    spread = the_span("Prices range from $370,000 to $5.5 million.", "$370,000 to $5.5 million")
+    assert (spread.value, spread.value_to) == (370_000, 5.5e6)
+    found = spans_by_text("The deficit increased by $43.6 billion to $419.2 billion.")
+    assert set(found) == {"$43.6 billion", "$419.2 billion"}
+    found = spans_by_text("Shares rose 5% to 10% of the index.")
+    assert set(found) == {"5%", "10%"}
+    change = the_span("Temperatures dropped by 1 to 1.5 degrees.", "1 to 1.5")
+    assert change.value_to == 1.5

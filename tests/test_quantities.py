@@ -148,3 +148,63 @@ def test_singular_uses_the_lexicon_irregulars():
     assert [singular(w) for w in ["people", "children", "batteries", "boxes", "buses", "heroes", "shoes"]] == [
         "people", "child", "battery", "box", "bus", "hero", "shoe"
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "unit"),
+    [
+        ("Ben-Moshe has raised 280 million of the 1.5 billion shekels he needs.", "280 million", "ILS"),
+        ("Growth will slow from 4.8 to 4.7 percent in 2019.", "4.8", "percent"),
+        ("He dropped from 208 pounds to 193 by exercising.", "193", "pound"),
+        ("Mileage rose from about 14-18 mpg to 24 for SUVs.", "24", "mile / gallon"),
+    ],
+)
+def test_a_bare_figure_beside_a_measured_one_shares_its_unit(sentence, written, unit):
+    found = {sentence[m.start:m.end]: m for m in find_mentions(sentence)}
+    assert found[written].unit == unit
+
+
+def test_a_bare_figure_does_not_borrow_a_unit_whose_scale_it_lacks():
+    sentence = "Revenue should increase from 24.2 to 33-35 billion euros."
+    first = find_mentions(sentence)[0]
+    assert (sentence[first.start:first.end], first.unit) == ("24.2", None)
+
+
+def test_ranks_are_not_counts_but_top_three_seeds_are_seeds():
+    assert spans("The side slipped towards the bottom three during a run of seven games.") == ["seven games"]
+    assert only("The top three seeds are still playing.").item == "seed"
+    assert spans("Thompson tied Game 7 at the buzzer.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "item"),
+    [
+        ("He has appeared in eight straight World Cups.", "Cup"),
+        ("Kunlun had data on millions of Americans.", "American"),
+        ("One proposal asks the board to stop.", "proposal"),
+    ],
+)
+def test_counted_items_after_modifiers_names_and_one(sentence, item):
+    assert only(sentence).item == item
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("A high of 12 C. is expected.", "degree_Celsius"),
+        ("Set it to 70 degrees f tonight.", "degree_Fahrenheit"),
+        ("It was 6 deg c at dawn.", "degree_Celsius"),
+        ("The beam reached 3.5 TeV.", "teraelectron_volt"),
+        ("The scan gave 14 mGy.", "milligray"),
+        ("It will join the 50 previous years of programming.", "year"),
+        ("The fine was $US12,380,209.", "USD"),
+        ("The share price rose to RM2.70.", "MYR"),
+    ],
+)
+def test_more_unit_spellings(sentence, unit):
+    assert only(sentence).unit == unit
+
+
+def test_a_spaced_capital_c_is_celsius_only_at_the_end_of_the_figure():
+    assert only("Temperatures rose to 12 C on Monday.").unit == "degree_Celsius"
+    assert only("She bought 12 C batteries.").unit is None

@@ -142,3 +142,24 @@ def test_every_unit_of_the_lexicon_is_known_to_the_registry():
     data = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
     for name in data["units"]:
         assert canonical(name).dimension, name
+
+
+@pytest.mark.parametrize(
+    ("form", "unit"),
+    [
+        ("degrees f", "degree_Fahrenheit"),
+        ("deg c", "degree_Celsius"),
+        ("TeV", "teraelectron_volt"),
+        ("electronvolt", "electron_volt"),
+        ("mGy", "milligray"),
+        ("cl", "centiliter"),
+        ("tbsp", "tablespoon"),
+    ],
+)
+def test_science_and_lower_case_temperature_forms(form, unit):
+    assert unit_name(form) == unit
+    assert canonical(unit).dimension  # every listed unit is one pint knows
+
+
+def test_gray_alone_is_a_colour_not_a_dose():
+    assert unit_name("gray") is None

@@ -16,22 +16,28 @@ Conventions a caller can rely on (see ``NumberSpan``):
   Words are treated like the digits they stand for ("a dozen" -> 0.5,
   "half a million" -> 50000). Shares written as fractions ("seven in ten",
   "a third") get half a step of the denominator, capped at 5 points.
-* Vague plurals are ranges [X, 10X): "hundreds of" -> 100..999,
-  "thousands" -> 1000..9999, "tens of thousands" -> 10000..99999,
-  "hundreds of thousands" -> 100000..999999; "dozens" -> 24..144 (two
-  dozen up to a gross). "a few hundred" -> 200..999, "several thousand" ->
-  3000..9999. Their rounding is 0 and qualifier None.
+* Vague plurals are ranges from X up to 10X: "hundreds of" -> 100..1000,
+  "thousands" -> 1000..10000, "tens of thousands" -> 10000..100000,
+  "hundreds of thousands" -> 100000..1000000; "dozens" -> 24..144 (two
+  dozen up to a gross). "a few hundred" -> 200..1000, "several thousand" ->
+  3000..10000. The upper end is where the next word takes over ("10,000" is
+  already "tens of thousands"); it is kept in the range so that a writer who
+  rounds "9,600" to "thousands" and one who writes "10,000" never look like
+  a contradiction. Their rounding is 0 and qualifier None.
 * ``words`` is True when any part is spelled out, scale words included
   ("2.5 million"), but not abbreviations ("2.5bn", "10 mln").
 * Ranges ("2,000-3,000", "2,000 to 3,000", "between 2,000 and 3,000",
   "2-3 million") become one span with ``value_to``; a scale, currency or
   percent sign written once applies to both ends. "from X to Y" is a change,
   not a range, and stays two numbers. Rounding of a range is the larger of
-  its two ends'.
+  its two ends'. "range from X to Y" is a spread and joins; "by $2bn to
+  $10bn" and "rose 5% to 10%" (a unit written on both ends after a change
+  verb) are a change and the new level, and stay two numbers.
 * Dropped: ordinals, dates, times of day, phone numbers, identifiers
   ("Article 4", "F-16", "A320"), years in date position ("in 2023",
   "2019-2022", "the 1990s"), URLs, e-mail addresses, match scores ("3-1")
-  and a lone "one" (mostly a pronoun: "one of the", "no one").
+  and a lone "one" unless a counted word follows ("one solution", "one
+  dollar"; not "one of the", "no one", "one day").
 * A bare four-digit integer 1000..2199 that survived is kept with
   ``maybe_year`` set: the caller decides with context.
 """
@@ -120,17 +126,26 @@ _FRACTION_DENOMINATORS = {
 }
 _VAGUE_PLURALS = {
     "dozens": (24.0, 144.0),
-    "tens": (10.0, 99.0),
-    "hundreds": (100.0, 999.0),
-    "thousands": (1e3, 1e4 - 1),
-    "millions": (1e6, 1e7 - 1),
-    "billions": (1e9, 1e10 - 1),
-    "trillions": (1e12, 1e13 - 1),
+    "tens": (10.0, 100.0),
+    "hundreds": (100.0, 1e3),
+    "thousands": (1e3, 1e4),
+    "millions": (1e6, 1e7),
+    "billions": (1e9, 1e10),
+    "trillions": (1e12, 1e13),
 }
 
 _CURRENCY_SYMBOLS = {
     "$": "USD",
     "US$": "USD",
+    "$US": "USD",
+    "$A": "AUD",
+    "$NZ": "NZD",
+    "$C": "CAD",
+    "NT$": "TWD",
+    "MX$": "MXN",
+    "RM": "MYR",
+    "Rp": "IDR",
+    "PS": "GBP",  # "£" as some feeds mangle it: "PS8.1bn"
     "U.S.$": "USD",
     "C$": "CAD",
     "CA$": "CAD",
@@ -228,7 +243,7 @@ _IDENTIFIER_KEYWORDS_ANY_CASE = [
     "nos.", "highway", "interstate",
 ]
 _IDENTIFIER_KEYWORDS_CAPITALIZED = [
-    "No", "Windows", "iPhone", "iPad", "Galaxy", "Pixel", "Xbox", "PlayStation", "Boeing",
+    "No", "Windows", "iPhone", "iPad", "Galaxy", "Pixel", "Xbox", "PlayStation", "Boeing", "Game",
     "Airbus", "Model", "Apollo", "Day", "Week", "Year", "Part", "Title", "Vol", "Volume", "Issue",
     "Episode", "Season", "Series", "Block", "Unit", "Ward", "District", "Line", "Case", "Item",
     "Figure", "Fig", "Table", "Annex", "Appendix", "Protocol", "Directive", "Regulation", "Bill",
@@ -238,9 +253,12 @@ _IDENTIFIER_KEYWORDS_CAPITALIZED = [
     "Vision", "Agenda", "Lot", "Pier", "Gen", "Mark", "Mk",
 ]
 
+# Codes glued to the digits ("USD10m", "RM23.50"). "PS" (a mangled "£") needs
+# more than one digit, so that the PS5 console stays a name.
+_GLUED_CODE = rf"(?:{'|'.join(_ISO_CODES)}|RMB|RM|Rp)(?=\s?\d)|PS(?=\d{{2}}|\d[.,]\d)"
 _CURRENCY_PREFIX = (
-    r"(?=[A-Z$€£¥₹₩₽₴])(?:(?:US|U\.S\.|CA|AU|NZ|HK|[CASR])\$|[$€£¥₹₩₽₴]|(?<![\w.])Rs\.?|"
-    rf"(?<!\w)(?:{_trie(_ISO_CODES + ['RMB'])})(?=\s?\d))\s?"
+    r"(?=[A-Z$€£¥₹₩₽₴])(?:(?:US|U\.S\.|CA|AU|NZ|HK|NT|MX|[CASR])\$|\$(?:US|A|NZ|C)(?=\d)|[$€£¥₹₩₽₴]"
+    rf"|(?<![\w.])Rs\.?|(?<!\w)(?:{_GLUED_CODE}))\s?"
 )
 _DIGITS = (
     r"(?=\.?\d)(?:\d{1,3}(?:,\d{3}){1,6}(?![\d]|,\d)"  # 1,500  12,000,000
@@ -274,7 +292,7 @@ _LETTER_STARTS = (
         "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec RMB Rs".split()
         + _ISO_CODES + _IDENTIFIER_KEYWORDS_CAPITALIZED
     )
-    + r"|(?:US|U\.S\.|CA|AU|NZ|HK|[CASR])\$"
+    + rf"|(?:US|U\.S\.|CA|AU|NZ|HK|NT|MX|[CASR])\$|{_GLUED_CODE}"
 )
 
 _CANDIDATES = re.compile(
@@ -288,7 +306,7 @@ _CANDIDATES = re.compile(
     (?:
     # ---- digits that are not quantities, consumed so none of them is read ----
     (?P<skip>(?=[\d\#+('’])(?:
-        (?<=[A-Za-z][-/])\d[\w./-]{{0,20}}                                               # F-16, Covid-19, mid-2023
+        (?<=[A-Za-z][-/])(?<![Mm]inus-)(?<![Ss]ub-)\d[\w./-]{{0,20}}                      # F-16, Covid-19, mid-2023
       | \d[\w.+-]{{0,64}}@\S{{1,200}}                                                    # 2024news@example.org
       | (?<![.,]){_DAY}\s{{1,3}}(?:of\s{{1,3}})?{_MONTH}(?:,?\s{{1,3}}\d{{4}}(?!\d))?      # 28 October
       | \#\d{{1,10}}\w{{0,10}}
@@ -301,11 +319,12 @@ _CANDIDATES = re.compile(
           | 0\d{{1,4}}(?:[ \u00a0]\d{{2,4}}){{1,4}}(?!\d)                                   # 028 9054 0540
           | \d{{1,4}}/\d{{1,4}}(?!\d|,\d)                                               # 24/7, 9/11, 2023/24
           | \d{{1,2}}(?::\d{{2}}){{1,2}}(?:\s?(?i:[ap]\.?m\b\.?))?(?!\d)                  # 10:30
+          | \d{{1,2}}\.\d{{2}}\s?(?i:a\.m\.|p\.m\.|am\b|pm\b)                           # 10.45pm
           | \d{{1,2}}\s?(?i:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock)                          # 10 a.m., 5pm
           | \d{{3,4}}\s?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|hrs\b)                   # 1400 GMT
           | \d{{1,10}}(?i:st|nd|rd|th)\b                                                 # 21st
           | (?:\d{{2}})?\d0s\b | \d{{4}}['’]s\b                                          # 1990s, 2023's
-          | \d{{1,5}}[A-Za-z]{{1,3}}\d\w*                                                # 4x4
+          | \d{{1,5}}(?![kcm]?m[23]\b)[A-Za-z]{{1,3}}\d\w*                                # 4x4, not 32m2
           | \d[DG]\b                                                                   # 3D, 5G
         )
     ))
@@ -331,9 +350,9 @@ _CANDIDATES = re.compile(
     # ---- numbers ----
   | (?P<number>(?=[\d$€£¥₹₩₽₴.\-−UCAHNSRUEGJKIBPTZMDzZoOtTfFsSeEnNhHmMbBaAdD])
         (?P<currency>{_CURRENCY_PREFIX})?
-        (?P<sign>(?<![\w.,%)\]])[-−](?=\.?\d)|(?i:minus)\s{{1,3}})?
+        (?P<sign>(?<![\w.,%)\]])[-−](?=\.?\d)|(?i:minus)(?:\s{{1,3}}|-))?
         (?:
-            (?P<digits>(?<![\w.,])(?:{_DIGITS}))(?:{_SCALE_SUFFIX})?
+            (?P<digits>(?(currency)|(?<![\w.,]))(?:{_DIGITS}))(?:{_SCALE_SUFFIX})?
           | (?P<words>(?<!\w)(?=[zZoOtTfFsSeEnNhHmMbBaAdD])(?i:{_WORD_SEQUENCE}))
         )
         (?:(?P<wire>\s(?:dlrs|stg|yen)\b)|{_PERCENT_SUFFIX})?
@@ -356,6 +375,14 @@ _YEAR_CONTEXT_BEFORE = re.compile(
 )
 _BETWEEN_BEFORE = re.compile(r"[^\w.](?i:between)\s{1,3}$")
 _FROM_BEFORE = re.compile(r"[^\w.](?i:from)\s{1,3}$")
+# "prices range from $370,000 to $5.5 million": a spread, not a change.
+_SPREAD_FROM_BEFORE = re.compile(r"[^\w.](?i:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s{1,3}(?i:from)\s{1,3}$")
+# "increased by $43.6 billion to $419.2 billion", "rose 18 sen to RM23.50": a change, then the new level.
+_CHANGE_BY_BEFORE = re.compile(r"[^\w.](?i:by)\s{1,3}$")
+_CHANGE_VERB_BEFORE = re.compile(
+    r"[^\w.](?i:rose|fell|gained|lost|added|shed|climbed|dropped|jumped|slipped|slid|increased|decreased|declined"
+    r"|grew|eased|tumbled|surged|soared|plunged|sank|dipped|up|down)\s{1,3}$"
+)
 _RANGE_JOINER = re.compile(r"\s{0,3}[-–]\s{0,3}|\s{1,3}(?i:to)\s{1,3}")
 _AND_JOINER = re.compile(r"\s{1,3}(?i:and)\s{1,3}")
 _ORDINAL_AFTER = re.compile(
@@ -364,11 +391,25 @@ _ORDINAL_AFTER = re.compile(
 # Lengths of things written next to a glued "m": then it is metres, not millions.
 _METRE_CONTEXT_AFTER = re.compile(
     r"(?:[-–]|\s{1,3}(?i:tall|high|long|wide|deep|thick|away|across|below|above|under|in|of|from|to|by|x|"
-    r"and|or|high|metres?|meters?|square|sq|cubic|radius|diameter|depth|length|height|width)\b|\s*[\d.,;:)]|\s*$)"
+    r"and|or|high|metres?|meters?|square|sq|cubic|radius|diameter|depth|length|height|width)\b|\s*[\d.,;:)]|\s*$"
+    r"|\s{0,3}\(\s{0,3}[\d.,]{1,12}\s{0,3}(?i:ft|feet|foot|in|inches|yards?|yds?)\b)"  # 37m (121ft)
 )
 _HALF_NOT_SHARE_BEFORE = re.compile(
     r"[^\w.](?i:first|second|latter|former|other|the|a|an|top|bottom|back|front|lower|upper|"
     r"northern|southern|eastern|western)\s{1,3}$"
+)
+# A lone "one" is a number only before what it counts ("one solution", "one
+# dollar"), never as a pronoun ("no one", "one of the", "one another") or in
+# set phrases ("one day", "at one point").
+_ONE_PRONOUN_BEFORE = re.compile(
+    r"[^\w.](?i:the|this|that|no|any|every|each|which|only|such|another|a|an|last|first|next|single|same"
+    r"|new|big|little|right|wrong|at|on|of)\s{1,3}$"
+)
+_ONE_COUNTS_AFTER = re.compile(
+    r"\s{1,3}(?!(?i:of|another|or|and|nor|to|in|on|at|by|for|from|with|without|who|whom|whose|which|that|is|was"
+    r"|are|were|be|been|has|had|have|will|would|can|could|may|might|must|should|shall|does|did|do|said|says"
+    r"|more|less|day|time|point|way|thing|too|as|than|if|but|so|then|after|before|else|here|there|another"
+    r"|hundred|thousand|million|billion|trillion|dozen)\b)[A-Za-z][a-z]{1,30}\b"
 )
 _WHITESPACE = re.compile(r"[\s-]+")
 _WORD_END = re.compile(r"[A-Za-z](?![A-Za-z])")
@@ -464,6 +505,13 @@ def _currency_code(prefix: str | None) -> str | None:
     return _CURRENCY_SYMBOLS.get(prefix) or (prefix if prefix in _ISO_CODES else None)
 
 
+def _counts_one(text: str, start: int, end: int) -> bool:
+    """A lone "one" counts something: a word follows that is not a function word."""
+    if _ONE_PRONOUN_BEFORE.search(text, max(0, start - _CONTEXT), start):
+        return False
+    return _ONE_COUNTS_AFTER.match(text, end) is not None
+
+
 def _number_candidate(text: str, match: re.Match[str]) -> _Candidate | None:
     """Build a candidate from the ``number`` alternative, or None to drop it."""
     start, end = match.span("number")
@@ -494,7 +542,9 @@ def _number_candidate(text: str, match: re.Match[str]) -> _Candidate | None:
     else:
         phrase = match.group("words")
         tokens = _WHITESPACE.sub(" ", phrase.lower()).split()
-        if tokens == ["one"] or tokens[0] in _SCALE_WORDS or tokens[0] == "dozen":
+        if tokens[0] in _SCALE_WORDS or tokens[0] == "dozen":
+            return None
+        if tokens == ["one"] and not _counts_one(text, match.start("words"), match.end("words")):
             return None
         value = _words_value(phrase)
         if value is None:
@@ -577,17 +627,17 @@ def _small_value(written: str | None) -> int | None:
 
 
 def _vague_candidate(match: re.Match[str]) -> _Candidate:
-    """"hundreds of thousands" -> 100000..999999; "several thousand" -> 3000..9999."""
+    """"hundreds of thousands" -> 100000..1000000; "several thousand" -> 3000..10000."""
     if match.lastgroup == "few":
         scale = 12.0 if match.group("few_scale").lower() == "dozen" else _SCALE_WORDS[match.group("few_scale").lower()]
         low = (2.0 if "few" in match.group("few_word").lower() else 3.0) * scale
         candidate = _Candidate(*match.span("few"), low, 0.0, words=True)
-        candidate.value_to = 10 * scale - 1 if scale != 12.0 else 9 * scale
+        candidate.value_to = 10 * scale if scale != 12.0 else 9 * scale
         return candidate
     low, high = _VAGUE_PLURALS[match.group("vague_plural").lower()]
     if outer := match.group("vague_outer"):
         outer_low, outer_high = _VAGUE_PLURALS[outer.lower()]
-        low, high = outer_low * low, (outer_high + 1) * low - 1
+        low, high = outer_low * low, outer_high * low
     candidate = _Candidate(*match.span("vague"), low, 0.0, words=True)
     candidate.value_to = high
     return candidate
@@ -625,7 +675,14 @@ def _join_ranges(text: str, candidates: list[_Candidate]) -> list[_Candidate | N
         ):
             i += 2  # "2019-2022", "between 2019 and 2022", "2019-20": dates
             continue
-        from_before = _FROM_BEFORE.search(text, max(0, first.start - _CONTEXT), first.start)
+        window = max(0, first.start - _CONTEXT)
+        from_before = _FROM_BEFORE.search(text, window, first.start) and not _SPREAD_FROM_BEFORE.search(
+            text, window, first.start
+        )
+        if dash_or_to and not hyphen and _is_change_then_level(text, first, window):
+            merged.append(first)
+            i += 1
+            continue
         low, high = _range_ends(first, second)
         if hyphen and low >= high and first.bare_integer and second.bare_integer and high < 100:
             i += 2  # "won 3-1": a score
@@ -643,6 +700,15 @@ def _join_ranges(text: str, candidates: list[_Candidate]) -> list[_Candidate | N
         merged.append(_combined(first, second, low, high))
         i += 2
     return merged
+
+
+def _is_change_then_level(text: str, first: _Candidate, window: int) -> bool:
+    """"by 3% to 40%", "rose $2 to $10": the first figure is the change, the second the level."""
+    if first.currency is None and not first.percent and not first.percentage_points:
+        return False  # "dropped by 1 to 1.5 degrees": a range of the change
+    return bool(
+        _CHANGE_BY_BEFORE.search(text, window, first.start) or _CHANGE_VERB_BEFORE.search(text, window, first.start)
+    )
 
 
 def _range_ends(first: _Candidate, second: _Candidate) -> tuple[float, float]:
@@ -703,6 +769,8 @@ def _hedge_before(text: str, start: int) -> tuple[str | None, int | None]:
         tilde = text.rfind("≈", max(0, start - 2), start)
     if tilde != -1 and not text[tilde + 1 : start].strip():
         return "about", tilde
+    if text[max(0, start - 4) : start].lower() == "sub-":
+        return "fewer than", start - 4  # "sub-7 nanometre chips"
     hedge = _HEDGE_BEFORE.search(text, max(0, start - _CONTEXT), start)
     if hedge is None:
         return None, None

@@ -61,8 +61,13 @@ _OF_DETERMINER = re.compile(
 )
 _PER_UNIT = re.compile(r"\s*/\s*|\s+(?:per|an?|each)\s+", re.I)
 _MINUS = re.compile(r"(?:\bminus[\s-]?|(?<![\w.,%)])[-−])\Z", re.I)
-_MORE = re.compile(r"\s+(?:more|additional|extra|further|full|straight|consecutive)\s+", re.I)
+_MORE = re.compile(r"\s+(?:more|additional|extra|further|full|straight|consecutive|previous)\s+", re.I)
 _AGE = re.compile(r"-old\b", re.I)
+# What may follow a spaced scale letter ("12 C", "54 F") for it to be degrees.
+# Not before a noun: "12 C batteries" are batteries.
+_SPACED_DEGREE_END = re.compile(
+    r"(?:[.,;:)]|\s*\Z|\s+(?:and|or|to|in|on|at|by|for|with|from|today|tonight|yesterday|overnight)\b)"
+)
 _EURO = re.compile(r"€|\beuros?\b", re.I)
 _CALIBRE_AFTER = re.compile(
     r"\s+(?:calibre|caliber|shells?|rounds?|artillery|howitzers?|guns?|cannons?|mortars?|ammunition|munitions"
@@ -76,6 +81,7 @@ _YEAR_MODIFIED = frozenset(
     "sale result earning figure election target level price forecast budget revenue profit loss season game "
     "final account output harvest crop export import".split()
 )
+_RANK_BEFORE = re.compile(r"\b(?:top|bottom)\s+\Z", re.I)
 _DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|its|their|his|her|our|your|this|that|these|those|an?)|['’]s?)\s+\Z", re.I)
 
@@ -133,7 +139,43 @@ def find_mentions(text: str, currency_hint: str | None = None) -> list[Mention]:
         if mention.unit is None and mention.item is None and _is_age(text, mention):
             mention = replace(mention, unit="year", item="age")
         mentions.append(mention)
+    _share_units(text, mentions)
     return mentions
+
+
+# "280 million of the 1.5 billion shekels", "from 4.8 to 4.7 percent", "from
+# 208 pounds to 193": a bare figure beside one with a unit measures in it.
+_OF_THE_BETWEEN = re.compile(r"\s+of\s+(?:the|its|their|a|an)\s+\Z", re.I)
+_TO_BETWEEN = re.compile(r"\s+to\s+\Z", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:about|around|roughly|nearly|almost|some|just)\s+)?\Z", re.I)
+
+
+def _share_units(text: str, mentions: list[Mention]) -> None:
+    for index in range(len(mentions) - 1):
+        first, second = mentions[index], mentions[index + 1]
+        gap = text[first.end : second.start]
+        if _OF_THE_BETWEEN.match(gap) or (
+            _TO_BETWEEN.match(gap) and _FROM_BEFORE.search(text, max(0, first.start - 16), first.start)
+        ):
+            if _scaled(text, second) and not _scaled(text, first):
+                continue  # "from 24.2 to 33 billion euros": the scale is missing too
+            if _bare(first) and second.unit is not None and second.unit != PERCENTAGE_POINT:
+                mentions[index] = replace(first, unit=second.unit)
+            elif _bare(second) and first.unit is not None and _TO_BETWEEN.match(gap):
+                mentions[index + 1] = replace(second, unit=first.unit)
+
+
+_SCALE_WRITTEN = re.compile(
+    r"\d\s*(?:hundred|thousand|million|billion|trillion|lakhs?|crores?|bn|bln|mln|mn|tn|m|b|k)\b", re.I
+)
+
+
+def _scaled(text: str, mention: Mention) -> bool:
+    return _SCALE_WRITTEN.search(text, mention.start, mention.end) is not None
+
+
+def _bare(mention: Mention) -> bool:
+    return mention.unit is None and mention.item is None
 
 
 # "said Wa Ode Nurhayati, 34, who ...": an age in apposition to a name.
@@ -205,7 +247,7 @@ def _mention(text: str, span: NumberSpan, lex: UnitLexicon) -> Mention | None:
         if phrase is not None:
             item, end = phrase
     elif unit is None:
-        phrase = _noun_phrase(text, end, lex)
+        phrase = _noun_phrase(text, end, lex, singular_count=value == 1 and value_to is None)
         if phrase is not None:
             item, end = phrase
             unit, item = _unit_as_head(text, item, end, lex)
@@ -223,6 +265,8 @@ def _mention(text: str, span: NumberSpan, lex: UnitLexicon) -> Mention | None:
 
     if span.maybe_year and not _keeps_year(text, span, unit, item, lex):
         return None
+    if unit is None and item is None and _RANK_BEFORE.search(text, max(0, start - 12), start):
+        return None  # "slipped into the bottom three": a rank; "the top three seeds" still counts seeds
     if adjective and unit in _DURATIONS and "-old" not in text[span.end:end].lower():
         return None  # "a 10-year average", "a five-year plan": a window, not a quantity
     if unit in _DURATIONS and _WINDOW_BEFORE.search(text, max(0, start - 12), start):
@@ -258,6 +302,8 @@ def _unit_after(text: str, pos: int) -> tuple[UnitAlias, int, bool] | None:
             found = match_after(text, pos + len(gap))
             if found is not None and not found[0].glued and not found[0].prefix:
                 return found[0], found[1], gap == "-"
+            if found is not None and found[0].glued and gap == " " and _SPACED_DEGREE_END.match(text, found[1]):
+                return found[0], found[1], False  # "a high of 12 C." in Canadian style
     return None
 
 
@@ -299,7 +345,7 @@ def _is_identifier(text: str, start: int) -> bool:
 
 
 def _noun_phrase(
-    text: str, pos: int, lex: UnitLexicon, proper_ok: bool = True
+    text: str, pos: int, lex: UnitLexicon, proper_ok: bool = True, singular_count: bool = False
 ) -> tuple[str, int] | None:
     """The counted noun phrase starting at ``pos``, lemmatized, with its end offset.
 
@@ -317,8 +363,14 @@ def _noun_phrase(
         lowered = word.lower()
         if lowered in _STOP_WORDS:
             break
-        if words and (_ends_phrase(word) or (word[0].isupper() and not words[-1][0][0].isupper())):
-            break  # "tanks destroyed", "hydrogen Germany expects"
+        previous = words[-1][0] if words else None
+        if previous is not None and (
+            _ends_phrase(word)
+            or (word[0].isupper() and not previous[0].isupper() and previous.lower() not in lex.dropped_modifiers)
+        ):
+            break  # "tanks destroyed", "hydrogen Germany expects"; but "eight straight World Cups"
+        if previous is not None and singular_count and _is_plural(lowered, lex):
+            break  # "one proposal asks": after "one" a plural is a verb
         words.append((word, match.end()))
         cursor = match.end()
         if _is_plural(lowered, lex):
@@ -334,8 +386,8 @@ def _noun_phrase(
         # Drop capitalized modifiers before the first common noun.
         first = next(i for i, w in enumerate(kept) if not w[0].isupper())
         kept = kept[first:]
-    elif kept and proper_ok:
-        kept = kept[-1:]  # "1,307,000 Americans"
+    elif kept and (proper_ok or _is_plural(kept[-1].lower(), lex)):
+        kept = kept[-1:]  # "1,307,000 Americans", "millions of Americans"
     else:
         return None
     if not kept or (len(kept) == 1 and (len(kept[0]) == 1 or kept[0].lower().endswith(("ing", "ed")))):
