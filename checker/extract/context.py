@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from checker.extract.quantities import singular
 from checker.lexicon import LEXICON_DIR, Lexicon
 from checker.model import Mention, TimeExpression
 from checker.units import canonical
@@ -257,13 +258,16 @@ def describe(
         ):
             subject = previous_subject or document.topic  # "the company said it would hire 600 workers"
         subject = subject or _subject_for(text, mention, names, c_start, c_end) or previous_subject or document.topic
+        relation = None if _ADJECTIVAL.search(text, mention.start, mention.end) else _relation(text, mention, c_start, c_end, cues)
+        if item in _PEOPLE and relation in _DYING:
+            item = "death"  # "14 people died": the news counts deaths
         if item is None and subject and _is_extent(mention.unit):
             item = _head_noun(subject)  # "The Sau reservoir, which covers about 570 hectares": the reservoir
         out.append(
             MentionContext(
                 subject=subject,
                 item=lexicon.item(item) if item else None,
-                relation=None if _ADJECTIVAL.search(text, mention.start, mention.end) else _relation(text, mention, c_start, c_end, cues),
+                relation=relation,
                 attribution=attribution,
                 modality=_modality(text, c_start, c_end, mention, times, cues),
                 boilerplate=boilerplate,
@@ -520,13 +524,14 @@ _LINKING = (
     r"\s+(?:to\s+|at\s+|by\s+|for\s+|over\s+|across\s+)?"
 )
 _NOUN_BEFORE_VERB = re.compile(rf"\b([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s+{_LINKING}{_HEDGE_TAIL}$")
-_NOUN_OF = re.compile(rf"\b(?:a|an|the|its|their)\s+(?:[a-z-]+\s+)?([a-z][a-z-]+)\s+of\s+{_HEDGE_TAIL}$")
+_NOUN_OF = re.compile(rf"\b(?:(?:a|an|the|its|their)\s+)?(?:[a-z-]+\s+)?([a-z][a-z-]+)\s+of\s+{_HEDGE_TAIL}$")
 # Words before "of" that introduce an amount rather than name the thing measured.
 _NOT_ITEMS = {
     "total", "sum", "number", "amount", "figure", "maximum", "minimum", "average", "rest", "group", "batch",
     "range", "lot", "couple", "handful", "majority", "share", "proportion", "part", "half", "quarter", "third",
     "fraction", "increase", "decrease", "rise", "fall", "drop", "jump", "loss", "gain", "record", "high", "low",
-    "peak", "level", "rate", "pace", "tally", "estimate", "target", "goal", "value", "worth", "price", "cost",
+    "peak", "level", "rate", "pace", "tally", "estimate", "target", "goal", "one", "some", "many", "most",
+    "each", "all", "both", "none", "any", "out", "up", "because", "instead", "ahead", "made", "consisting",
 }
 _MODALS = {"will", "would", "could", "should", "may", "might", "must", "can", "shall", "also", "now", "still"}
 _DETERMINERS = {"the", "a", "an", "its", "their", "which", "that", "this", "these", "those", "his", "her", "our"}
@@ -551,14 +556,16 @@ def _item_before(text: str, c_start: int, start: int, end: int) -> str | None:
     before = text[c_start:start]
     m = _NOUN_OF.search(before)
     if m and m.group(1) not in _NOT_ITEMS:
-        return m.group(1)
+        return singular(m.group(1))
     m = _NOUN_BEFORE_VERB.search(before)
     if not m:
         return None
     words = [w for w in m.group(1).split() if w not in _DETERMINERS and w not in _MODALS]
+    if any(w in _AUXILIARIES or w == "to" for w in words):
+        return None  # "the province have", "forecast to": a verb, not a noun phrase
     if not words or words[-1] in _NOT_ITEMS or words[-1] in {"it", "they", "there", "he", "she", "which", "who"}:
         return None
-    return " ".join(words)
+    return " ".join([*words[:-1], singular(words[-1])])
 
 
 def _figure_times(times: list[TimeExpression], source_spans: list[tuple[int, int]]) -> list[TimeExpression]:
@@ -570,6 +577,8 @@ def _figure_times(times: list[TimeExpression], source_spans: list[tuple[int, int
     ]
 
 
+_PEOPLE = {"person", "people"}
+_DYING = {"die", "kill"}
 _EXTENT_DIMENSIONS = ("[length]", "[length] ** 2")
 # Common nouns that end a name of a thing with a size: "Sau reservoir", "Slieve Gullion tunnel".
 _THING_NOUNS = re.compile(r"\b(reservoir|tunnel|pipeline|dam|bridge|lake|canal|road|railway|line|airport|runway|park|forest|field|island|mine|plant|site|wall|border)$", re.I)
