@@ -65,6 +65,16 @@ def _add_rule_options(parser: argparse.ArgumentParser) -> None:
                         help="lowest severity that makes the exit code 1 (default: warning)")
 
 
+def _positive_int(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="claimcheck", description="Find quantitative claims that cannot both be true.")
     parser.add_argument("--version", action="version", version=f"claimcheck {__version__}")
@@ -88,7 +98,18 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit")
     check.add_argument("--changed-since", metavar="REF",
                        help="report only findings with a claim in a file changed since git REF (or untracked)")
+    check.add_argument("--against", metavar="ARCHIVE",
+                       help="check PATH (a draft) against the claims stored by 'claimcheck index'")
     check.add_argument("--quiet", action="store_true", help="no summary on standard error")
+
+    index = commands.add_parser("index", help="store the claims of published articles in an archive")
+    index.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, or - for standard input")
+    index.add_argument("--db", required=True, metavar="FILE", help="archive file (SQLite), created if missing")
+    index.add_argument("--batch-size", type=_positive_int, default=500, metavar="N",
+                       help="documents per transaction (default 500)")
+    index.add_argument("--lexicon", action="append", default=None, metavar="DIR", help="extra lexicon directory")
+    index.add_argument("--quiet", action="store_true", help="no summary on standard error")
+    _add_config_options(index)
 
     config = commands.add_parser("config", help="print the effective configuration and where each value came from")
     _add_rule_options(config)
@@ -237,7 +258,16 @@ def run_check(args: argparse.Namespace) -> int:
         return _fail(exc)
     paths = keep.paths
     result.errors.extend(keep.problems)
-    checked = check_claims(result.table, ruleset)
+    if args.against:
+        from checker.archive import Archive, ArchiveError, check_table_against
+
+        try:
+            with Archive(args.against, create=False) as archive:
+                checked = check_table_against(result.table, archive, ruleset)
+        except ArchiveError as exc:
+            return _fail(f"--against {exc}")
+    else:
+        checked = check_claims(result.table, ruleset)
 
     findings = [f for f in checked.findings if not per_file_ignored(settings, f, paths)]
     match_documents(extra, paths, Path(args.suppressions or ".").parent)
@@ -346,9 +376,39 @@ def run_rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_index(args: argparse.Namespace) -> int:
+    from checker.archive import Archive, ArchiveError
+    from checker.config import ConfigError, expand_paths
+    from checker.lexicon import Lexicon, LexiconError, default_lexicon
+
+    try:
+        settings = _settings(args)
+        lexicon = Lexicon.load(settings.lexicon_dirs) if settings.lexicon_dirs else default_lexicon()
+        archive = Archive(args.db)
+    except (ConfigError, LexiconError, ArchiveError, ValueError) as exc:
+        return _fail(exc)
+    with archive:
+        documents = read_documents(expand_paths(args.paths, settings), stdin=sys.stdin)
+        stats = archive.index(documents, batch_size=args.batch_size, lexicon=lexicon)
+        stored_documents, stored_claims = archive.counts()
+    for error in stats.errors:
+        print(error, file=sys.stderr)
+    if not args.quiet:
+        print(f"claimcheck: {stats}; {args.db} holds {stored_documents} documents, {stored_claims} claims",
+              file=sys.stderr)
+    return exit_for_errors(stats.errors)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    commands = {"extract": run_extract, "check": run_check, "config": run_config, "rules": run_rules, "rule": run_rules}
+    commands = {
+        "extract": run_extract,
+        "check": run_check,
+        "index": run_index,
+        "config": run_config,
+        "rules": run_rules,
+        "rule": run_rules,
+    }
     try:
         return commands[args.command](args)
     except KeyboardInterrupt:

@@ -116,3 +116,29 @@ def test_machine_formats_come_from_the_registry(capsys):
     assert code == 1 and out.startswith("::warning ") and "title=rate-conflict" in out
     code, out, _ = run(capsys, "check", SHELLS, "--isolated", "--format", "json", "--quiet")
     assert code == 1 and '"rule": "rate-conflict"' in out
+
+
+def test_index_then_check_a_draft_against_the_archive(tmp_path, capsys):
+    from pathlib import Path
+
+    from checker.cli import main
+
+    data = Path(__file__).resolve().parent / "data" / "archive"
+    db = str(tmp_path / "archive.sqlite")
+    published = [str(data / "published")]
+    assert main(["index", *published, "--db", db, "--quiet"]) == 0
+    assert main(["index", *published, "--db", db]) == 0
+    assert "unchanged" in capsys.readouterr().err
+    code = main(["check", str(data / "draft-shells.md"), "--against", db, "--format", "json", "--quiet"])
+    report = capsys.readouterr().out
+    assert code == 1 and '"rate-conflict"' in report
+
+
+def test_check_against_a_missing_archive_is_a_usage_error(tmp_path, capsys):
+    from pathlib import Path
+
+    from checker.cli import main
+
+    draft = Path(__file__).resolve().parent / "data" / "archive" / "draft-shells.md"
+    assert main(["check", str(draft), "--against", str(tmp_path / "none.sqlite")]) == 2
+    assert "none.sqlite" in capsys.readouterr().err
