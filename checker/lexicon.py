@@ -26,6 +26,7 @@ LEXICON_DIR = RULES_DIR / "lexicon"
 # Fuzzy entity look-up: a spelling variant ("Pyongyang's", "N. Korea") must score
 # at least this (rapidfuzz ratio, 0-100) against a known alias to count.
 ENTITY_FUZZY_CUTOFF = 90.0
+ENTITY_CACHE_SIZE = 65_536  # names remembered by ``Lexicon.entity``
 
 
 class LexiconError(ValueError):
@@ -40,8 +41,9 @@ class Lexicon:
     item_synonyms: dict[str, str] = field(default_factory=dict)
     relation_families: list[frozenset[str]] = field(default_factory=list)
     relation_subsets: dict[str, frozenset[str]] = field(default_factory=dict)  # part verb -> whole verbs
-    _entity_pattern: re.Pattern[str] | None = None
     _surface: dict[str, str] = field(default_factory=dict)  # lower-case alias -> as written in the lexicon
+    _entity_scan: _AliasScan | None = None  # built on first use, dropped when aliases are added
+    _entity_cache: dict[str, str | None] = field(default_factory=dict)  # name -> entity(name)
 
     @classmethod
     def load(cls, extra_dirs: Iterable[str | Path] = ()) -> Lexicon:
@@ -81,45 +83,145 @@ class Lexicon:
             raise LexiconError(f"{path}: 'subsets' must map a verb to the verbs of its whole")
         for part, wholes in subsets.items():
             self.relation_subsets[str(part)] = self.relation_subsets.get(str(part), frozenset()) | frozenset(wholes or [])
-        self._entity_pattern = None
+        self._entity_scan = None
+        self._entity_cache.clear()
 
     def entity(self, name: str) -> str | None:
-        """Canonical entity for a surface name, exact alias first, then fuzzy."""
+        """Canonical entity for a surface name, exact alias first, then fuzzy.
+
+        Answers are cached per name: the fuzzy search scores every alias, and
+        articles repeat the same few names.
+        """
+        try:
+            return self._entity_cache[name]
+        except KeyError:
+            pass
         key = _strip_possessive(name.strip()).lower()
         if not key:
-            return None
-        if key in self.entity_aliases:
-            return self.entity_aliases[key]
-        # Plain ratio, not WRatio: a partial match would make "NIS" a spelling of "Ministry".
-        best = process.extractOne(key, self.entity_aliases.keys(), scorer=fuzz.ratio, score_cutoff=ENTITY_FUZZY_CUTOFF)
-        return self.entity_aliases[best[0]] if best else None
+            found = None
+        elif key in self.entity_aliases:
+            found = self.entity_aliases[key]
+        else:
+            # Plain ratio, not WRatio: a partial match would make "NIS" a spelling of "Ministry".
+            best = process.extractOne(
+                key, self.entity_aliases.keys(), scorer=fuzz.ratio, score_cutoff=ENTITY_FUZZY_CUTOFF
+            )
+            found = self.entity_aliases[best[0]] if best else None
+        if len(self._entity_cache) >= ENTITY_CACHE_SIZE:
+            self._entity_cache.clear()  # a long archive run must not grow it without bound
+        self._entity_cache[name] = found
+        return found
 
     def item(self, lemma: str) -> str:
         """Canonical item for a lemma: 'troop' -> 'soldier'; unknown lemmas map to themselves."""
         key = lemma.strip().lower()
         return self.item_synonyms.get(key, key)
 
-    def _compile_entities(self) -> re.Pattern[str]:
-        """One alternation, longest alias first; acronyms ("WHO", "US") match in capitals only."""
-        parts = []
-        for alias in sorted(self.entity_aliases, key=len, reverse=True):
-            surface = self._surface.get(alias, alias)
-            if _is_acronym(surface):
-                parts.append(re.escape(surface))
-            else:
-                parts.append("(?i:" + re.escape(alias) + ")")
-        body = "|".join(parts) or r"(?!x)x"
-        return re.compile(rf"(?<![\w-])(?:{body})(?:'s|’s)?(?![\w-])")
-
     def find_entities(self, text: str) -> list[tuple[int, int, str]]:
         """All known entity aliases in ``text`` as (start, end, canonical), leftmost-longest."""
-        if self._entity_pattern is None:
-            self._entity_pattern = self._compile_entities()
-        found = []
-        for m in self._entity_pattern.finditer(text):
-            surface = _strip_possessive(m.group(0)).lower()
-            found.append((m.start(), m.end(), self.entity_aliases[surface]))
+        if self._entity_scan is None:
+            self._entity_scan = _AliasScan.build(self.entity_aliases, self._surface)
+        return self._entity_scan.find(text)
+
+
+@dataclass(frozen=True, slots=True)
+class _AliasScan:
+    """Word-level alias search, built once per lexicon.
+
+    One big alternation regex tries every alias at every word, which cost
+    ~0.5 ms a sentence. Here a word regex finds where an alias may start and a
+    dict keyed by that word picks the few aliases to try there, each a small
+    compiled pattern with the same rules: acronyms in capitals only, other
+    aliases in any case, an optional possessive, never glued to a word or a
+    hyphen, and at one position the longest alias that fits wins.
+    """
+
+    starts: re.Pattern[str]  # group 1: a word that is not glued to a word or hyphen; else a symbol
+    by_word: dict[str, tuple[_Alias, ...]]  # first word folded to ASCII -> aliases, longest first
+    by_length: dict[int, tuple[_Alias, ...]]  # first-word length -> every alias: for non-ASCII words
+    by_symbol: tuple[_Alias, ...]  # aliases that start with a symbol ("#MeToo")
+
+    @classmethod
+    def build(cls, aliases: dict[str, str], surfaces: dict[str, str]) -> _AliasScan:
+        ordered = [
+            _Alias.compile(order, alias, surfaces.get(alias, alias), canonical)
+            for order, (alias, canonical) in enumerate(sorted(aliases.items(), key=lambda kv: -len(kv[0])))
+            if alias
+        ]
+        by_word: dict[str, list[_Alias]] = {}
+        by_length: dict[int, list[_Alias]] = {}
+        symbols: list[_Alias] = []
+        for alias in ordered:
+            first = _FIRST_WORD.match(alias.alias)
+            if first is None:
+                symbols.append(alias)
+                continue
+            word = first.group(0)
+            by_length.setdefault(len(word), []).append(alias)
+            # An ASCII word matches a non-ASCII one only through look-alikes ("Diyarbakir", "diyarbakır").
+            ascii_word = fold_case(word)
+            if ascii_word.isascii():
+                by_word.setdefault(ascii_word, []).append(alias)
+        leading = "".join(sorted({re.escape(a.alias[0]) for a in symbols}))
+        starts = rf"(?<![\w-])(?:(\w+)|(?i:[{leading}]))" if leading else r"(?<![\w-])(\w+)"
+        return cls(
+            starts=re.compile(starts),
+            by_word={word: tuple(found) for word, found in by_word.items()},
+            by_length={n: tuple(found) for n, found in by_length.items()},
+            by_symbol=tuple(symbols),
+        )
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        found: list[tuple[int, int, str]] = []
+        taken = 0
+        for start_match in self.starts.finditer(text):
+            start = start_match.start()
+            if start < taken:
+                continue
+            word = start_match.group(1)
+            if word is None:
+                candidates = self.by_symbol
+            elif word.isascii():
+                candidates = self.by_word.get(word.lower(), ())
+            else:
+                candidates = self.by_length.get(len(word), ())
+            for alias in candidates:
+                matched = alias.pattern.match(text, start)
+                if matched is not None:
+                    taken = matched.end()
+                    found.append((start, taken, alias.canonical))
+                    break
         return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    order: int  # rank in the longest-first order: the first that fits wins
+    alias: str  # lower-cased
+    canonical: str
+    pattern: re.Pattern[str]
+
+    @classmethod
+    def compile(cls, order: int, alias: str, surface: str, canonical: str) -> _Alias:
+        body = re.escape(surface) if _is_acronym(surface) else "(?i:" + re.escape(alias) + ")"
+        return cls(order, alias, canonical, re.compile(body + r"(?:'s|’s)?(?![\w-])"))
+
+
+_FIRST_WORD = re.compile(r"\w+")
+# Characters Python's case-insensitive matching takes for ASCII letters that
+# str.lower() does not turn into them: "ſince" matches "since", "İ" matches "i".
+_ASCII_LOOKALIKES = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
+
+
+def fold_case(text: str) -> str:
+    """``text`` lower-cased so that an ASCII word a pattern matches ignoring case is a plain substring.
+
+    Python's ``re.IGNORECASE`` scans have no fast path; testing a folded copy
+    for the words a pattern needs is much cheaper than running the pattern.
+    The length and offsets of ``text`` are kept.
+    """
+    return text.lower() if text.isascii() else text.translate(_ASCII_LOOKALIKES).lower()
+_POSSESSIVE_END = re.compile(r"(?:'s|’s|'|’)$")
 
 
 def _is_acronym(surface: str) -> bool:
@@ -129,7 +231,7 @@ def _is_acronym(surface: str) -> bool:
 
 
 def _strip_possessive(name: str) -> str:
-    return re.sub(r"(?:'s|’s|'|’)$", "", name)
+    return _POSSESSIVE_END.sub("", name)
 
 
 @cache

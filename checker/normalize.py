@@ -22,6 +22,7 @@ per-year rate, and the claim says why in ``assumptions``.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -150,10 +151,11 @@ def _inclusive(time: TimeExpression) -> int:
     return 0 if time.cumulative else 1
 
 
-def _period_years(period: str) -> float | None:
-    import re
+_SIMPLE_PERIOD = re.compile(r"P(\d+)([YMWD])")
 
-    m = re.fullmatch(r"P(\d+)([YMWD])", period)
+
+def _period_years(period: str) -> float | None:
+    m = _SIMPLE_PERIOD.fullmatch(period)
     if not m:
         return None
     n, unit = int(m.group(1)), m.group(2)

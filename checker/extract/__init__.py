@@ -20,16 +20,18 @@ from checker.segment import split_sentences
 
 
 _PARAGRAPH = re.compile(r"\S(?:.|\n(?!\s*\n))*", re.M)
+_EURO_WORD = re.compile(r"\beuros?\b", re.I)
+_DOLLAR_WORD = re.compile(r"\bdollars?\b", re.I)
 
 
-def _article_currency(text: str) -> str | None:
+def article_currency(text: str) -> str | None:
     """EUR when an article writes euros and never dollars: its bare "cent" is a euro cent."""
-    euros = text.count("€") + len(re.findall(r"\beuros?\b", text, re.I))
-    dollars = text.count("$") + len(re.findall(r"\bdollars?\b", text, re.I))
+    euros = text.count("€") + len(_EURO_WORD.findall(text))
+    dollars = text.count("$") + len(_DOLLAR_WORD.findall(text))
     return "EUR" if euros and not dollars else None
 
 
-def _boilerplate_paragraphs(text: str, cues: Cues) -> list[tuple[int, int]]:
+def boilerplate_paragraphs(text: str, cues: Cues) -> list[tuple[int, int]]:
     """Paragraphs holding an advertising cue: every figure in them is page furniture."""
     return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if cues.boilerplate.search(m.group(0))]
 
@@ -45,7 +47,7 @@ class Draft:
     part_of: int | None  # index (in this document) of the whole this is a part of
 
 
-def _times(text: str, published) -> list[TimeExpression]:
+def sentence_times(text: str, published) -> list[TimeExpression]:
     """Rates, windows and targets, plus single days ("on Sunday, November 17") as one-day windows."""
     times = find_time_expressions(text, published)
     taken = [(t.start, t.end) for t in times]
@@ -61,8 +63,8 @@ def extract_drafts(document: Document, lexicon: Lexicon | None = None, cues: Cue
     previous_subject: str | None = None
     previous_end = 0
     document_context = DocumentContext.read(document.text, document.title, lexicon)
-    boilerplate_spans = _boilerplate_paragraphs(document.text, cues)
-    currency_hint = _article_currency(document.text)
+    boilerplate_spans = boilerplate_paragraphs(document.text, cues)
+    currency_hint = article_currency(document.text)
     for sentence in split_sentences(document):
         if "\n\n" in document.text[previous_end:sentence.start]:
             previous_subject = None  # a new paragraph: do not carry a subject across it
@@ -70,7 +72,7 @@ def extract_drafts(document: Document, lexicon: Lexicon | None = None, cues: Cue
         mentions = find_mentions(sentence.text, currency_hint)
         if not mentions:
             continue
-        times = _times(sentence.text, document.published)
+        times = sentence_times(sentence.text, document.published)
         contexts = describe(
             sentence.text,
             mentions,

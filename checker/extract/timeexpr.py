@@ -45,6 +45,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 from text_to_num import text2num
 
+from checker.lexicon import fold_case
 from checker.model import TimeExpression
 
 __all__ = ["find_point_dates", "find_time_expressions"]
@@ -98,8 +99,13 @@ def _ref(tag: str = "") -> str:
 
 
 _FLAGS = re.IGNORECASE
+# The first letter of every word a window can start with ("in", "the", "early",
+# "fiscal", "Q3", a month, "last", "year-end", a digit...). The engine tries a
+# pattern at every word; this one-character test lets it skip most of them.
+_WINDOW_FIRST_CHAR = r"(?=[a-fh-jl-oq-ty\d])"
 _WINDOW_RE = re.compile(
-    r"\b(?:(?P<prep>in|during|throughout|for|across)\s+(?:the\s+(?:whole|entire|course)\s+of\s+)?)?"
+    r"\b" + _WINDOW_FIRST_CHAR
+    + r"(?:(?P<prep>in|during|throughout|for|across)\s+(?:the\s+(?:whole|entire|course)\s+of\s+)?)?"
     + _ref(),
     _FLAGS,
 )
@@ -182,14 +188,15 @@ _SINCE_THEN_RE = re.compile(r"\bsince\s+then\b", _FLAGS)
 _EXPLICIT_DATE_RE = re.compile((r"(?:" + _month("xm") + r"\s+)?" + _year("xy")).replace("§", ""), _FLAGS)
 
 _RATE_RE = re.compile(
-    r"\b(?P<freq>(?:once|twice|thrice|(?P<times>\d{1,3}|[a-z]+)\s+times)\s+(?:a|an|per|each|every)\s+"
+    r"(?=[\w/])"  # every rate starts with a word or a slash: skip other positions at once
+    r"(?:\b(?P<freq>(?:once|twice|thrice|(?P<times>\d{1,3}|[a-z]+)\s+times)\s+(?:a|an|per|each|every)\s+"
     r"(?P<funit>year|quarter|month|week|day|hour))\b"
     r"|\b(?P<every>(?:every|each)\s+(?:single\s+)?(?:(?P<en>\d{1,3}|other|[a-z]+(?:-[a-z]+)?)\s+)?"
     r"(?P<eunit>years?|quarters?|months?|weeks?|fortnight|days?|hours?|decades?))\b(?!-)"
     r"|\b(?P<per>(?P<pw>per|each|a|an)\s+(?P<punit>year|annum|quarter|month|week|fortnight|day|hour|decade))\b"
     r"|\b(?P<adv>annually|annual|annuali[sz]ed|yearly|p\.a\.|quarterly|monthly|weekly|fortnightly|daily|hourly"
     r"|biennially|semi-?annually|half-yearly)(?![\w-])"
-    r"|(?P<slash>/\s?(?P<sunit>yr|year|month|mo|wk|week|day|hr|hour))(?![a-z])",
+    r"|(?P<slash>/\s?(?P<sunit>yr|year|month|mo|wk|week|day|hr|hour))(?![a-z]))",
     _FLAGS,
 )
 
@@ -593,6 +600,9 @@ def _bare_allowed(groups: dict[str, str | None]) -> bool:
     return False
 
 
+_LOWER_WORD_NEXT_RE = re.compile(r"\s+[a-z]")
+
+
 def _find_windows(text: str, published: date | None) -> Iterator[TimeExpression]:
     for m in _WINDOW_RE.finditer(text):
         groups = m.groupdict()
@@ -603,7 +613,7 @@ def _find_windows(text: str, published: date | None) -> Iterator[TimeExpression]
         if not groups.get("prep") and not _bare_allowed(groups):
             continue
         if (groups.get("qc") or "").startswith("H") and not (groups.get("qy") or groups.get("qrel")):
-            if not groups.get("prep") or re.match(r"\s+[a-z]", text[m.end():m.end() + 2]):
+            if not groups.get("prep") or _LOWER_WORD_NEXT_RE.match(text[m.end():m.end() + 2]):
                 continue  # "H2 production" is hydrogen
         if (groups.get("prep") or "").lower() == "for" and _looks_like_count(text, m.end(), groups.get("y")):
             continue  # "for 2000 troops"
@@ -722,6 +732,9 @@ def _find_ranges(text: str, published: date | None) -> Iterator[TimeExpression]:
             continue
         joined = _Period(first.first, last.last)
         yield _window(m.group(0), m.start(), m.end(), joined, published)
+
+
+def _find_year_ranges(text: str, published: date | None) -> Iterator[TimeExpression]:
     for m in _YEAR_RANGE_RE.finditer(text):
         start_year = int(m.group("ya"))
         tail = m.group("yb")
@@ -734,6 +747,8 @@ def _find_ranges(text: str, published: date | None) -> Iterator[TimeExpression]:
         yield _window(m.group(0), m.start(), m.end(), period, published)
 
 
+_UP_TO_DATE_LEAD_RE = re.compile(r"(?:\bup|\bout\s+of)[\s-]*$")
+_SO_FAR_AS_RE = re.compile(r"[\s,]*(?:as|from|away|off|beyond|ahead|behind|removed)\b", _FLAGS)
 _REFERENCE_KINDS = ("rel", "y", "mm", "dm", "dm2", "q", "fy", "lastm", "dec", "yend")
 
 
@@ -741,9 +756,9 @@ def _find_so_far(text: str, published: date | None) -> Iterator[TimeExpression]:
     for m in _SO_FAR_RE.finditer(text):
         groups = m.groupdict()
         lead = text[max(0, m.start() - 8):m.start()].lower()
-        if m.group(0).lower().startswith("to") and re.search(r"(?:\bup|\bout\s+of)[\s-]*$", lead):
+        if m.group(0).lower().startswith("to") and _UP_TO_DATE_LEAD_RE.search(lead):
             continue  # "up to date", "out of date"
-        if re.match(r"[\s,]*(?:as|from|away|off|beyond|ahead|behind|removed)\b", text[m.end():], _FLAGS):
+        if _SO_FAR_AS_RE.match(text, m.end()):
             continue  # "so far as", "so far from"
         tag = next((t for t in "st" if any(groups.get(k + t) for k in _REFERENCE_KINDS)), "")
         if groups.get("ytd"):
@@ -833,6 +848,10 @@ def _find_past(text: str, published: date | None) -> Iterator[TimeExpression]:
             m.start(), m.end(), "window", m.group(0), window_start=first, window_start_latest=first,
             window_end=published, window_end_earliest=published, assumption=words,
         )
+
+
+def _find_recent(text: str, published: date | None) -> Iterator[TimeExpression]:
+    del published  # "in recent years" has no length to date
     for m in _RECENT_RE.finditer(text):
         yield _undated(m.group(0), m.start(), m.end(), "window", "vague length: 'recent'", False)
 
@@ -891,9 +910,54 @@ def _rate_period(m: re.Match[str], text: str) -> tuple[str | None, str | None]:
 
 _DESIGNATOR_WORD = {"M": "months", "D": "days", "HT": "hours", "MT": "minutes"}
 
-_FINDERS = (
-    _find_rates, _find_windows, _find_year_modifiers, _find_since, _find_targets, _find_ranges, _find_so_far,
-    _find_past,
+# --------------------------------------------------------------------------
+# Cheap gates: most sentences hold no time words at all, and a regex that can
+# start at any word costs tens of microseconds a sentence. Each gate is a
+# necessary condition of its finder's patterns (a word every match contains),
+# tested on the folded sentence, so skipping a finder never loses a match.
+
+_DIGIT_RE = re.compile(r"\d")
+_FOUR_DIGITS_RE = re.compile(r"\d\d\d\d")
+_YEAR_DASH_RE = re.compile(r"\d\s?[-–—]\s?\d")
+_ON_WORD_RE = re.compile(r"on\s")
+_MONTH_PREFIXES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_REFERENCE_WORDS = ("year", "month", "week", "quarter", "half", "decade", "fiscal", "fy")
+_RATE_WORDS = (
+    "year", "annu", "quarter", "month", "week", "fortnight", "day", "dail", "hour", "decade", "p.a.", "bienn", "/",
+)
+
+
+def _has_any(folded: str, words: tuple[str, ...]) -> bool:
+    for word in words:  # a plain loop: any() with a generator costs twice as much here
+        if word in folded:
+            return True
+    return False
+
+
+def _may_hold_reference(text: str, folded: str) -> bool:
+    """A date reference needs a digit, a month name (capitalized) or a calendar word."""
+    return (
+        _DIGIT_RE.search(text) is not None
+        or _has_any(text, _MONTH_PREFIXES)
+        or _has_any(folded, _REFERENCE_WORDS)
+    )
+
+
+_Gate = Callable[[str, str], bool]  # (sentence, folded sentence) -> may the finder match?
+_Finder = Callable[[str, "date | None"], Iterator[TimeExpression]]
+
+# In this order: where two candidates cover the same span, the first listed wins.
+_FINDERS: tuple[tuple[_Gate, _Finder], ...] = (
+    (lambda text, folded: _has_any(folded, _RATE_WORDS), _find_rates),
+    (_may_hold_reference, _find_windows),
+    (lambda text, folded: _FOUR_DIGITS_RE.search(text) is not None, _find_year_modifiers),
+    (lambda text, folded: "since" in folded, _find_since),
+    (lambda text, folded: "by" in folded, _find_targets),
+    (lambda text, folded: "between" in folded or "from" in folded, _find_ranges),
+    (lambda text, folded: _YEAR_DASH_RE.search(text) is not None, _find_year_ranges),
+    (lambda text, folded: _has_any(folded, ("far", "date", "ytd")), _find_so_far),
+    (lambda text, folded: "past" in folded or "last" in folded, _find_past),
+    (lambda text, folded: "recent" in folded, _find_recent),
 )
 
 
@@ -904,7 +968,9 @@ def find_point_dates(text: str, published: date | None) -> list[TimeExpression]:
     read, not a window a total accrued over. Each is a one-day ``window``; a
     weekday is the most recent one on or before publication.
     """
-    found = []
+    found: list[TimeExpression] = []
+    if _ON_WORD_RE.search(fold_case(text)) is None:
+        return found
     for m in _POINT_RE.finditer(text):
         weekday = m.group("weekday") or m.group("weekday_only")
         if m.group("day") or m.group("day2"):
@@ -931,7 +997,10 @@ def find_time_expressions(text: str, published: date | None) -> list[TimeExpress
     overlap, the longer one wins ("since August of last year" over "last
     year").
     """
-    candidates = [found for finder in _FINDERS for found in finder(text, published)]
+    folded = fold_case(text)
+    candidates = [
+        found for may_match, finder in _FINDERS if may_match(text, folded) for found in finder(text, published)
+    ]
     candidates.sort(key=lambda c: (c.start - c.end, c.start))
     kept_starts: list[int] = []
     kept: list[TimeExpression] = []

@@ -1,0 +1,154 @@
+"""Entity look-ups: the word-level alias scan and the cached fuzzy look-up.
+
+The scan replaced one big alternation regex for speed; ``_reference_entities``
+keeps that regex as an oracle, and the scan must agree with it on every
+sentence of the fixture corpus and on the awkward cases below.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from checker.ingest import read_documents
+from checker.lexicon import Lexicon, _is_acronym, _strip_possessive, default_lexicon
+from checker.model import Document
+from checker.segment import split_sentences
+
+CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
+
+
+def _reference_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    """The former implementation: one alternation, longest alias first."""
+    parts = []
+    for alias in sorted(lexicon.entity_aliases, key=len, reverse=True):
+        surface = lexicon._surface.get(alias, alias)
+        parts.append(re.escape(surface) if _is_acronym(surface) else "(?i:" + re.escape(alias) + ")")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?:'s|’s)?(?![\w-])")
+
+
+def _reference_entities(lexicon: Lexicon, pattern: re.Pattern[str], text: str) -> list[tuple[int, int, str | None]]:
+    """Spans as the former regex found them; the entity as it looked it up (None where that crashed)."""
+    found = []
+    for m in pattern.finditer(text):
+        key = _strip_possessive(m.group(0)).lower()
+        found.append((m.start(), m.end(), lexicon.entity_aliases.get(key)))
+    return found
+
+
+def _corpus_sentences() -> list[str]:
+    sentences = []
+    for item in read_documents([str(CORPUS)]):
+        if isinstance(item, Document):
+            sentences.extend(s.text for s in split_sentences(item))
+    return sentences
+
+
+def test_scan_agrees_with_the_alternation_regex_on_the_fixture_corpus():
+    lexicon = default_lexicon()
+    pattern = _reference_pattern(lexicon)
+    sentences = _corpus_sentences()
+    assert len(sentences) > 200
+    with_entities = 0
+    for text in sentences:
+        expected = _reference_entities(lexicon, pattern, text)
+        assert lexicon.find_entities(text) == expected, text
+        with_entities += bool(expected)
+    assert with_entities > 50  # the corpus does exercise the scan
+
+
+AWKWARD = [
+    "The US's and NATO's forces; the alliance said; U.S.-led; North Korea's troops; north korea.",
+    "WHO said who would pay; us and US; the U.S. and the U.S.A. and the USA.",
+    "North Korea’s envoy met South Korea's spy agency in Pyongyang.",
+    "North  Korea (two spaces) and North\nKorea (a line break) are not the alias.",
+    "Anti-NATO protesters, NATO-led forces and non-US firms are not mentions; (NATO) is.",
+    "The Democratic People's Republic of Korea, the DPRK and N. Korea.",
+    "OPEC+ cut output; OPEC's members and OPEC+'s deal; opec is lower case.",
+    "Médecins Sans Frontières and MSF; Türkiye; TÜRKIYE; the E.U. and EU.",
+    "USs, USA's, U.S.'s and UK’s figures.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", AWKWARD)
+def test_scan_agrees_with_the_alternation_regex_on_awkward_text(text):
+    lexicon = default_lexicon()
+    assert lexicon.find_entities(text) == _reference_entities(lexicon, _reference_pattern(lexicon), text)
+
+
+def test_acronyms_match_only_in_capitals():
+    lexicon = default_lexicon()
+    text = "WHO said who would pay; us and US."
+    found = [(text[s:e], canonical) for s, e, canonical in lexicon.find_entities(text)]
+    assert found == [("WHO", "World Health Organization"), ("US", "United States")]
+
+
+def test_longest_alias_wins_and_possessive_is_part_of_the_span():
+    lexicon = default_lexicon()
+    text = "South Korea's spy agency said North Korea’s troops moved."
+    found = [(text[s:e], canonical) for s, e, canonical in lexicon.find_entities(text)]
+    assert found[0] == ("South Korea's spy agency", lexicon.entity("NIS"))
+    assert found[1] == ("North Korea’s", "North Korea")
+
+
+def test_names_glued_to_a_hyphen_or_word_are_not_mentions():
+    lexicon = default_lexicon()
+    assert lexicon.find_entities("Anti-NATO and NATO-led and USs") == []
+
+
+def test_alias_written_with_a_possessive_maps_to_its_entity():
+    # "alliance's" is itself an alias; stripping its "'s" used to lose it (a KeyError).
+    lexicon = default_lexicon()
+    text = "The alliance's members met."
+    assert lexicon.find_entities(text) == [(4, 14, "NATO")]
+
+
+def _user_lexicon(tmp_path: Path, body: str) -> Lexicon:
+    (tmp_path / "extra.yaml").write_text(body, encoding="utf-8")
+    return Lexicon.load([tmp_path])
+
+
+def test_user_aliases_with_punctuation_are_found(tmp_path):
+    lexicon = _user_lexicon(tmp_path, "entities:\n  Hashtag Movement: ['#MeToo', 'A.B.C. Group', '+Plus']\n")
+    text = "The #MeToo wave, the a.b.c. group and +Plus grew; x#MeToo is glued."
+    expected = _reference_entities(lexicon, _reference_pattern(lexicon), text)
+    assert lexicon.find_entities(text) == expected
+    assert [text[s:e] for s, e, _ in expected] == ["#MeToo", "a.b.c. group", "+Plus"]
+
+
+def test_case_insensitive_aliases_beyond_ascii(tmp_path):
+    # Python's case-insensitive matching takes "i" for the dotless "ı" and "İ" for "i".
+    lexicon = _user_lexicon(tmp_path, "entities:\n  Diyarbakır: [Diyarbakır]\n  Istanbul: [Istanbul]\n")
+    text = "From DIYARBAKIR and Diyarbakir to İstanbul and ISTANBUL."
+    expected = _reference_entities(lexicon, _reference_pattern(lexicon), text)
+    assert [(s, e) for s, e, _ in lexicon.find_entities(text)] == [(s, e) for s, e, _ in expected]
+    assert [c for _, _, c in lexicon.find_entities(text)] == ["Diyarbakır", "Diyarbakır", "Istanbul", "Istanbul"]
+
+
+def test_aliases_added_after_a_scan_are_seen(tmp_path):
+    lexicon = Lexicon.load()
+    assert lexicon.find_entities("Zyxland grew.") == []
+    assert lexicon.entity("Zyxland") is None
+    (tmp_path / "late.yaml").write_text("entities:\n  Zyxland: [Zyx Republic]\n", encoding="utf-8")
+    lexicon._add_file(tmp_path / "late.yaml")
+    assert lexicon.find_entities("Zyxland grew.") == [(0, 7, "Zyxland")]
+    assert lexicon.entity("Zyxland") == "Zyxland"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Pyongyang's", "North Korea"),
+        ("north korea", "North Korea"),
+        ("North Koreaa", "North Korea"),  # fuzzy: one letter off
+        ("Ministry", None),
+        ("", None),
+    ],
+)
+def test_entity_look_up_exact_then_fuzzy(name, expected):
+    lexicon = default_lexicon()
+    assert lexicon.entity(name) == expected
+    assert lexicon.entity(name) == expected  # the cached answer is the same
