@@ -84,7 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, or - for standard input")
     extract.add_argument("--format", choices=("table", "json", "jsonl", "csv"), default="table")
     extract.add_argument("--lexicon", action="append", default=None, metavar="DIR", help="extra lexicon directory")
-    extract.add_argument("--quiet", action="store_true", help="no summary on standard error")
+    extract.add_argument("--quiet", action="store_true", help="no summary or progress bar on standard error")
+    extract.add_argument("--jobs", type=_positive_int, default=None, metavar="N",
+                         help="processes for extraction (default: all cores)")
     _add_config_options(extract)
 
     check = commands.add_parser("check", help="report claims that cannot both be true")
@@ -100,7 +102,13 @@ def build_parser() -> argparse.ArgumentParser:
                        help="report only findings with a claim in a file changed since git REF (or untracked)")
     check.add_argument("--against", metavar="ARCHIVE",
                        help="check PATH (a draft) against the claims stored by 'claimcheck index'")
-    check.add_argument("--quiet", action="store_true", help="no summary on standard error")
+    check.add_argument("--quiet", action="store_true", help="no summary or progress bar on standard error")
+    check.add_argument("--jobs", type=_positive_int, default=None, metavar="N",
+                       help="processes for extraction (default: all cores)")
+    check.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help="where to run: this machine, or a Dask cluster (pip install 'claimcheck[dask]')")
+    check.add_argument("--scheduler", metavar="ADDRESS",
+                       help="Dask scheduler address (with --engine dask; default: a local cluster)")
 
     index = commands.add_parser("index", help="store the claims of published articles in an archive")
     index.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, or - for standard input")
@@ -188,23 +196,48 @@ class _Collected:
             yield item
 
 
-def read_corpus(paths: Sequence[str], lexicon_dirs: Sequence[str],
-                keep: _Collected | None = None) -> tuple[CorpusResult, IngestSummary]:
-    from checker.lexicon import Lexicon, default_lexicon
+def read_corpus(
+    paths: Sequence[str],
+    lexicon_dirs: Sequence[str],
+    keep: _Collected | None = None,
+    jobs: int | None = None,
+    quiet: bool = False,
+) -> tuple[CorpusResult, IngestSummary]:
+    """Read and extract a corpus with ``jobs`` processes (default: every core), streamed."""
+    from checker.engine_local import default_jobs, extract_parallel
+    from checker.progress import progress_bar
 
-    lexicon = Lexicon.load(lexicon_dirs) if lexicon_dirs else default_lexicon()
     summary = IngestSummary()
     items = read_documents(paths, stdin=sys.stdin, summary=summary)
-    result = extract_corpus(keep(items) if keep else items, lexicon)
+    with progress_bar(quiet=quiet) as bar:
+        result = extract_parallel(keep(items) if keep else items, jobs or default_jobs(), lexicon_dirs or (), progress=bar)
     summary.failed += result.failed
     return result, summary
+
+
+def _check_with_dask(args: argparse.Namespace, settings: Any, ruleset: Any, keep: _Collected) -> tuple:
+    """Extraction and matching on a Dask cluster; the documents are also read here,
+    without extraction, so inline suppressions apply as with the local engine."""
+    from checker.config import expand_paths
+    from checker.engine_dask import check_with_dask
+
+    paths = expand_paths(args.paths, settings)
+    if "-" in paths:
+        raise ValueError("--engine dask reads files, not standard input")
+    checked, stats = check_with_dask(paths, ruleset, scheduler=args.scheduler, lexicon_dirs=settings.lexicon_dirs or ())
+    for _ in keep(read_documents(paths)):
+        pass
+    result = CorpusResult(
+        errors=list(stats.errors), documents=stats.documents, failed=stats.failed, remote_claims=stats.claims
+    )
+    return result, stats.summary, checked
 
 
 def print_errors(result: CorpusResult, summary: IngestSummary, quiet: bool) -> None:
     for error in result.errors:
         print(error, file=sys.stderr)
     if not quiet:
-        print(f"claimcheck: {summary}; {len(result.claims)} claims", file=sys.stderr)
+        print(f"claimcheck: {summary}; {result.claim_count} claims", file=sys.stderr)
 
 
 def exit_for_errors(errors: list[InputError]) -> int:
@@ -222,7 +255,9 @@ def run_extract(args: argparse.Namespace) -> int:
 
     try:
         settings = _settings(args)
-        result, summary = read_corpus(expand_paths(args.paths, settings), settings.lexicon_dirs)
+        result, summary = read_corpus(
+            expand_paths(args.paths, settings), settings.lexicon_dirs, jobs=args.jobs, quiet=args.quiet
+        )
     except (ConfigError, LexiconError, ValueError) as exc:
         return _fail(exc)
     sys.stdout.write(render_claims(result.table, args.format))
@@ -253,12 +288,24 @@ def run_check(args: argparse.Namespace) -> int:
         baseline = bl.load_baseline(args.baseline) if args.baseline else None
         changed = bl.changed_files(args.changed_since) if args.changed_since else None
         keep = _Collected(set(ruleset.rules) | set(SUPPRESSION_RULES))
-        result, summary = read_corpus(expand_paths(args.paths, settings), settings.lexicon_dirs, keep)
+        if args.scheduler and args.engine != "dask":
+            raise ValueError("--scheduler needs --engine dask")
+        if args.engine == "dask":
+            if args.baseline or args.write_baseline or args.against:
+                raise ValueError("--baseline, --write-baseline and --against need --engine local")
+            result, summary, dask_checked = _check_with_dask(args, settings, ruleset, keep)
+        else:
+            result, summary = read_corpus(
+                expand_paths(args.paths, settings), settings.lexicon_dirs, keep, jobs=args.jobs, quiet=args.quiet
+            )
+            dask_checked = None
     except (ConfigError, RuleError, LexiconError, SuppressionError, bl.BaselineError, ValueError) as exc:
         return _fail(exc)
     paths = keep.paths
     result.errors.extend(keep.problems)
-    if args.against:
+    if dask_checked is not None:
+        checked = dask_checked
+    elif args.against:
         from checker.archive import Archive, ArchiveError, check_table_against
 
         try:
@@ -327,7 +374,7 @@ def _sorted(findings: list[Finding]) -> list[Finding]:
 
 
 def _render(fmt: str, checked: Any, result: CorpusResult, document_ids: list[str], ruleset: Any) -> str:
-    counts = {"documents": result.documents, "claims": len(result.claims), "errors": result.errors}
+    counts = {"documents": result.documents, "claims": result.claim_count, "errors": result.errors}
     try:
         from checker.report import formats
     except ImportError:

@@ -90,6 +90,11 @@ class CorpusResult:
     errors: list[InputError] = field(default_factory=list)
     documents: int = 0
     failed: int = 0
+    remote_claims: int = 0  # claims extracted elsewhere (a Dask cluster) and not held here
+
+    @property
+    def claim_count(self) -> int:
+        return len(self.claims) + self.remote_claims
 
     @property
     def table(self) -> pd.DataFrame:

@@ -10,6 +10,7 @@ line of reasoning an editor could follow.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -199,20 +200,45 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return clause.start, clause.end
 
 
-def clause_of(text: str, start: int, end: int) -> Clause:
+# A clause is read at most this far either side of its figure: real clauses are
+# shorter, and the bound keeps a pathological "sentence" of 5,000 figures linear.
+MAX_CLAUSE_REACH = 300
+
+
+NEAR_REACH = 600
+
+
+def _near(items: list, starts: list[int], start: int, end: int) -> list:
+    """The items (sorted by start) that begin within ``NEAR_REACH`` of a figure."""
+    if len(items) <= 16:
+        return items
+    return items[bisect.bisect_left(starts, start - NEAR_REACH):bisect.bisect_right(starts, end + NEAR_REACH)]
+
+
+def clause_breaks(text: str) -> list[re.Match[str]]:
+    """Where the clauses of a sentence meet, found once per sentence."""
+    return list(_CLAUSE_BREAK.finditer(text))
+
+
+def clause_of(text: str, start: int, end: int, breaks: list[re.Match[str]] | None = None) -> Clause:
     """The clause of ``text`` that holds the span [start, end).
 
     A relative clause (", which employs 640 people,") ends at its closing comma,
     so "opened in 1987" after it is not read as the time of the 640.
     """
+    breaks = clause_breaks(text) if breaks is None else breaks
     left, right, relative = 0, len(text), False
-    for m in _CLAUSE_BREAK.finditer(text):
+    first_after = bisect.bisect_left([m.start() for m in breaks], end) if len(breaks) > 8 else 0
+    before = breaks[max(0, first_after - 1):first_after] if len(breaks) > 8 else breaks
+    for m in before:
         if m.end() <= start:
             left = m.start() if m.group(0).startswith(",") and "of which" in m.group(0) else m.end()
             relative = m.group(0).split()[-1] in _RELATIVE_OPENERS
-        elif m.start() >= end:
+    for m in breaks[first_after:]:
+        if m.start() >= end:
             right = m.start()
             break
+    left, right = max(left, start - MAX_CLAUSE_REACH), min(right, end + MAX_CLAUSE_REACH)
     if relative:
         comma = text.find(",", end, right)
         if comma != -1:
@@ -241,9 +267,15 @@ def describe(
     attribution, source_spans = _attribution(text, cues)
     names = named_candidates(text, entities, source_spans, lexicon, document)
     wholes = _part_of(text, mentions)
+    breaks = clause_breaks(text)
+    name_starts = [n.start for n in names]
+    time_starts = [t.start for t in times]
+    entity_starts = [e[0] for e in entities]
     out: list[MentionContext] = []
     for index, mention in enumerate(mentions):
-        clause = clause_of(text, mention.start, mention.end)
+        clause = clause_of(text, mention.start, mention.end, breaks)
+        near_names = _near(names, name_starts, mention.start, mention.end)
+        near_times = _near(times, time_starts, mention.start, mention.end)
         c_start, c_end = clause.start, clause.end
         item = mention.item
         whole = wholes.get(index)
@@ -252,12 +284,12 @@ def describe(
         if item is None:
             item = _item_before(text, c_start, mention.start, mention.end)
         item = item or _implied_item(mention.unit)
-        subject = _subject_in_mention(text, mention, entities)
+        subject = _subject_in_mention(text, mention, _near(entities, entity_starts, mention.start, mention.end))
         if subject is None and _BACK_REFERENCE.search(text[c_start:mention.start]) and not any(
-            n.tier == 0 and c_start <= n.start and n.end <= c_end for n in names
+            n.tier == 0 and c_start <= n.start and n.end <= c_end for n in near_names
         ):
             subject = previous_subject or document.topic  # "the company said it would hire 600 workers"
-        subject = subject or _subject_for(text, mention, names, c_start, c_end) or previous_subject or document.topic
+        subject = subject or _subject_for(text, mention, near_names, c_start, c_end) or previous_subject or document.topic
         relation = None if _ADJECTIVAL.search(text, mention.start, mention.end) else _relation(text, mention, c_start, c_end, cues)
         if item in _PEOPLE and relation in _DYING:
             item = "death"  # "14 people died": the news counts deaths
@@ -269,11 +301,11 @@ def describe(
                 item=lexicon.item(item) if item else None,
                 relation=relation,
                 attribution=attribution,
-                modality=_modality(text, c_start, c_end, mention, times, cues),
+                modality=_modality(text, c_start, c_end, mention, near_times, cues),
                 boilerplate=boilerplate,
                 part_of=whole,
-                rate=_rate_for(mention, mentions, times, index),
-                window=_window_for(mention, _figure_times(times, source_spans), clause),
+                rate=_rate_for(mention, mentions, near_times, index),
+                window=_window_for(mention, _figure_times(near_times, source_spans), clause),
             )
         )
     return out
