@@ -30,9 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from newsgen import articles  # noqa: E402
 
-from checker.extract import article_currency, boilerplate_paragraphs, extract_drafts, sentence_times  # noqa: E402
-from checker.extract.context import DocumentContext, default_cues, describe  # noqa: E402
-from checker.extract.quantities import find_mentions  # noqa: E402
+from checker.extraction import article_currency, boilerplate_paragraphs, extract_drafts, sentence_times  # noqa: E402
+from checker.extraction.context import DocumentContext, default_cues, describe  # noqa: E402
+from checker.extraction.quantities import find_mentions  # noqa: E402
 from checker.lexicon import default_lexicon  # noqa: E402
 from checker.model import Document, LineIndex  # noqa: E402
 from checker.pipeline import document_claims, normalize_draft  # noqa: E402
@@ -59,7 +59,7 @@ def _timed(run: Callable[[], object]) -> float:
 def stage_seconds(docs: list[Document]) -> dict[str, float]:
     """CPU seconds per stage, each stage fed the previous stage's (precomputed) output.
 
-    The stages are the ones ``checker.extract.extract_drafts`` and
+    The stages are the ones ``checker.extraction.extract_drafts`` and
     ``checker.pipeline.document_claims`` chain together; document-level
     preparation (article currency, advertising paragraphs, the names the
     article uses) is counted with the stage that needs it.

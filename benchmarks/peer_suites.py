@@ -60,7 +60,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from checker.extract.quantities import find_mentions, singular  # noqa: E402
+from checker.extraction.quantities import find_mentions, singular  # noqa: E402
 from checker.model import Mention  # noqa: E402
 from checker.units import canonical, unit_name  # noqa: E402
 

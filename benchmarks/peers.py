@@ -28,7 +28,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from plant import planted_articles  # noqa: E402
 
-from checker.extract.quantities import find_mentions  # noqa: E402
+from checker.extraction.quantities import find_mentions  # noqa: E402
 from checker.model import Document  # noqa: E402
 from checker.pipeline import document_claims  # noqa: E402
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from checker.extract import Draft, extract_drafts
-from checker.extract.context import Cues
+from checker.extraction import Draft, extract_drafts
+from checker.extraction.context import Cues
 from checker.lexicon import Lexicon
 from checker.model import CLAIM_COLUMNS, Claim, Document, InputError, LineIndex
 from checker.normalize import iso, per_year, to_canonical, written_interval

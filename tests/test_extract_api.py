@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.api import extract as checker_extract
+import checker
 from checker.ingest import read_path
 from checker.model import Document
 from checker.pipeline import document_claims
@@ -67,13 +67,13 @@ def test_seed_part_of_and_modality(seed_claims):
 
 
 def test_api_extract_without_a_date_leaves_relative_windows_unresolved():
-    (claim,) = checker_extract("North Korea has supplied about eight million shells since August of last year.")
+    (claim,) = checker.extract("North Korea has supplied about eight million shells since August of last year.")
     assert claim.window_start is None and claim.per_year_low is None
     assert any("no publication date" in a for a in claim.assumptions)
 
 
 def test_api_extract_accepts_an_iso_date_string():
-    (claim,) = checker_extract("Russia fired more than 120 missiles at Ukraine last week.", published="2024-11-18")
+    (claim,) = checker.extract("Russia fired more than 120 missiles at Ukraine last week.", published="2024-11-18")
     assert (claim.value, claim.qualifier, claim.high) == (120, "more than", None)
     assert claim.window_start == "2024-11-11"
 
@@ -88,7 +88,7 @@ def test_api_extract_accepts_an_iso_date_string():
     ],
 )
 def test_item_and_verb_tell_different_facts_apart(sentence, text, expected):
-    claim = next(c for c in checker_extract(sentence, published="2024-09-12") if c.text == text)
+    claim = next(c for c in checker.extract(sentence, published="2024-09-12") if c.text == text)
     assert (claim.item, claim.relation) == expected
 
 
@@ -102,17 +102,17 @@ def test_item_and_verb_tell_different_facts_apart(sentence, text, expected):
     ],
 )
 def test_subject_is_what_the_figure_is_about_not_the_source_or_dateline(sentence, text, subject):
-    claim = next(c for c in checker_extract(sentence, published="2024-05-24") if c.text == text)
+    claim = next(c for c in checker.extract(sentence, published="2024-05-24") if c.text == text)
     assert claim.subject == subject
 
 
 def test_capacity_is_not_an_actual_load():
-    claims = checker_extract("The ferry was licensed to carry no more than 250 passengers.", published="2024-07-29")
+    claims = checker.extract("The ferry was licensed to carry no more than 250 passengers.", published="2024-07-29")
     assert claims[0].modality == "capacity" and claims[0].qualifier == "up to"
 
 
 def test_api_check_reports_the_seed_conflict_from_documents():
-    from checker.api import check
+    check = checker.check
 
     drafts = [
         Document(id="draft.md", published=checker_date(2024, 10, 26),
@@ -126,7 +126,7 @@ def test_api_check_reports_the_seed_conflict_from_documents():
 
 
 def test_api_check_names_an_unreadable_path(tmp_path):
-    from checker.api import check
+    check = checker.check
 
     with pytest.raises(ValueError, match="missing.md"):
         check([str(tmp_path / "missing.md")])

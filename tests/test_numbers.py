@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.extract import numbers
-from checker.extract.numbers import NumberSpan, find_numbers
+from checker.extraction import numbers
+from checker.extraction.numbers import NumberSpan, find_numbers
 
 
 def spans_by_text(sentence: str) -> dict[str, NumberSpan]:

@@ -1,8 +1,8 @@
-"""Units and counted items attached to numbers (checker/extract/quantities.py)."""
+"""Units and counted items attached to numbers (checker/extraction/quantities.py)."""
 
 import pytest
 
-from checker.extract.quantities import find_mentions, singular
+from checker.extraction.quantities import find_mentions, singular
 
 
 def only(sentence):

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.extract.timeexpr import find_point_dates, find_time_expressions
+from checker.extraction.timeexpr import find_point_dates, find_time_expressions
 from checker.model import TimeExpression
 
 PUBLISHED = date(2024, 10, 26)  # a Saturday

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from checker.extract.quantities import singular
+from checker.extraction.quantities import singular
 from checker.lexicon import LEXICON_DIR, Lexicon
 from checker.model import Mention, TimeExpression
 from checker.units import canonical

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from checker.extract.numbers import NumberSpan, find_numbers
+from checker.extraction.numbers import NumberSpan, find_numbers
 from checker.model import Mention
 from checker.units import UnitAlias, UnitLexicon, canonical, lexicon, match_after, match_before
 
