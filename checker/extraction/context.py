@@ -146,6 +146,7 @@ class DocumentContext:
     common_words: frozenset[str] = frozenset()
     name_words: frozenset[str] = frozenset()
     topic: str | None = None
+    names: tuple[str, ...] = ()  # every name the article mentions, for "the plant" -> "Cahir plant"
 
     @classmethod
     def read(cls, text: str, title: str | None, lexicon: Lexicon) -> DocumentContext:
@@ -166,7 +167,7 @@ class DocumentContext:
                 counts[name] = counts.get(name, 0) + weight
                 first.setdefault(name, m.start())
         topic = max(counts, key=lambda n: (counts[n], -first[n]), default=None)
-        return cls(common, names, topic if topic and counts[topic] >= 2 else None)
+        return cls(common, names, topic if topic and counts[topic] >= 2 else None, tuple(counts))
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,7 +286,7 @@ def describe(
         if item is None:
             item = _item_before(text, c_start, mention.start, mention.end)
         item = item or _implied_item(mention.unit)
-        subject = _subject_in_mention(text, mention, _near(entities, entity_starts, mention.start, mention.end))
+        subject = _definite_reference(text, mention, document, lexicon, c_start) or _subject_in_mention(text, mention, _near(entities, entity_starts, mention.start, mention.end))
         if subject is None and _BACK_REFERENCE.search(text[c_start:mention.start]) and not any(
             n.tier == 0 and c_start <= n.start and n.end <= c_end for n in near_names
         ):
@@ -294,6 +295,8 @@ def describe(
         relation = None if _ADJECTIVAL.search(text, mention.start, mention.end) else _relation(text, mention, c_start, c_end, cues)
         if item in _PEOPLE and relation in _DYING:
             item = "death"  # "14 people died": the news counts deaths
+        elif item in _PEOPLE and relation in _EMPLOYING:
+            item = "employee"  # "the plant employs 640 people"
         if item is None and subject and _is_extent(mention.unit):
             item = _head_noun(subject)  # "The Sau reservoir, which covers about 570 hectares": the reservoir
         out.append(
@@ -431,6 +434,26 @@ def _subject_for(text: str, mention: Mention, names: list[Named], c_start: int, 
     return None
 
 
+_THE_NOUN_AFTER = re.compile(r"\s+(?:at|of|from|in|on)\s+the\s+([a-z]+)\b")
+
+
+_THE_NOUN_BEFORE = re.compile(r"\bthe\s+([a-z]+)\s+(?:\w+\s+){0,2}$")
+
+
+def _definite_reference(
+    text: str, mention: Mention, document: DocumentContext, lexicon: Lexicon, clause_start: int
+) -> str | None:
+    """"720 workers at the plant", "the service carried 3.1 million passengers": the one
+    name of the article (or one of its aliases) that is a plant, a service."""
+    m = _THE_NOUN_AFTER.match(text, mention.end) or _THE_NOUN_BEFORE.search(text, clause_start, mention.start)
+    if not m:
+        return None
+    noun = " " + m.group(1)
+    named = {n for n in document.names if n.lower().endswith(noun)}
+    named |= {c for a, c in lexicon.entity_aliases.items() if a.endswith(noun) and c in document.names}
+    return named.pop() if len(named) == 1 else None
+
+
 def _subject_in_mention(text: str, mention: Mention, entities: list[tuple[int, int, str]]) -> str | None:
     """A name written with the figure itself: "10,000 North Korean soldiers", "Pyongyang's", "sent by Pyongyang"."""
     for start, end, canonical in entities:
@@ -455,10 +478,18 @@ _REDUCED_RELATIVE = re.compile(
 )
 
 
+_PLACE_AFTER = re.compile(
+    r"\s+(?:at|in|from|of|on)\s+(?:the\s+|its\s+|their\s+)?[a-z]+(?=\s+(?:will|would|were|was|are|is|have|has|had|could|may|might)\b)"
+)
+
+
 def _relation(text: str, mention: Mention, c_start: int, c_end: int, cues: Cues) -> str | None:
     """The verb that says what the figure counts: after it for passives, else before it."""
     tail_start = mention.end
-    reduced = _REDUCED_RELATIVE.match(text, mention.end)
+    place = _PLACE_AFTER.match(text, mention.end)
+    if place:
+        tail_start = place.end()  # "720 workers at the plant will lose their jobs"
+    reduced = _REDUCED_RELATIVE.match(text, tail_start)
     if reduced and reduced.end() < c_end and _words_with_offsets(text, reduced.end(), c_end)[:1]:
         tail_start = reduced.end()  # "3,000 soldiers sent by Pyongyang were undergoing training"
     after = _words_with_offsets(text, tail_start, c_end)[:6]
@@ -612,6 +643,7 @@ def _figure_times(times: list[TimeExpression], source_spans: list[tuple[int, int
 
 _PEOPLE = {"person", "people"}
 _DYING = {"die", "kill"}
+_EMPLOYING = {"employ", "hire", "lay off"}
 _EXTENT_DIMENSIONS = ("[length]", "[length] ** 2")
 # Common nouns that end a name of a thing with a size: "Sau reservoir", "Slieve Gullion tunnel".
 _THING_NOUNS = re.compile(r"\b(reservoir|tunnel|pipeline|dam|bridge|lake|canal|road|railway|line|airport|runway|park|forest|field|island|mine|plant|site|wall|border)$", re.I)
