@@ -25,7 +25,7 @@ from datetime import date, datetime
 from typing import TextIO
 
 import yaml
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from dateutil import parser as date_parser
 
 from checker.model import Document, InputError
@@ -403,9 +403,11 @@ def _parse_html(path: str, text: str) -> Iterator[Item]:
         if not tag.decomposed:
             tag.decompose()
     root = soup.find("article") or soup.find("main") or soup.body or soup
+    body, directives = _html_text(root)
     yield Document(
         id=path,
-        text=_html_text(root),
+        text=body,
+        excluded=directives,
         published=published,
         path=path,
         format="html",
@@ -427,9 +429,14 @@ def _is_boilerplate(tag: Tag) -> bool:
     return bool(_AD_NAME.search(names))
 
 
-def _html_text(root: Tag) -> str:
-    """Visible text, one block per paragraph/heading/list item, blank line between."""
+def _html_text(root: Tag) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Visible text, one block per paragraph/heading/list item, blank line between.
+
+    A ``<!-- claimcheck: ... -->`` comment is kept as a block of its own, where
+    it stood, so inline suppressions work in HTML as in Markdown; its span is
+    returned as excluded (not prose)."""
     blocks: list[str] = []
+    directive_blocks: set[int] = set()
     current: list[str] = []
 
     def flush() -> None:
@@ -448,10 +455,19 @@ def _html_text(root: Tag) -> str:
             if not leaving:
                 stack.append((node, True))
                 stack.extend((child, False) for child in reversed(node.contents))
-        elif type(node) is NavigableString:  # skips comments, CDATA, doctype
+        elif type(node) is NavigableString:  # skips other comments, CDATA, doctype
             current.append(str(node))
+        elif isinstance(node, Comment) and str(node).strip().startswith("claimcheck:"):
+            flush()
+            directive_blocks.add(len(blocks))
+            blocks.append(f"<!-- {_SPACES.sub(' ', str(node)).strip()} -->")
     flush()
-    return "\n\n".join(blocks)
+    excluded, offset = [], 0
+    for index, block in enumerate(blocks):
+        if index in directive_blocks:
+            excluded.append((offset, offset + len(block)))
+        offset += len(block) + 2
+    return "\n\n".join(blocks), tuple(excluded)
 
 
 def _html_date(soup: BeautifulSoup) -> tuple[str | None, int | None]:

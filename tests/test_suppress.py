@@ -159,3 +159,24 @@ def test_bad_suppressions_files_name_the_file(tmp_path, name, text, expected):
     with pytest.raises(SuppressionError, match=name) as error:
         file_suppressions(path)
     assert expected in str(error.value)
+
+
+def test_html_comments_suppress_the_next_paragraph(tmp_path, capsys):
+    from checker.cli import main
+
+    page = tmp_path / "shells.html"
+    page.write_text(
+        """<html><head><meta property="article:published_time" content="2024-10-26"></head><body><article>
+<p>Since August of last year, North Korea has supplied Russia with about eight million shells.</p>
+<!-- claimcheck: disable-next-line rate-conflict -- figure confirmed with the ministry -->
+<p>North Korea supplies Russia with three million shells annually, The Times reported.</p>
+</article></body></html>""",
+        encoding="utf-8",
+    )
+    assert main(["check", str(page), "--isolated", "--quiet", "--format", "json"]) == 0
+    report = capsys.readouterr().out
+    assert '"rate-conflict"' not in report and '"unused-suppression"' not in report
+    # Without the comment, the same page is flagged.
+    page.write_text(page.read_text(encoding="utf-8").replace("claimcheck: disable", "note: disable"), encoding="utf-8")
+    assert main(["check", str(page), "--isolated", "--quiet", "--format", "json"]) == 1
+    assert '"rate-conflict"' in capsys.readouterr().out
