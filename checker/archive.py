@@ -33,7 +33,6 @@ from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, TextIO
 
 import pandas as pd
-from rapidfuzz import fuzz, process
 
 from checker import __version__
 from checker.checks import CHECK_KINDS
@@ -42,11 +41,11 @@ from checker.engine import CheckResult
 from checker.findings import sort_findings
 from checker.match import (
     DEFAULT_MAX_GROUP,
-    ITEM_SIMILARITY_CUTOFF,
     Candidates,
     block_key,
     claim_records,
     find_candidates,
+    item_clusters,
 )
 from checker.model import CLAIM_COLUMNS, Claim, Document, InputError
 from checker.pipeline import document_claims, extract_corpus
@@ -66,7 +65,6 @@ __all__ = [
     "content_hash",
     "index_paths",
     "involving",
-    "item_clusters",
 ]
 
 DEFAULT_BATCH_SIZE = 500
@@ -226,38 +224,6 @@ def archive_key(record: dict) -> BlockKey | None:
     if key is None or key[0][0] != "subject" or not key[0][1]:
         return None
     return str(key[0][1]), str(key[1]), int(bool(key[2]))
-
-
-def item_clusters(names: Iterable[str], cutoff: float = ITEM_SIMILARITY_CUTOFF) -> list[set[str]]:
-    """Spelling-variant clusters of item keys, exactly as ``checker.match`` forms them.
-
-    Names sharing a first letter and scoring at least ``cutoff`` (rapidfuzz
-    ``fuzz.ratio``) are linked; clusters are the connected components.
-    """
-    ordered = sorted(set(names))
-    parent = list(range(len(ordered)))
-
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    by_letter: dict[str, list[int]] = defaultdict(list)
-    for k, name in enumerate(ordered):
-        by_letter[name[:1]].append(k)
-    for indexes in by_letter.values():
-        if len(indexes) < 2:
-            continue
-        subset = [ordered[k] for k in indexes]
-        scores = process.cdist(subset, subset, scorer=fuzz.ratio, score_cutoff=cutoff, workers=-1)
-        for a, b in zip(*scores.nonzero(), strict=True):
-            if a < b:
-                parent[root(indexes[b])] = root(indexes[a])
-    clusters: dict[int, set[str]] = defaultdict(set)
-    for k, name in enumerate(ordered):
-        clusters[root(k)].add(name)
-    return list(clusters.values())
 
 
 def _default_canonical() -> Callable[[str], str]:

@@ -22,7 +22,7 @@ from checker import __version__
 from checker.findings import FAIL_ON_CHOICES, Finding
 from checker.ingest import IngestSummary, read_documents
 from checker.model import Document, InputError
-from checker.pipeline import CorpusResult, extract_corpus
+from checker.pipeline import CorpusResult
 from checker.report.claims import render_claims
 from checker.suppress import Suppression
 

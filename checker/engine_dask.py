@@ -26,7 +26,7 @@ import pandas as pd
 from checker.engine import CheckResult, check_claims
 from checker.engine_local import failed_document, failure_message
 from checker.findings import sort_findings
-from checker.ingest import READABLE_EXTENSIONS, IngestSummary, read_documents
+from checker.ingest import IngestSummary, read_documents, walk_files
 from checker.lexicon import Lexicon
 from checker.match import DEFAULT_MAX_GROUP, block_key
 from checker.model import CLAIM_COLUMNS, InputError
@@ -83,21 +83,10 @@ def plan_inputs(paths: Sequence[str], stdin: TextIO | None = None,
 
 
 def _walk(directory: str) -> Iterator[Unit]:
-    """Files of a directory tree as ingest walks it: sorted, hidden entries left out."""
-    try:
-        with os.scandir(directory) as scan:
-            entries = sorted(scan, key=lambda entry: entry.name)
-    except OSError:
-        yield ("read", directory)  # the worker's read reports the error exactly as ingest words it
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        path = os.path.join(directory, entry.name)
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(path)
-        elif entry.is_file() and os.path.splitext(path)[1].lower() in READABLE_EXTENSIONS:
-            yield ("read", path)
+    """Files of a directory tree as ingest walks it (``checker.ingest.walk_files``)."""
+    for kind, path, _ in walk_files(directory):
+        if kind != "skip":
+            yield ("read", path)  # an unreadable directory: the worker's read reports it as ingest words it
         else:
             yield ("skip", path)
 

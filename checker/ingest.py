@@ -131,23 +131,39 @@ def read_path(path: str) -> Iterator[Item]:
 # --- files and directories -------------------------------------------------
 
 
-def _walk(directory: str) -> Iterator[Item | _Skipped]:
+def walk_files(directory: str) -> Iterator[tuple[str, str, str]]:
+    """A directory tree as claimcheck reads it: sorted, hidden entries left out.
+
+    Yields ``("read", path, "")`` for readable articles, ``("skip", path, "")``
+    for other files and ``("unreadable", directory, reason)``; shared by the
+    local reader and the Dask engine so both see the same corpus.
+    """
     try:
         with os.scandir(directory) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
     except OSError as error:
-        yield InputError(directory, f"cannot read directory: {_reason(error)}")
+        yield "unreadable", directory, _reason(error)
         return
     for entry in entries:
         if entry.name.startswith("."):
             continue
         path = os.path.join(directory, entry.name)
         if entry.is_dir(follow_symlinks=False):
-            yield from _walk(path)
+            yield from walk_files(path)
         elif entry.is_file() and _extension(path) in READABLE_EXTENSIONS:
-            yield from _read_file(path)
+            yield "read", path, ""
         else:
+            yield "skip", path, ""
+
+
+def _walk(directory: str) -> Iterator[Item | _Skipped]:
+    for kind, path, reason in walk_files(directory):
+        if kind == "read":
+            yield from _read_file(path)
+        elif kind == "skip":
             yield _Skipped(path)
+        else:
+            yield InputError(path, f"cannot read directory: {reason}")
 
 
 def _read_file(path: str) -> Iterator[Item | _Skipped]:

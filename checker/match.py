@@ -247,32 +247,8 @@ def _item_groups(
         elif not item_required(records[i].get("base_unit")):
             loose[f"{records[i]['document']}\0{records[i].get('relation')}"].append(i)
 
-    names = sorted(by_item)
-    parent = list(range(len(names)))
-
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    # Spelling variants share their first letter; comparing only within a
-    # letter keeps the similarity matrices small in large blocks.
-    by_letter: dict[str, list[int]] = defaultdict(list)
-    for k, name in enumerate(names):
-        by_letter[name[:1]].append(k)
-    for indexes in by_letter.values():
-        if len(indexes) < 2:
-            continue
-        subset = [names[k] for k in indexes]
-        scores = process.cdist(subset, subset, scorer=fuzz.ratio, score_cutoff=cutoff, workers=-1)
-        for a, b in zip(*scores.nonzero(), strict=True):
-            if a < b:
-                parent[root(indexes[b])] = root(indexes[a])
-    clusters: dict[int, list[int]] = defaultdict(list)
-    for k, name in enumerate(names):
-        clusters[root(k)].extend(by_item[name])
-    groups = [sorted(group) for group in clusters.values()] + [sorted(g) for g in loose.values()]
+    clusters = [sorted(i for name in cluster for i in by_item[name]) for cluster in item_clusters(by_item, cutoff)]
+    groups = [*clusters, *(sorted(g) for g in loose.values())]
     for group in groups:
         if len(group) > 1:
             yield group
@@ -295,6 +271,37 @@ def _imply_part(candidates: Candidates, i: int, j: int) -> None:
     for part, whole in ((i, j), (j, i)):
         if candidates.claims[whole]["relation"] in subsets.get(candidates.claims[part]["relation"], ()):
             candidates.implied_parts.setdefault(whole, []).append(part)
+
+
+def item_clusters(names: Iterable[str], cutoff: float = ITEM_SIMILARITY_CUTOFF) -> list[set[str]]:
+    """Spelling-variant clusters of item names: names sharing a first letter and
+    scoring at least ``cutoff`` (rapidfuzz ``fuzz.ratio``) are linked, and the
+    clusters are the connected components. Comparing only within a letter keeps
+    the similarity matrices small in large blocks."""
+    ordered = sorted(set(names))
+    parent = list(range(len(ordered)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    by_letter: dict[str, list[int]] = defaultdict(list)
+    for k, name in enumerate(ordered):
+        by_letter[name[:1]].append(k)
+    for indexes in by_letter.values():
+        if len(indexes) < 2:
+            continue
+        subset = [ordered[k] for k in indexes]
+        scores = process.cdist(subset, subset, scorer=fuzz.ratio, score_cutoff=cutoff, workers=-1)
+        for a, b in zip(*scores.nonzero(), strict=True):
+            if a < b:
+                parent[root(indexes[b])] = root(indexes[a])
+    clusters: dict[int, set[str]] = defaultdict(set)
+    for k, name in enumerate(ordered):
+        clusters[root(k)].add(name)
+    return list(clusters.values())
 
 
 def _part_and_whole(a: dict, b: dict) -> bool:

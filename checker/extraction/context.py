@@ -21,7 +21,7 @@ import yaml
 from checker.extraction.quantities import singular
 from checker.lexicon import LEXICON_DIR, Lexicon
 from checker.model import Mention, TimeExpression
-from checker.units import canonical
+from checker.units import canonical as canonical_unit
 
 # Clause boundaries: a figure's modality, relation and time belong to its clause.
 _CLAUSE_BREAK = re.compile(
@@ -650,7 +650,7 @@ _THING_NOUNS = re.compile(r"\b(reservoir|tunnel|pipeline|dam|bridge|lake|canal|r
 
 
 def _is_extent(unit: str | None) -> bool:
-    return unit is not None and canonical(unit).dimension in _EXTENT_DIMENSIONS
+    return unit is not None and canonical_unit(unit).dimension in _EXTENT_DIMENSIONS
 
 
 def _head_noun(name: str) -> str | None:
@@ -662,7 +662,7 @@ def _implied_item(unit: str | None) -> str | None:
     """What some units measure by themselves: any temperature is a temperature."""
     if unit is None:
         return None
-    if canonical(unit).dimension == "[temperature]":
+    if canonical_unit(unit).dimension == "[temperature]":
         return "temperature"
     return _UNIT_ITEMS.get(unit)
 

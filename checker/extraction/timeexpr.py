@@ -976,7 +976,6 @@ def find_point_dates(text: str, published: date | None) -> list[TimeExpression]:
         if m.group("day") or m.group("day2"):
             period = _day_period(int(m.group("day") or m.group("day2")), m.group("dm") or m.group("dm2"),
                                  m.group("dy") or m.group("dy2"), published, "past")
-            note = None
         elif published is None:
             period = _Period(None, None)
         else:
