@@ -84,7 +84,7 @@ _INCLUDING = re.compile(r"\b(?:including|included|includes|include|comprising|co
 class Cues:
     """Cue phrases loaded from ``rules/lexicon/*.yaml`` (modality, boilerplate, verbs)."""
 
-    modality: re.Pattern[str]  # one alternation, a named group per modality
+    modality: re.Pattern[str]  # one alternation of lower-case cues, a named group per modality
     boilerplate: re.Pattern[str]  # lower-case phrases: search ``text.lower()``
     attribution_verbs: frozenset[str]
     relation_forms: dict[str, str]  # inflected form -> lemma of a relation verb
@@ -94,14 +94,14 @@ class Cues:
     def load(cls, directory: Path = LEXICON_DIR) -> Cues:
         cues = yaml.safe_load((directory / "cues.yaml").read_text(encoding="utf-8"))
         verbs = yaml.safe_load((directory / "relations.yaml").read_text(encoding="utf-8"))
+        # Searched in lower-cased text: a case-insensitive alternation is many times slower.
         modality = re.compile(
             r"\b(?:"
             + "|".join(
-                f"(?P<{name}>" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + ")"
+                f"(?P<{name}>" + "|".join(re.escape(p.lower()) for p in sorted(phrases, key=len, reverse=True)) + ")"
                 for name, phrases in cues["modality"].items()
             )
-            + r")\b",
-            re.I,
+            + r")\b"
         )
         # Searched in lower-cased text: a case-insensitive alternation is many times slower.
         boiler = re.compile("|".join(re.escape(p.lower()) for p in cues["boilerplate"]))
@@ -270,6 +270,9 @@ def describe(
     names = named_candidates(text, entities, source_spans, lexicon, document)
     wholes = _part_of(text, mentions)
     breaks = clause_breaks(text)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer: keep offsets, lose only case-folding
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     name_starts = [n.start for n in names]
     time_starts = [t.start for t in times]
     entity_starts = [e[0] for e in entities]
@@ -305,7 +308,7 @@ def describe(
                 item=lexicon.item(item) if item else None,
                 relation=relation,
                 attribution=attribution,
-                modality=_modality(text, c_start, c_end, mention, near_times, cues),
+                modality=_modality(lowered, c_start, c_end, mention, near_times, cues),
                 boilerplate=boilerplate,
                 part_of=whole,
                 rate=_rate_for(mention, mentions, near_times, index),
@@ -502,7 +505,7 @@ def _relation(text: str, mention: Mention, c_start: int, c_end: int, cues: Cues)
         if word in cues.relation_forms:
             return cues.relation_forms[word]
         break
-    before = _words_with_offsets(text, c_start, mention.start)
+    before = _words_with_offsets(text, max(c_start, mention.start - 120), mention.start)
     for i in range(len(before) - 1, -1, -1):
         word = before[i][1]
         pair = f"{word} {before[i + 1][1]}" if i + 1 < len(before) else ""
@@ -520,7 +523,9 @@ _AUXILIARIES = {
 
 
 def _modality(text: str, c_start: int, c_end: int, mention: Mention, times: list[TimeExpression], cues: Cues) -> str:
-    """The nearest modality cue before the figure in its clause; plans after it count too."""
+    """The nearest modality cue before the figure in its clause; plans after it count too.
+
+    ``text`` is the lower-cased sentence (same offsets)."""
     best = "actual"
     for m in cues.modality.finditer(text, c_start, mention.start):
         best = m.lastgroup or best
