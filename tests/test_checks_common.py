@@ -93,11 +93,34 @@ def test_intervals_read_like_news():
     assert format_interval(None, 100) == "at most 100"
 
 
+@pytest.mark.parametrize(
+    ("low", "high", "expected"),
+    [
+        (113_773, 114_138.3, "113,773–114,138"),  # was "113,773–114138.3"
+        (67_569.9, 71_222.3, "67,570–71,222"),  # was "67569.9–71222.3"
+        (9_391.95, 11_479, "9,392–11,479"),
+        (1_000.2, 1_000.4, "1,000.2–1,000.4"),  # decimals only when they tell the ends apart
+        (-1_500.4, 1_500.4, "-1,500–1,500"),
+        (-0.2, 1_500, "0–1,500"),
+        (12.5, 13.5, "12.5–13.5"),  # below a thousand: unchanged
+    ],
+)
+def test_intervals_in_the_thousands_format_both_ends_alike(low, high, expected):
+    assert format_interval(low, high) == expected
+
+
+def test_converted_quantities_in_the_thousands_format_both_ends_alike():
+    assert format_quantity(113_773, 114_138.3, "count") == "113,773–114,138"
+    assert format_quantity(1_500_000, 2_500_400, "meter") == "1,500–2,500 km"
+
+
 def test_quantities_use_short_units():
     assert format_quantity(550_000, 550_000, "meter") == "550 km"
     assert format_quantity(283.15, 285.15, "kelvin") == "10–12 °C"
     assert format_quantity(1e6, 2e6, "USD") == "1–2 million USD"
     assert format_quantity(40, 45, "percent") == "40–45%"
+    assert format_quantity(263.15, 268.15, "kelvin") == "-10–-5 °C"
+    assert format_quantity(0.5, 0.6, "meter ** 3") == "500–600 l"
     assert math.isnan(float("nan"))  # NaN bounds are handled by callers as open sides
 
 

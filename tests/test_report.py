@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from checker.engine import CheckResult, check_claims
@@ -84,3 +85,14 @@ def test_json_accepts_dates_and_nullable_columns():
     result = check_claims(rows, RuleSet.load(), canonical_item=str)
     data = json.loads(render_json(result, documents=1, claims=2))
     assert [c["published"] for c in data["findings"][0]["claims"]] == ["2024-10-26", "2024-10-26"]
+
+
+def test_finding_as_dict_is_plain_data_detached_from_the_finding():
+    [finding] = seed_result().findings
+    data = finding.as_dict()
+    assert data == dataclasses.asdict(finding)
+    assert list(data) == [f.name for f in dataclasses.fields(finding)]
+    data["claims"][0]["text"] = "edited"
+    data["steps"].append("edited")
+    assert finding.claims[0]["text"] == "about eight million shells"
+    assert "edited" not in finding.steps

@@ -9,7 +9,7 @@ convert.
 from __future__ import annotations
 
 import math
-from functools import cache
+from functools import cache, lru_cache
 
 import pint
 
@@ -88,17 +88,38 @@ def format_interval(low: float | None, high: float | None) -> str:
         return f"at most {format_number(high)}"
     if math.isclose(low, high, rel_tol=1e-9):
         return format_number(low)
-    scale, word = _shared_scale(max(abs(low), abs(high)))
-    # Whole numbers below a million keep all their digits ("1,450–1,550").
+    largest = max(abs(low), abs(high))
+    scale, word = _shared_scale(largest)
+    if scale == 1.0 and largest >= 1_000:
+        return _thousands_interval(low, high)
+    # Whole numbers keep all their digits; fractions get one more ("12.5–13.5").
     first = 2
     if scale == 1.0:
         whole = all(float(v).is_integer() for v in (low, high))
-        first = max(2, len(str(int(max(abs(low), abs(high))))) + (0 if whole else 1))
+        first = max(2, len(str(int(largest))) + (0 if whole else 1))
     for digits in (first, first + 1, first + 2, first + 4):
         left, right = _scaled(low, scale, digits), _scaled(high, scale, digits)
         if left != right:
             break
     return f"{left}–{right}{' ' + word if word else ''}"
+
+
+def _thousands_interval(low: float, high: float) -> str:
+    """Thousands below a million, both ends alike: '1,450–1,550', '113,773–114,138'.
+
+    Both ends get the same number of decimals, as few as tell them apart, so
+    that one end never reads "114138.3" next to "113,773".
+    """
+    for decimals in (0, 1, 2, 4):
+        left, right = _grouped(low, decimals), _grouped(high, decimals)
+        if left != right:
+            break
+    return f"{left}–{right}"
+
+
+def _grouped(value: float, decimals: int) -> str:
+    text = f"{value:,.{decimals}f}"
+    return text[1:] if text.startswith("-") and not text.strip("-0.") else text  # no "-0"
 
 
 def _shared_scale(magnitude: float) -> tuple[float, str]:
@@ -114,6 +135,7 @@ def _scaled(value: float, scale: float, digits: int) -> str:
     return _significant(value / scale, digits)
 
 
+@lru_cache(maxsize=1024)
 def unit_symbol(unit: str | None) -> str:
     """Short unit for display: 'kilometer' -> 'km', 'USD' -> 'USD', 'count' -> ''."""
     if unit in (None, "", "count"):
@@ -130,8 +152,13 @@ def unit_symbol(unit: str | None) -> str:
         return unit
 
 
+@lru_cache(maxsize=65_536)
 def format_quantity(low: float | None, high: float | None, base_unit: str | None) -> str:
-    """An interval in canonical units for people: '550 km', '10–12 °C', '5.8–7.6 million'."""
+    """An interval in canonical units for people: '550 km', '10–12 °C', '5.8–7.6 million'.
+
+    Remembered: a claim sits in many candidate pairs, so a corpus asks for a
+    few thousand distinct figures a hundred thousand times.
+    """
     if base_unit == "kelvin":
         return _with_unit(*_converted(low, high, "kelvin", "degree_Celsius"), "°C")
     display = _DISPLAY_UNITS.get(base_unit or "")
@@ -149,13 +176,28 @@ def format_quantity(low: float | None, high: float | None, base_unit: str | None
     return _with_unit(low, high, unit_symbol(base_unit))
 
 
-def _converted(low: float | None, high: float | None, source: str, target: str) -> tuple:
+@cache
+def _conversion(source: str, target: str) -> tuple[float, float]:
+    """``(factor, offset)`` with ``target = source * factor + offset``.
+
+    Asked of pint once per unit pair: messages convert the same few pairs
+    hundreds of thousands of times, and a pint Quantity per figure dominated
+    the rule run. pint converts multiplicative units as ``value * factor``, so
+    the factor read off at 1 gives the very same floats; offsets (kelvin to
+    °C) are read off at 0.
+    """
     registry = _registry()
+    offset = registry.Quantity(0.0, source).to(target).magnitude
+    return registry.Quantity(1.0, source).to(target).magnitude - offset, offset
+
+
+def _converted(low: float | None, high: float | None, source: str, target: str) -> tuple:
+    factor, offset = _conversion(source, target)
 
     def convert(value: float | None) -> float | None:
         if is_missing(value):
             return None
-        return registry.Quantity(value, source).to(target).magnitude
+        return value * factor + offset if offset else value * factor
 
     return convert(low), convert(high)
 
