@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
 from html import escape
 from typing import TYPE_CHECKING, Any
 
 from checker import __version__
+from checker.checks.wording import format_quantity
 from checker.findings import SEVERITIES, is_missing, severity_counts
 from checker.report.errors import error_fields
 from checker.report.formats import location_text
@@ -139,19 +139,11 @@ def highlighted_sentence(claim: Mapping[str, Any]) -> str:
     return f"{_e(sentence[:start])}<mark>{_e(sentence[start:end])}</mark>{_e(sentence[end:])}"
 
 
-@lru_cache(maxsize=4096)
-def _quantity(low: float | None, high: float | None, base_unit: str | None) -> str:
-    """``format_quantity``, remembered: one claim often sits in several findings, and pint is slow."""
-    from checker.checks.wording import format_quantity
-
-    return format_quantity(low, high, base_unit)
-
-
 def _reading(claim: Mapping[str, Any]) -> list[tuple[str, str]]:
     """(label, value) pairs of how the claim was normalized."""
-    rows = [("read as", _quantity(claim.get("low"), claim.get("high"), claim.get("base_unit")))]
+    rows = [("read as", format_quantity(claim.get("low"), claim.get("high"), claim.get("base_unit")))]
     if not (is_missing(claim.get("per_year_low")) and is_missing(claim.get("per_year_high"))):
-        yearly = _quantity(claim.get("per_year_low"), claim.get("per_year_high"), claim.get("base_unit"))
+        yearly = format_quantity(claim.get("per_year_low"), claim.get("per_year_high"), claim.get("base_unit"))
         rows.append(("per year", yearly))
     window = [claim.get(name) for name in ("window_start", "window_end")]
     if claim.get("window_text") or any(window):
