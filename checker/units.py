@@ -19,7 +19,7 @@ table and one regex used by the extractor.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -165,6 +165,25 @@ class UnitLexicon:
     dropped_modifiers: frozenset[str]
     item_synonyms: dict[str, str]
     ambiguous_pound: str
+    after_forms: tuple[str, ...] = ()  # the alternatives of ``after``, in its order
+    after_by_first_char: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
+
+    def after_pattern(self, char: str) -> re.Pattern[str] | None:
+        """``after`` cut down to the forms that can begin with ``char`` (None: no form can).
+
+        The full alternation of every unit form costs microseconds per call,
+        and it runs after every number; almost all forms fail on their first
+        character. Dropping those leaves the first form that matches, and so
+        the match, unchanged. Built lazily, once per character seen.
+        """
+        try:
+            return self.after_by_first_char[char]
+        except KeyError:
+            pass
+        forms = [f for f in self.after_forms if re.match(_first_char_pattern(f), char)]
+        pattern = re.compile(_after_alternation(forms)) if forms else None
+        self.after_by_first_char[char] = pattern
+        return pattern
 
 
 def _key(form: str) -> str:
@@ -185,6 +204,16 @@ def _form_pattern(form: str) -> str:
     if _takes_plural(form):
         body += "(?:e?s)?" if form.endswith(("ch", "sh", "x")) else "s?"
     return f"(?i:{body})" if _is_folded(form) else body
+
+
+def _first_char_pattern(form: str) -> str:
+    """The first character of ``_form_pattern(form)``, with the same case rule."""
+    first = re.escape(form.split()[0][0])
+    return f"(?i:{first})" if _is_folded(form) else first
+
+
+def _after_alternation(forms: list[str]) -> str:
+    return "(?:" + "|".join(_form_pattern(f) for f in forms) + r")(?![^\W_])"
 
 
 def _read_aliases(entries: dict) -> list[UnitAlias]:
@@ -221,9 +250,7 @@ def lexicon(path: Path = LEXICON_PATH) -> UnitLexicon:
         table.setdefault(key.lower() if table is folded else key, alias)
     after_forms = sorted({a.form for a in aliases if not a.prefix}, key=len, reverse=True)
     before_forms = sorted({a.form for a in aliases if a.prefix}, key=len, reverse=True)
-    after = re.compile(
-        "(?:" + "|".join(_form_pattern(f) for f in after_forms) + r")(?![^\W_])"
-    )
+    after = re.compile(_after_alternation(after_forms))
     before = re.compile(
         r"(?<![^\W_])(?:" + "|".join(_form_pattern(f) for f in before_forms) + r")\s?\Z"
     )
@@ -240,6 +267,7 @@ def lexicon(path: Path = LEXICON_PATH) -> UnitLexicon:
         dropped_modifiers=frozenset(nouns.get("dropped_modifiers", ())),
         item_synonyms=dict(nouns.get("synonyms", {})),
         ambiguous_pound=str(data.get("ambiguous_pound", "pound")),
+        after_forms=tuple(after_forms),
     )
 
 
@@ -277,7 +305,10 @@ def unit_name(text: str) -> str | None:
 
 def match_after(text: str, pos: int) -> tuple[UnitAlias, int] | None:
     """The longest unit form starting exactly at ``pos``, with its end offset."""
-    found = lexicon().after.match(text, pos)
+    if pos >= len(text):
+        return None  # every form has at least one character
+    pattern = lexicon().after_pattern(text[pos])
+    found = pattern.match(text, pos) if pattern is not None else None
     if found is None:
         return None
     alias = lookup(found.group())

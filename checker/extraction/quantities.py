@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from checker.extraction.numbers import NumberSpan, find_numbers
 from checker.model import Mention
@@ -23,6 +24,40 @@ from checker.units import UnitAlias, UnitLexicon, canonical, lexicon, match_afte
 
 PERCENT = "percent"
 PERCENTAGE_POINT = "percentage_point"
+
+
+class _Caseless:
+    """A case-insensitive pattern that runs case-sensitively on ASCII text lower-cased once.
+
+    Python's regex engine has no fast scan for ``re.I`` alternations; on ASCII
+    text the same pattern, all its words in lower case, matches the
+    lower-cased text at the same offsets. Other text takes the ``re.I`` path.
+    Only offsets may be read from the result: its text is lower-cased.
+    """
+
+    __slots__ = ("caseless", "folded")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.caseless = re.compile(pattern, flags | re.I)
+        self.folded = re.compile(pattern, flags)
+
+    def search(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
+        lowered = _ascii_lowered(text)
+        if lowered is None:
+            return self.caseless.search(text, pos, endpos)
+        return self.folded.search(lowered, pos, endpos)
+
+    def match(self, text: str, pos: int) -> re.Match[str] | None:
+        lowered = _ascii_lowered(text)
+        if lowered is None:
+            return self.caseless.match(text, pos)
+        return self.folded.match(lowered, pos)
+
+
+@lru_cache(maxsize=16)
+def _ascii_lowered(text: str) -> str | None:
+    """``text`` lower-cased when it is ASCII (then offsets and word boundaries are kept), else None."""
+    return text.lower() if text.isascii() else None
 
 # Words that end a counted noun phrase: function words, auxiliaries, common
 # reporting verbs and time words ("3 million shells annually", "1,500 have").
@@ -60,7 +95,7 @@ _OF_DETERMINER = re.compile(
     r"\s+of\s+(?:(?:the|these|those|its|their|his|her|our|your|all|all\s+the|a|an)\s+)?", re.I
 )
 _PER_UNIT = re.compile(r"\s*/\s*|\s+(?:per|an?|each)\s+", re.I)
-_MINUS = re.compile(r"(?:\bminus[\s-]?|(?<![\w.,%)])[-−])\Z", re.I)
+_MINUS = _Caseless(r"(?:\bminus[\s-]?|(?<![\w.,%)])[-−])\Z")
 _MORE = re.compile(r"\s+(?:more|additional|extra|further|full|straight|consecutive|previous)\s+", re.I)
 _AGE = re.compile(r"-old\b", re.I)
 # What may follow a spaced scale letter ("12 C", "54 F") for it to be degrees.
@@ -75,18 +110,18 @@ _CALIBRE_AFTER = re.compile(
     re.I,
 )
 # A duration after these words is a time window ("over the past three years"), not a quantity.
-_WINDOW_BEFORE = re.compile(r"\b(?:past|last|next|previous|coming|first|final|recent)\s+\Z", re.I)
+_WINDOW_BEFORE = _Caseless(r"\b(?:past|last|next|previous|coming|first|final|recent)\s+\Z")
 # Items a bare year modifies ("reported 2023 sales of 1.1 billion euros").
 _YEAR_MODIFIED = frozenset(
     "sale result earning figure election target level price forecast budget revenue profit loss season game "
     "final account output harvest crop export import".split()
 )
-_RANK_BEFORE = re.compile(r"\b(?:top|bottom)\s+\Z", re.I)
+_RANK_BEFORE = _Caseless(r"\b(?:top|bottom)\s+\Z")
 _DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
-_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|its|their|his|her|our|your|this|that|these|those|an?)|['’]s?)\s+\Z", re.I)
+_DETERMINER_BEFORE = _Caseless(r"(?:\b(?:the|its|their|his|her|our|your|this|that|these|those|an?)|['’]s?)\s+\Z")
 
 # A change, not a level: "rose by 3%", "up 19 cents", "fell 4.28 percent".
-_CHANGE_BEFORE = re.compile(
+_CHANGE_BEFORE = _Caseless(
     r"""\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|increased?|increases|increasing|decreased?|decreases
     |decreasing|grew|grow(?:s|n|ing)?|dropped|drops?|dropping|jumped|jumps?|jumping|climbed|climbs?|gained
     |gains?|lost|loses?|slid|slides?|slipped|slips?|declined?|declines|plunged?|plunges|plummeted|soared?
@@ -94,22 +129,24 @@ _CHANGE_BEFORE = re.compile(
     |narrowed|rallied|dipped|dips?|slumped|slumps?|spiked?|added|adds?|up|down|higher|lower|upwards?
     |downwards?|trending\s+up|trending\s+down)
     \s+(?:by\s+)?(?:(?:an?\s+)?(?:further|another|additional|extra)\s+)?\Z""",
-    re.I | re.X,
+    re.X,
 )
 # "gave up 517 yards", "set up 40 stalls": phrasal verbs, not a rise or fall.
-_PHRASAL_UP = re.compile(r"\b(?:gave|give|giving|given|set|picked|made|signed|put|shut|broke|turned|ended|wound|stepped)\s+(?:up|down)\b", re.I)
-_CHANGE_AFTER = re.compile(
+_PHRASAL_UP = _Caseless(r"\b(?:gave|give|giving|given|set|picked|made|signed|put|shut|broke|turned|ended|wound|stepped)\s+(?:up|down)\b")
+_CHANGE_AFTER = _Caseless(
     r"\s+(?:rise|increase|drop|decline|gain|fall|jump|cut|decrease|reduction|hike|boost|growth|slump|surge|plunge)s?\b",
-    re.I,
 )
 # Names after which a number is part of an identifier ("S&P 500", "Category 4").
+_IDENTIFIER_NAMES = (
+    "S&P", "FTSE", "Fortune", "Nasdaq", "Stoxx", "Russell", "Nikkei", "DAX", "CAC", "ASX", "Kospi", "Sensex", "Formula",
+    "Windows", "iPhone", "iOS", "Galaxy", "Pixel", "Model", "Series", "Class", "Type", "Level", "Grade", "Category",
+    "Stage", "Phase", "Group", "Version", "Chapter", "Section", "Article", "Room", "Route", "Highway", "Interstate",
+    "Flight", "Gate", "Platform", "Terminal", "Channel", "Episode", "Season", "Volume", "No.", "Number", "Act", "Part",
+    "Title", "Rule", "Resolution", "Covid", "COVID", "Boeing", "Airbus", "Big", "Top",
+)
 _IDENTIFIER_BEFORE = re.compile(
-    r"""(?:\b(?:S&P|FTSE|Fortune|Nasdaq|Stoxx|Russell|Nikkei|DAX|CAC|ASX|Kospi|Sensex|Formula|Windows|iPhone|iOS
-    |Galaxy|Pixel|Model|Series|Class|Type|Level|Grade|Category|Stage|Phase|Group|Version|Chapter|Section|Article
-    |Room|Route|Highway|Interstate|Flight|Gate|Platform|Terminal|Channel|Episode|Season|Volume|No\.|Number
-    |Act|Part|Title|Rule|Resolution|Covid|COVID|Boeing|Airbus|Big|Top)\s+|(?<![A-Za-z])[A-Za-z][A-Za-z]?-
-    |[A-Za-z]-?[A-Z]+-)\Z""",
-    re.X,
+    r"(?:\b(?:" + "|".join(re.escape(name) for name in _IDENTIFIER_NAMES) + r")\s+"
+    r"|(?<![A-Za-z])[A-Za-z][A-Za-z]?-|[A-Za-z]-?[A-Z]+-)\Z"
 )
 
 
@@ -341,7 +378,11 @@ def _is_identifier(text: str, start: int) -> bool:
     """Numbers inside names the number grammar let through ("S&P 500", "TA-35", "G7")."""
     if start > 0 and text[start - 1].isalnum():
         return True
-    return _IDENTIFIER_BEFORE.search(text, max(0, start - 14), start) is not None
+    # Cheap necessary conditions first: a name then spaces, or a hyphen, right before the number.
+    window = max(0, start - 14)
+    if start == 0 or (text[start - 1] != "-" and not text[window:start].rstrip().endswith(_IDENTIFIER_NAMES)):
+        return False
+    return _IDENTIFIER_BEFORE.search(text, window, start) is not None
 
 
 def _noun_phrase(

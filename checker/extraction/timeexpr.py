@@ -199,6 +199,7 @@ _RATE_RE = re.compile(
     r"|(?P<slash>/\s?(?P<sunit>yr|year|month|mo|wk|week|day|hr|hour))(?![a-z]))",
     _FLAGS,
 )
+_RATE_RE_FOLDED = re.compile(_RATE_RE.pattern)  # for ASCII text lower-cased: see _find_rates
 
 _PERIOD_OF_UNIT = {
     "year": "P1Y", "annum": "P1Y", "quarter": "P3M", "month": "P1M", "mo": "P1M", "week": "P1W",
@@ -257,7 +258,6 @@ _COUNT_TAIL_RE = re.compile(
     r"|season|its|their|his|her|it|they|he|she|we|there|inclusive)\b)[a-z]"
 )
 _VAGUE_COUNTS = frozenset({"few", "several", "many", "couple"})
-_PREVIOUS_WORD_RE = re.compile(r"([\w.]+)[^\w]*$")
 
 _QUARTER_ORDINALS = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -580,8 +580,25 @@ def _target(text: str, start: int, end: int, period: _Period, published: date | 
 
 
 def _previous_word(text: str, start: int) -> str:
-    found = _PREVIOUS_WORD_RE.search(text, max(0, start - 40), start)
-    return found.group(1).lower().rstrip(".") if found else ""
+    """The last word before ``start`` (within 40 characters), lower-cased, without its dots at the end.
+
+    The word is a run of word characters and dots, cut at the window's start.
+    Read backwards from ``start``: a regex search (``([\\w.]+)[^\\w]*$``)
+    would try every position of the window.
+    """
+    window = max(0, start - 40)
+    end = start
+    while end > window and not _is_word_char(text[end - 1]):
+        end -= 1
+    begin = end
+    while begin > window and (_is_word_char(text[begin - 1]) or text[begin - 1] == "."):
+        begin -= 1
+    return text[begin:end].lower()
+
+
+def _is_word_char(char: str) -> bool:
+    """What ``\\w`` matches in a str pattern."""
+    return char.isalnum() or char == "_"
 
 
 def _bare_allowed(groups: dict[str, str | None]) -> bool:
@@ -857,14 +874,22 @@ def _find_recent(text: str, published: date | None) -> Iterator[TimeExpression]:
 
 
 def _find_rates(text: str, published: date | None) -> Iterator[TimeExpression]:
+    """Rates in ``text``; on ASCII text the pattern runs case-sensitively over the lower-cased text.
+
+    Its words are all lower case, so the matches are the same at the same
+    offsets, and a case-sensitive alternation is much cheaper to try. Only
+    offsets and lower-cased words are read from a match.
+    """
     del published  # rates do not depend on the date
-    for m in _RATE_RE.finditer(text):
-        period, assumption = _rate_period(m, text)
+    matches = _RATE_RE_FOLDED.finditer(text.lower()) if text.isascii() else _RATE_RE.finditer(text)
+    for m in matches:
+        written = text[m.start():m.end()]
+        period, assumption = _rate_period(m, text, written)
         if period:
-            yield TimeExpression(m.start(), m.end(), "rate", m.group(0), period=period, assumption=assumption)
+            yield TimeExpression(m.start(), m.end(), "rate", written, period=period, assumption=assumption)
 
 
-def _rate_period(m: re.Match[str], text: str) -> tuple[str | None, str | None]:
+def _rate_period(m: re.Match[str], text: str, written: str) -> tuple[str | None, str | None]:
     previous = _previous_word(text, m.start())
     if m.group("freq"):
         times = _TIMES_WORD.get(m.group("freq").split()[0].lower()) or _count(m.group("times"))
@@ -877,7 +902,7 @@ def _rate_period(m: re.Match[str], text: str) -> tuple[str | None, str | None]:
         if parts % times:
             return None, None
         period = f"P{time_mark}{parts // times}{designator}"
-        return period, f"'{m.group(0)}' read as once every {parts // times} {_DESIGNATOR_WORD[designator + time_mark]}"
+        return period, f"'{written}' read as once every {parts // times} {_DESIGNATOR_WORD[designator + time_mark]}"
     if m.group("every"):
         n = _count(m.group("en"))
         if not n:
@@ -916,15 +941,24 @@ _DESIGNATOR_WORD = {"M": "months", "D": "days", "HT": "hours", "MT": "minutes"}
 # necessary condition of its finder's patterns (a word every match contains),
 # tested on the folded sentence, so skipping a finder never loses a match.
 
-_DIGIT_RE = re.compile(r"\d")
 _FOUR_DIGITS_RE = re.compile(r"\d\d\d\d")
 _YEAR_DASH_RE = re.compile(r"\d\s?[-–—]\s?\d")
 _ON_WORD_RE = re.compile(r"on\s")
 _MONTH_PREFIXES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _REFERENCE_WORDS = ("year", "month", "week", "quarter", "half", "decade", "fiscal", "fy")
+# A rate holds an adverb ("annually", "semi-annually", "half-yearly") or a
+# unit after "a", "per", "every" ("twice a year", "every two weeks", "/yr").
 _RATE_WORDS = (
-    "year", "annu", "quarter", "month", "week", "fortnight", "day", "dail", "hour", "decade", "p.a.", "bienn", "/",
+    "annual", "yearly", "p.a.", "quarterly", "monthly", "weekly", "fortnightly", "daily", "hourly", "bienn",
 )
+_RATE_UNIT = r"\s+(?:single\s+)?(?:[\w-]+\s+)?(?:year|annum|quarter|month|week|fortnight|day|hour|decade)"
+# Flat alternatives that each begin with a letter let the engine skip to
+# candidate letters at once; a word boundary is not needed for a gate.
+_RATE_UNIT_RE = re.compile(
+    "|".join(word + _RATE_UNIT for word in ("a", "an", "per", "each", "every")) + r"|/\s?(?:yr|year|mo|wk|week|day|hr|hour)"
+)
+# A four-digit year ("2023", the "1990s", "FY2024"), or a quarter code ("Q3", "H1").
+_YEAR_OR_CODE_RE = re.compile(r"[\dQH]\d(?:(?<=\d\d)\d\d|(?<=[QH]\d))")  # one character class first: a fast scan
 
 
 def _has_any(folded: str, words: tuple[str, ...]) -> bool:
@@ -934,10 +968,18 @@ def _has_any(folded: str, words: tuple[str, ...]) -> bool:
     return False
 
 
+def _may_hold_rate(text: str, folded: str) -> bool:
+    return _has_any(folded, _RATE_WORDS) or _RATE_UNIT_RE.search(folded) is not None
+
+
 def _may_hold_reference(text: str, folded: str) -> bool:
-    """A date reference needs a digit, a month name (capitalized) or a calendar word."""
+    """A date reference needs a year or quarter code, a month name (capitalized) or a calendar word.
+
+    Other digits only come with one of these: "FY24" and "fiscal 24" with
+    "fy"/"fiscal", "3rd quarter" with "quarter", "28 October" with the month.
+    """
     return (
-        _DIGIT_RE.search(text) is not None
+        _YEAR_OR_CODE_RE.search(text) is not None
         or _has_any(text, _MONTH_PREFIXES)
         or _has_any(folded, _REFERENCE_WORDS)
     )
@@ -948,7 +990,7 @@ _Finder = Callable[[str, "date | None"], Iterator[TimeExpression]]
 
 # In this order: where two candidates cover the same span, the first listed wins.
 _FINDERS: tuple[tuple[_Gate, _Finder], ...] = (
-    (lambda text, folded: _has_any(folded, _RATE_WORDS), _find_rates),
+    (_may_hold_rate, _find_rates),
     (_may_hold_reference, _find_windows),
     (lambda text, folded: _FOUR_DIGITS_RE.search(text) is not None, _find_year_modifiers),
     (lambda text, folded: "since" in folded, _find_since),
