@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import math
 from typing import Any
 
 import pandas as pd
 
+from checker.findings import is_missing
 from checker.model import CLAIM_COLUMNS
 
 # Columns the issue-facing formats carry; the rest stays available in the API.
@@ -23,12 +23,8 @@ OUTPUT_COLUMNS = CLAIM_COLUMNS[: CLAIM_COLUMNS.index("attribution") + 1] + (
 
 
 def _clean(value: Any) -> Any:
-    """JSON-safe scalars: NaN and NA become null."""
-    if value is None:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if value is pd.NA:
+    """JSON-safe scalars: NaN and NA become null, numpy scalars plain Python."""
+    if not isinstance(value, list) and is_missing(value):
         return None
     if hasattr(value, "item") and not isinstance(value, (list, str)):
         return value.item()
