@@ -267,7 +267,12 @@ def run_extract(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     from checker import baseline as bl
-    from checker.config import ConfigError, build_ruleset, expand_paths, per_file_ignored
+    from checker.config import (
+        ConfigError,
+        build_ruleset,
+        expand_paths,
+        per_file_ignored,
+    )
     from checker.engine import check_claims, exit_code
     from checker.lexicon import LexiconError
     from checker.ruleset import RuleError

@@ -4,12 +4,18 @@ publication date, and turning a conflict into a ``Finding``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
 from checker.checks.intervals import midpoint as interval_midpoint
 from checker.checks.intervals import ratio as interval_ratio
-from checker.checks.wording import describe_claim, format_number, format_quantity, is_missing
+from checker.checks.wording import (
+    describe_claim,
+    format_number,
+    format_quantity,
+    is_missing,
+)
 from checker.findings import Finding, claim_view
 
 if TYPE_CHECKING:
@@ -144,3 +150,36 @@ def emit(
 
 def pair_ratio(a: dict, b: dict, read=level) -> float | None:
     return interval_ratio(read(a), read(b))
+
+
+def disjoint_pair(
+    rule: Rule,
+    a: dict,
+    b: dict,
+    interval: Callable[[dict], tuple],
+    found: float | None,
+    *,
+    suffix: str = "",
+    range_names: tuple[str, str] = ("left_range", "right_range"),
+) -> Finding:
+    """The finding for two claims whose intervals (``interval`` of each: a level, a
+    yearly rate) do not overlap: both readings, the arithmetic, and the message
+    placeholders ``left``/``right`` plus the two worded intervals."""
+    base_unit = value(a, "base_unit")
+    return emit(
+        rule,
+        [a, b],
+        found=found,
+        compared=(interval(a), interval(b)),
+        steps=[
+            reading(a, *interval(a), suffix=suffix),
+            reading(b, *interval(b), suffix=suffix),
+            comparison(interval(a), interval(b), found, base_unit, suffix),
+        ],
+        left=describe_claim(a),
+        right=describe_claim(b),
+        **{
+            range_names[0]: format_quantity(*interval(a), base_unit),
+            range_names[1]: format_quantity(*interval(b), base_unit),
+        },
+    )

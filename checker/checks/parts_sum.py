@@ -23,7 +23,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from checker.checks.base import COMMON_PLACEHOLDERS, emit, level, reading, reportable, value
+from checker.checks.base import (
+    COMMON_PLACEHOLDERS,
+    emit,
+    level,
+    reading,
+    reportable,
+    value,
+)
 from checker.checks.intervals import ratio, widen
 from checker.checks.part_of import exceeds
 from checker.checks.wording import describe_claim, format_quantity

@@ -30,18 +30,15 @@ from typing import TYPE_CHECKING
 from checker.checks.base import (
     COMMON_PLACEHOLDERS,
     as_date,
-    comparison,
-    emit,
+    disjoint_pair,
     is_dated,
     pair_ratio,
     per_year,
-    reading,
     reportable,
     value,
     window_unresolved,
 )
 from checker.checks.intervals import disjoint
-from checker.checks.wording import describe_claim, format_quantity
 from checker.findings import Finding
 
 if TYPE_CHECKING:
@@ -83,19 +80,4 @@ def check(candidates: Candidates, rule: Rule) -> Iterator[Finding]:
         found = pair_ratio(a, b, per_year)
         if not reportable(rule, found):
             continue
-        base_unit = value(a, "base_unit")
-        yield emit(
-            rule,
-            [a, b],
-            found=found,
-            compared=(per_year(a), per_year(b)),
-            steps=[
-                reading(a, *per_year(a), suffix=" a year"),
-                reading(b, *per_year(b), suffix=" a year"),
-                comparison(per_year(a), per_year(b), found, base_unit, " a year"),
-            ],
-            left=describe_claim(a),
-            right=describe_claim(b),
-            left_rate=format_quantity(*per_year(a), base_unit),
-            right_rate=format_quantity(*per_year(b), base_unit),
-        )
+        yield disjoint_pair(rule, a, b, per_year, found, suffix=" a year", range_names=("left_rate", "right_rate"))

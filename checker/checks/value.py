@@ -31,18 +31,15 @@ from typing import TYPE_CHECKING
 from checker.checks.base import (
     COMMON_PLACEHOLDERS,
     as_date,
-    comparison,
-    emit,
+    disjoint_pair,
     is_dated,
     level,
     pair_ratio,
-    reading,
     reportable,
     value,
     window_unresolved,
 )
 from checker.checks.intervals import disjoint
-from checker.checks.wording import describe_claim, format_quantity
 from checker.findings import Finding
 
 if TYPE_CHECKING:
@@ -83,19 +80,4 @@ def check(candidates: Candidates, rule: Rule) -> Iterator[Finding]:
         found = pair_ratio(a, b)
         if not reportable(rule, found):
             continue
-        base_unit = value(a, "base_unit")
-        yield emit(
-            rule,
-            [a, b],
-            found=found,
-            compared=(level(a), level(b)),
-            steps=[
-                reading(a, *level(a)),
-                reading(b, *level(b)),
-                comparison(level(a), level(b), found, base_unit),
-            ],
-            left=describe_claim(a),
-            right=describe_claim(b),
-            left_range=format_quantity(*level(a), base_unit),
-            right_range=format_quantity(*level(b), base_unit),
-        )
+        yield disjoint_pair(rule, a, b, level, found)

@@ -11,13 +11,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from checker.extraction.context import Cues, DocumentContext, MentionContext, default_cues, describe
+from checker.extraction.context import (
+    Cues,
+    DocumentContext,
+    MentionContext,
+    default_cues,
+    describe,
+)
 from checker.extraction.quantities import find_mentions
 from checker.extraction.timeexpr import find_point_dates, find_time_expressions
 from checker.lexicon import Lexicon, default_lexicon
 from checker.model import Document, Mention, Sentence, TimeExpression
 from checker.segment import split_sentences
-
 
 _PARAGRAPH = re.compile(r"\S(?:.|\n(?!\s*\n))*", re.M)
 _EURO_WORD = re.compile(r"\beuros?\b", re.I)

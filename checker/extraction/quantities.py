@@ -20,7 +20,14 @@ from functools import lru_cache
 
 from checker.extraction.numbers import NumberSpan, find_numbers
 from checker.model import Mention
-from checker.units import UnitAlias, UnitLexicon, canonical, lexicon, match_after, match_before
+from checker.units import (
+    UnitAlias,
+    UnitLexicon,
+    canonical,
+    lexicon,
+    match_after,
+    match_before,
+)
 
 PERCENT = "percent"
 PERCENTAGE_POINT = "percentage_point"
