@@ -44,18 +44,36 @@ def _number(rng: random.Random) -> str:
     return f"{rng.randint(1, 20) * 1000:,}"
 
 
-def sentence(rng: random.Random) -> str:
+def sentence(rng: random.Random, told: dict[tuple, str] | None = None) -> str:
+    """One sentence. ``told`` holds the facts an article has already given: a fact
+    told twice is told with the same figures, as a careful writer does, so the
+    only contradictions in a generated corpus are the ones planted on purpose."""
+    told = {} if told is None else told
     roll = rng.random()
     if roll < 0.45:
+        subject, verb, item = rng.choice(SUBJECTS), rng.choice(VERBS), rng.choice(ITEMS)
         window, rate = rng.choice(WINDOWS), rng.choice(RATES)
         tail = f" {rate}" if rate else (f" {window}" if window else "")
-        return f"{rng.choice(SUBJECTS).capitalize()} has {rng.choice(VERBS)} {rng.choice(HEDGES)}{_number(rng)} {rng.choice(ITEMS)}{tail}, according to officials."
+        key = (subject, verb, item, tail)
+        if key not in told:
+            told[key] = f"{subject.capitalize()} has {verb} {rng.choice(HEDGES)}{_number(rng)} {item}{tail}, according to officials."
+        return told[key]
     if roll < 0.6:
-        return f"Prices rose {rng.randint(1, 15)}.{rng.randint(0, 9)}% year on year, the statistics office said, while unemployment stood at {rng.randint(2, 9)}.{rng.randint(0, 9)} per cent."
+        key = ("prices",)
+        if key not in told:
+            told[key] = f"Prices rose {rng.randint(1, 15)}.{rng.randint(0, 9)}% year on year, the statistics office said, while unemployment stood at {rng.randint(2, 9)}.{rng.randint(0, 9)} per cent."
+        return told[key]
     if roll < 0.72:
-        return f"The {rng.randint(50, 900)}-kilometre pipeline will carry up to {rng.randint(5, 40)} billion cubic metres of gas and cost ${rng.randint(1, 9)}.{rng.randint(1, 9)}bn."
+        key = ("pipeline",)
+        if key not in told:
+            told[key] = f"The {rng.randint(50, 900)}-kilometre pipeline will carry up to {rng.randint(5, 40)} billion cubic metres of gas and cost ${rng.randint(1, 9)}.{rng.randint(1, 9)}bn."
+        return told[key]
     if roll < 0.8:
-        return f"Temperatures reached {rng.randint(30, 50)}C ({rng.randint(86, 122)}F) in the region, with winds of {rng.randint(20, 120)} km/h."
+        key = ("temperature",)
+        if key not in told:
+            celsius = rng.randint(30, 50)
+            told[key] = f"Temperatures reached {celsius}C ({round(celsius * 9 / 5 + 32)}F) in the region, with winds of {rng.randint(20, 120)} km/h."
+        return told[key]
     return rng.choice(FILLER)
 
 
@@ -64,8 +82,8 @@ def articles(count: int, seed: int = 7) -> Iterator[dict]:
     rng = random.Random(seed)
     start = date(2023, 1, 1)
     for i in range(count):
-        paragraphs = []
+        paragraphs, told = [], {}
         for _ in range(rng.randint(4, 7)):
-            paragraphs.append(" ".join(sentence(rng) for _ in range(rng.randint(2, 4))))
+            paragraphs.append(" ".join(sentence(rng, told) for _ in range(rng.randint(2, 4))))
         published = start + timedelta(days=rng.randint(0, 700))
         yield {"id": f"gen-{i:07d}", "published": published.isoformat(), "text": "\n\n".join(paragraphs)}
