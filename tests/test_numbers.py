@@ -249,6 +249,7 @@ NOT_NUMBERS = [
     "In the 1990s and in 2023's budget and in FY2024.",
     "Write to desk2024@example.org or see https://example.org/2024/10/26/story-100.",
     "The 4x4 stalled; 5G masts and 3D printers; open 24/7 since 9/11.",
+    "Add 1\u20448 of a teaspoon of salt (a fraction slash, read as 1/8 is).",
     "Arsenal won 3-1 on Saturday.",
     "One of the soldiers said no one had a one-off plan; at one point, one day.",
     "The talks were held in mid-2023 and pre-2020.",
