@@ -100,6 +100,13 @@ def test_an_age_is_a_duration_adjective_with_its_item():
     assert (mention.unit, mention.item) == ("year", "man")
 
 
+def test_an_age_after_then_or_now_is_still_an_age():
+    mention = only("The then-34-year-old mayor resigned in March.")
+    assert (mention.value, mention.unit, mention.item) == (34, "year", "mayor")
+    mention = only("She carried her now-18-month-old son out of the flat.")
+    assert (mention.value, mention.unit, mention.item) == (18, "month", "son")
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

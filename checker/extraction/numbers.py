@@ -306,7 +306,7 @@ _CANDIDATES = re.compile(
     (?:
     # ---- digits that are not quantities, consumed so none of them is read ----
     (?P<skip>(?=[\d\#+('’])(?:
-        (?<=[A-Za-z][-/])(?<![Mm]inus-)(?<![Ss]ub-)\d[\w./-]{{0,20}}                      # F-16, Covid-19, mid-2023
+        (?<=[A-Za-z][-/])(?<![Mm]inus-)(?<![Ss]ub-)(?<![Nn]ow-)(?<![Tt]hen-)\d[\w./-]{{0,20}}  # F-16, Covid-19, mid-2023
       | \d[\w.+-]{{0,64}}@\S{{1,200}}                                                    # 2024news@example.org
       | (?<![.,]){_DAY}\s{{1,3}}(?:of\s{{1,3}})?{_MONTH}(?:,?\s{{1,3}}\d{{4}}(?!\d))?      # 28 October
       | \#\d{{1,10}}\w{{0,10}}
