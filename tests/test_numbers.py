@@ -55,7 +55,18 @@ VALUES = [
     ("Output in Maharashtra rose to Rs 500 crore.", "Rs 500 crore", dict(value=5e9, currency="INR")),
     ("Nearly 2023 people signed the petition.", "2023", dict(value=2023, maybe_year=True)),
     ("The club has 1500 members.", "1500", dict(value=1500, maybe_year=True, rounding=50)),
+    ("A mole holds 6.02 x 10^23 molecules.", "6.02 x 10^23", dict(value=6.02e23, maybe_year=False)),
+    ("Light covers 3×10⁸ metres a second.", "3×10⁸", dict(value=3e8)),
 ]
+
+
+def test_a_negative_power_of_ten_keeps_the_digits_written() -> None:
+    span = the_span("An electron weighs 9.11×10−31 kilograms.", "9.11×10−31")
+    assert span.value == 9.11e-31 and span.rounding == 5e-34
+
+
+def test_a_times_sign_without_a_power_of_ten_is_two_numbers() -> None:
+    assert set(spans_by_text("The squad ran 4 x 100 metres and 3 × 10 laps.")) == {"4", "100", "3", "10"}
 
 
 @pytest.mark.parametrize("sentence, written, expected", VALUES)

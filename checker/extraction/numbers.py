@@ -33,6 +33,8 @@ Conventions a caller can rely on (see ``NumberSpan``):
   its two ends'. "range from X to Y" is a spread and joins; "by $2bn to
   $10bn" and "rose 5% to 10%" (a unit written on both ends after a change
   verb) are a change and the new level, and stay two numbers.
+* A power of ten written after the digits is part of the number:
+  "1.99×10−30" -> 1.99e-30, "6.02 x 10^23", "3×10⁸".
 * Dropped: ordinals, dates, times of day, phone numbers, identifiers
   ("Article 4", "F-16", "A320"), years in date position ("in 2023",
   "2019-2022", "the 1990s"), URLs, e-mail addresses, match scores ("3-1")
@@ -271,6 +273,13 @@ _SCALE_SUFFIX = (
     r"(?P<scale_word>(?:\s{1,3}(?i:hundred|thousand|million|billion|trillion|lakhs?|crores?)\b){1,2})"
     r"|(?P<scale_abbr>\s?(?i:bn|bln|mln|mn|trln|trn|tln|tn)\b|(?i:[kmb])(?![\w/²³]))"
 )
+# "1.99×10−30", "6.02 x 10^23", "3×10⁸": a power of ten written after the digits.
+# A bare "x" needs a caret or superscript after the 10, so "4 x 100m" stays a count.
+_EXPONENT = (
+    r"(?P<exponent>\s?(?:×|[xX](?=\s?10(?:\^|[⁻¹²³⁰⁴-⁹])))\s?10"
+    r"(?P<power>\^\s?[-−+]?\d{1,3}|[-−]\d{1,3}|⁻?[¹²³⁰⁴-⁹]{1,3})(?![\d.,]\d|\d))"
+)
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--", "^+ ")
 _PERCENT_SUFFIX = (
     r"(?P<points>\s{1,3}(?i:percentage|pct\.?|per\s?cent(?:age)?)\s{1,3}points?\b|\s?(?i:pp|ppts?|p\.p\.)(?!\w))"
     r"|(?P<percent>\s?%|\s{1,3}(?i:per\s?cent|percent|pct\b\.?))"
@@ -352,7 +361,7 @@ _CANDIDATES = re.compile(
         (?P<currency>{_CURRENCY_PREFIX})?
         (?P<sign>(?<![\w.,%)\]])[-−](?=\.?\d)|(?i:minus)(?:\s{{1,3}}|-))?
         (?:
-            (?P<digits>(?(currency)|(?<![\w.,]))(?:{_DIGITS}))(?:{_SCALE_SUFFIX})?
+            (?P<digits>(?(currency)|(?<![\w.,]))(?:{_DIGITS}))(?:{_EXPONENT}|{_SCALE_SUFFIX})?
           | (?P<words>(?<!\w)(?=[zZoOtTfFsSeEnNhHmMbBaAdD])(?i:{_WORD_SEQUENCE}))
         )
         (?:(?P<wire>\s(?:dlrs|stg|yen)\b)|{_PERCENT_SUFFIX})?
@@ -524,6 +533,9 @@ def _number_candidate(text: str, match: re.Match[str]) -> _Candidate | None:
     if match.group("digits") is not None:
         value, rounding, bare = _digits_value(match.group("digits"))
         scale, spelled = _scale_of(match)
+        if power := match.group("power"):
+            exponent = int(power.translate(_SUPERSCRIPTS))  # shifted in decimal: 1.99e-30 exactly
+            value, rounding, bare = float(f"{value!r}e{exponent}"), float(f"{rounding!r}e{exponent}"), False
         candidate = _Candidate(start, end, sign * value, rounding, words=spelled, currency=currency)
         abbreviation = (match.group("scale_abbr") or "").strip()
         if abbreviation in ("m", "b", "tn") and not currency:
