@@ -140,6 +140,13 @@ def test_from_to_is_a_change_not_a_range() -> None:
     assert found["3,000"].value_to is None
 
 
+def test_a_change_from_a_range_keeps_the_range_on_both_sides() -> None:
+    found = spans_by_text("The bank cut its outlook from 4-6% to 2-3% on Friday.")
+    assert {k: (v.value, v.value_to) for k, v in found.items()} == {"4-6%": (4, 6), "2-3%": (2, 3)}
+    found = spans_by_text("Analysts moved the target from 10 to 12 per cent to 8 per cent.")
+    assert {k: (v.value, v.value_to) for k, v in found.items()} == {"10 to 12 per cent": (10, 12), "8 per cent": (8, None)}
+
+
 def test_percentage_points_do_not_join_a_percent_into_a_range() -> None:
     found = spans_by_text("Inflation rose 2 percentage points to 40 per cent.")
     assert found["2 percentage points"].percentage_points

@@ -29,8 +29,9 @@ Conventions a caller can rely on (see ``NumberSpan``):
 * Ranges ("2,000-3,000", "2,000 to 3,000", "between 2,000 and 3,000",
   "2-3 million") become one span with ``value_to``; a scale, currency or
   percent sign written once applies to both ends. "from X to Y" is a change,
-  not a range, and stays two numbers. Rounding of a range is the larger of
-  its two ends'. "range from X to Y" is a spread and joins; "by $2bn to
+  not a range, and stays two numbers, unless its first end is itself a
+  range ("from 5-7% to 3-5%", "from 5 to 7 per cent to 3 per cent").
+  Rounding of a range is the larger of its two ends'. "range from X to Y" is a spread and joins; "by $2bn to
   $10bn" and "rose 5% to 10%" (a unit written on both ends after a change
   verb) are a change and the new level, and stay two numbers.
 * A power of ten written after the digits is part of the number:
@@ -395,6 +396,7 @@ _CHANGE_VERB_BEFORE = re.compile(
     r"|grew|eased|tumbled|surged|soared|plunged|sank|dipped|up|down)\s{1,3}$"
 )
 _RANGE_JOINER = re.compile(r"\s{0,3}[-–]\s{0,3}|\s{1,3}(?i:to)\s{1,3}")
+_TO_JOINER = re.compile(r"\s{1,3}(?i:to)\s{1,3}")
 _AND_JOINER = re.compile(r"\s{1,3}(?i:and)\s{1,3}")
 _ORDINAL_AFTER = re.compile(
     r"-?(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|th)\b"
@@ -690,8 +692,11 @@ def _join_ranges(text: str, candidates: list[_Candidate]) -> list[_Candidate | N
             i += 2  # "2019-2022", "between 2019 and 2022", "2019-20": dates
             continue
         window = max(0, first.start - _CONTEXT)
-        from_before = _FROM_BEFORE.search(text, window, first.start) and not _SPREAD_FROM_BEFORE.search(
-            text, window, first.start
+        from_before = (
+            not hyphen
+            and _FROM_BEFORE.search(text, window, first.start)
+            and not _SPREAD_FROM_BEFORE.search(text, window, first.start)
+            and not _to_follows(text, second, candidates[i + 2] if i + 2 < len(candidates) else None)
         )
         if dash_or_to and not hyphen and _is_change_then_level(text, first, window):
             merged.append(first)
@@ -714,6 +719,11 @@ def _join_ranges(text: str, candidates: list[_Candidate]) -> list[_Candidate | N
         merged.append(_combined(first, second, low, high))
         i += 2
     return merged
+
+
+def _to_follows(text: str, second: _Candidate, third: _Candidate | None) -> bool:
+    """"from 5 to 7 per cent to 3 per cent": a change has one "to", so the first one joins a range."""
+    return third is not None and _TO_JOINER.fullmatch(text, second.end, third.start) is not None
 
 
 def _is_change_then_level(text: str, first: _Candidate, window: int) -> bool:
