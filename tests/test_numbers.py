@@ -120,6 +120,8 @@ RANGES = [
     ("Dozens of people were injured.", "Dozens", 24, 144),
     ("A few hundred people stayed behind.", "A few hundred", 200, 1000),
     ("Several thousand people stayed behind.", "Several thousand", 3000, 10_000),
+    ("Each visit lasts two or three hours.", "two or three", 2, 3),
+    ("Ten or 15 boats were still at sea.", "Ten or 15", 10, 15),
 ]
 
 
@@ -127,6 +129,10 @@ RANGES = [
 def test_ranges(sentence: str, written: str, low: float, high: float) -> None:
     span = the_span(sentence, written)
     assert (span.value, span.value_to) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_either_or_is_a_choice_not_a_range() -> None:
+    assert set(spans_by_text("The fine is either 5 or 50 dollars.")) == {"5", "50"}
 
 
 def test_range_keeps_percent_and_currency_of_either_end() -> None:

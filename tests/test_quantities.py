@@ -100,6 +100,10 @@ def test_an_age_is_a_duration_adjective_with_its_item():
     assert (mention.unit, mention.item) == ("year", "man")
 
 
+def test_a_span_of_past_years_is_a_window_even_as_an_estimate():
+    assert spans("Over the past two or three years the plant shed 400 jobs.") == ["400 jobs"]
+
+
 def test_an_age_after_then_or_now_is_still_an_age():
     mention = only("The then-34-year-old mayor resigned in March.")
     assert (mention.value, mention.unit, mention.item) == (34, "year", "mayor")

@@ -27,7 +27,7 @@ Conventions a caller can rely on (see ``NumberSpan``):
 * ``words`` is True when any part is spelled out, scale words included
   ("2.5 million"), but not abbreviations ("2.5bn", "10 mln").
 * Ranges ("2,000-3,000", "2,000 to 3,000", "between 2,000 and 3,000",
-  "2-3 million") become one span with ``value_to``; a scale, currency or
+  "2-3 million", "three or four") become one span with ``value_to``; a scale, currency or
   percent sign written once applies to both ends. "from X to Y" is a change,
   not a range, and stays two numbers, unless its first end is itself a
   range ("from 5-7% to 3-5%", "from 5 to 7 per cent to 3 per cent").
@@ -398,6 +398,8 @@ _CHANGE_VERB_BEFORE = re.compile(
 _RANGE_JOINER = re.compile(r"\s{0,3}[-–]\s{0,3}|\s{1,3}(?i:to)\s{1,3}")
 _TO_JOINER = re.compile(r"\s{1,3}(?i:to)\s{1,3}")
 _AND_JOINER = re.compile(r"\s{1,3}(?i:and)\s{1,3}")
+_OR_JOINER = re.compile(r"\s{1,3}(?i:or)\s{1,3}")
+_EITHER_BEFORE = re.compile(r"[^\w.](?i:either)\s{1,3}$")
 _ORDINAL_AFTER = re.compile(
     r"-?(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|th)\b"
 )
@@ -679,7 +681,7 @@ def _join_ranges(text: str, candidates: list[_Candidate]) -> list[_Candidate | N
             continue
         gap = text[first.end : second.start]
         dash_or_to = _RANGE_JOINER.fullmatch(gap)
-        if not dash_or_to and not (
+        if not dash_or_to and not _is_estimate_or(text, first, gap) and not (
             _AND_JOINER.fullmatch(gap) and _BETWEEN_BEFORE.search(text, max(0, first.start - _CONTEXT), first.start)
         ):
             merged.append(first)
@@ -719,6 +721,13 @@ def _join_ranges(text: str, candidates: list[_Candidate]) -> list[_Candidate | N
         merged.append(_combined(first, second, low, high))
         i += 2
     return merged
+
+
+def _is_estimate_or(text: str, first: _Candidate, gap: str) -> bool:
+    """"three or four years", "10 or 12 people": an estimate between the two; "either 5 or 50" is a choice."""
+    return _OR_JOINER.fullmatch(gap) is not None and not _EITHER_BEFORE.search(
+        text, max(0, first.start - _CONTEXT), first.start
+    )
 
 
 def _to_follows(text: str, second: _Candidate, third: _Candidate | None) -> bool:
