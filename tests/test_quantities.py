@@ -147,6 +147,8 @@ def test_numbers_inside_names_and_addresses_are_not_quantities():
     assert spans("The S&P 500 gained 1% on Monday.") == ["1%"]
     assert spans("The shop at 575 Wilbraham Road has closed.") == []
     assert spans("The iPhone 11 Pro costs $999.") == ["$999"]
+    assert spans("The firm leased 120 W 57th Street for $40 million.") == ["$40 million"]
+    assert spans("Qantas flies the 787 Dreamliner to 14 cities.") == ["14 cities"]
 
 
 def test_words_after_the_noun_end_the_item():

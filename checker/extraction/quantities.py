@@ -157,10 +157,11 @@ _IDENTIFIER_BEFORE = re.compile(
 )
 
 
-# Words after a number that make it a name or an address ("iPhone 11 Pro", "575 Wilbraham Road").
+# Words after a number that make it a name or an address ("iPhone 11 Pro", "787 Dreamliner",
+# "575 Wilbraham Road", "350 W 42nd Street").
 _IDENTIFIER_AFTER = re.compile(
-    r"""[ \t]+(?:(?:Pro|Max|Ultra|Plus|Mini|Lite|Edge|Series)\b
-    |(?:[A-Z][\w'’-]*[ \t]+){0,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Drive|Boulevard|Blvd|Way|Place|Court
+    r"""[ \t]+(?:(?:Pro|Max|MAX|Ultra|Plus|Mini|Lite|Edge|Series|Dreamliner)\b
+    |(?:(?:[A-Z][\w'’-]*|\d{1,3}(?:st|nd|rd|th))[ \t]+){0,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Drive|Boulevard|Blvd|Way|Place|Court
     |Terrace|Crescent|Square|Highway|ZIP[ \t]+Code)\b)""",
     re.X,
 )
