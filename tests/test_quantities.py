@@ -151,6 +151,31 @@ def test_numbers_inside_names_and_addresses_are_not_quantities():
     assert spans("Qantas flies the 787 Dreamliner to 14 cities.") == ["14 cities"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text", "item"),
+    [
+        ("The court named a 12-member panel on Tuesday.", "12-member", "member"),
+        ("She sank a three-point shot at the buzzer.", "three-point", "point"),
+        ("Fire gutted the 10-storey block overnight.", "10-storey", "storey"),
+    ],
+)
+def test_a_noun_hyphened_to_a_number_is_what_it_counts(sentence, text, item):
+    mention = only(sentence)
+    assert (sentence[mention.start:mention.end], mention.unit, mention.item) == (text, None, item)
+
+
+def test_a_multiplier_or_adjective_hyphened_to_a_number_is_not_what_it_counts():
+    assert only("Output rose 10-fold after the reform.").item is None
+    assert only("A 5,000-strong crowd waited outside.").item != "strong"
+
+
+def test_a_suspended_hyphen_shares_the_noun_written_last():
+    sentence = "The estate offers two-, three- and four-bedroom homes."
+    assert [(m.value, m.item) for m in find_mentions(sentence)] == [(2, "bedroom"), (3, "bedroom"), (4, "bedroom")]
+    sacks = find_mentions("Farmers sell 10- and 25-kilogram sacks of rice.")
+    assert [(m.value, m.unit) for m in sacks] == [(10, "kilogram"), (25, "kilogram")]
+
+
 def test_words_after_the_noun_end_the_item():
     assert only("The 550-kilometre pipeline carries gas to Europe.").item == "pipeline"
     assert only("No red cards, but 19 fouls proves it was feisty.").item == "foul"

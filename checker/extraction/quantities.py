@@ -185,7 +185,26 @@ def find_mentions(text: str, currency_hint: str | None = None) -> list[Mention]:
             mention = replace(mention, unit="year", item="age")
         mentions.append(mention)
     _share_units(text, mentions)
+    _share_suspended_hyphens(text, mentions)
     return mentions
+
+
+# "four-, five- and six-cylinder engines", "two- or three-bedroom flats": the
+# noun hyphened to the last figure is written once for all of them.
+_SUSPENDED_GAP = re.compile(r"-,?\s+(?:(?:and|or|to)\s+)?", re.I)
+_HYPHENED = re.compile(r"-[A-Za-z]|-\Z")
+
+
+def _share_suspended_hyphens(text: str, mentions: list[Mention]) -> None:
+    for index in range(len(mentions) - 2, -1, -1):  # from the right: the noun comes last
+        first, second = mentions[index], mentions[index + 1]
+        if (
+            _bare(first)
+            and not _bare(second)
+            and _SUSPENDED_GAP.fullmatch(text, first.end, second.start)
+            and _HYPHENED.search(text, second.start, second.end)
+        ):
+            mentions[index] = replace(first, end=first.end + 1, unit=second.unit, item=second.item)
 
 
 # "280 million of the 1.5 billion shekels", "from 4.8 to 4.7 percent", "from
@@ -293,6 +312,8 @@ def _mention(text: str, span: NumberSpan, lex: UnitLexicon) -> Mention | None:
             item, end = phrase
     elif unit is None:
         phrase = _noun_phrase(text, end, lex, singular_count=value == 1 and value_to is None)
+        if phrase is None:
+            phrase = _hyphen_noun(text, end, lex)
         if phrase is not None:
             item, end = phrase
             unit, item = _unit_as_head(text, item, end, lex)
@@ -444,6 +465,24 @@ def _noun_phrase(
     head = singular(kept[-1], lex)
     item = " ".join([w.lower() if not w.isupper() else w for w in kept[:-1]] + [head])
     return lex.item_synonyms.get(item, item), end
+
+
+# "a 12-member panel", "a three-point shot", "six-cylinder engines": the number
+# counts the noun hyphened to it. Not a multiplier or a vague tail ("10-fold",
+# "20-odd", "a 5,000-strong force", "two-time champion").
+_HYPHEN_NOUN = re.compile(r"-([a-z][a-z'’]+)\b(?!-)")
+_NOT_HYPHEN_NOUNS = frozenset("fold odd plus something strong ish time way nil all".split())
+
+
+def _hyphen_noun(text: str, pos: int, lex: UnitLexicon) -> tuple[str, int] | None:
+    """The counted noun of a hyphened compound right after the number, singular, with its end."""
+    found = _HYPHEN_NOUN.match(text, pos)
+    if found is None:
+        return None
+    word = found.group(1)
+    if word in _STOP_WORDS or word in _NOT_HYPHEN_NOUNS or _ends_phrase(word):
+        return None
+    return singular(word, lex), found.end()
 
 
 def _unit_as_head(text: str, item: str, end: int, lex: UnitLexicon) -> tuple[str | None, str | None]:
