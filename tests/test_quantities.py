@@ -176,6 +176,24 @@ def test_a_suspended_hyphen_shares_the_noun_written_last():
     assert [(m.value, m.unit) for m in sacks] == [(10, "kilogram"), (25, "kilogram")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "item"),
+    [
+        ("Clinics ran 2,000 COVID-19 tests on Monday.", "test"),
+        ("The carrier ordered 12 A350 jets last year.", "jet"),
+        ("The carrier parked three new 737 MAX planes at the airport.", "plane"),
+    ],
+)
+def test_a_name_with_a_number_modifies_the_counted_noun(sentence, item):
+    assert only(sentence).item == item
+
+
+def test_coordinated_modifiers_share_the_noun_they_modify():
+    assert only("The album sold 80,000 digital and physical copies.").item == "copy"
+    assert only("Officials reported 300 military and civilian deaths.").item == "death"
+    assert [m.item for m in find_mentions("She won 2 gold and 3 silver medals.")] == ["gold", "silver medal"]
+
+
 def test_words_after_the_noun_end_the_item():
     assert only("The 550-kilometre pipeline carries gas to Europe.").item == "pipeline"
     assert only("No red cards, but 19 fouls proves it was feisty.").item == "foul"

@@ -97,7 +97,8 @@ _STOP_WORDS = frozenset(
 )
 # Words ending in -ly that are nouns, not adverbs that end a phrase.
 _LY_NOUNS = frozenset("family ally rally supply assembly reply monopoly anomaly belly fly lily bully jelly".split())
-_WORD = re.compile(r"[ \t\n]+([A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*)")
+# A word, or a name with its number ("COVID-19 tests", "A350 jets").
+_WORD = re.compile(r"[ \t\n]+([A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*|-?\d+[A-Za-z]*(?![\w.,]\d))*)")
 _OF_DETERMINER = re.compile(
     r"\s+of\s+(?:(?:the|these|those|its|their|his|her|our|your|all|all\s+the|a|an)\s+)?", re.I
 )
@@ -159,12 +160,15 @@ _IDENTIFIER_BEFORE = re.compile(
 
 # Words after a number that make it a name or an address ("iPhone 11 Pro", "787 Dreamliner",
 # "575 Wilbraham Road", "350 W 42nd Street").
+_MODEL_SUFFIX = r"(?:Pro|Max|MAX|Ultra|Plus|Mini|Lite|Edge|Series|Dreamliner)\b"
 _IDENTIFIER_AFTER = re.compile(
-    r"""[ \t]+(?:(?:Pro|Max|MAX|Ultra|Plus|Mini|Lite|Edge|Series|Dreamliner)\b
-    |(?:(?:[A-Z][\w'’-]*|\d{1,3}(?:st|nd|rd|th))[ \t]+){0,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Drive|Boulevard|Blvd|Way|Place|Court
+    rf"""[ \t]+(?:{_MODEL_SUFFIX}
+    |(?:(?:[A-Z][\w'’-]*|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{0,3}}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Drive|Boulevard|Blvd|Way|Place|Court
     |Terrace|Crescent|Square|Highway|ZIP[ \t]+Code)\b)""",
     re.X,
 )
+# A model name inside a noun phrase ("two new 737 Max jets"): read as its capitalized word.
+_MODEL_IN_PHRASE = re.compile(rf"[ \t]+\d{{1,5}}[ \t]+({_MODEL_SUFFIX})")
 
 
 def find_mentions(text: str, currency_hint: str | None = None) -> list[Mention]:
@@ -426,11 +430,15 @@ def _noun_phrase(
     words: list[tuple[str, int]] = []
     cursor = pos
     while len(words) < 5:
-        match = _WORD.match(text, cursor)
+        match = _WORD.match(text, cursor) or _MODEL_IN_PHRASE.match(text, cursor)
         if match is None:
             break
         word = match.group(1)
         lowered = word.lower()
+        if lowered in ("and", "or") and words and not any(w[0].isupper() for w, _ in words):
+            joined = _coordinated(text, match.end(), lex)  # "4.3M digital and physical sales"
+            if joined is not None:
+                return joined
         if lowered in _STOP_WORDS:
             break
         previous = words[-1][0] if words else None
@@ -483,6 +491,14 @@ def _hyphen_noun(text: str, pos: int, lex: UnitLexicon) -> tuple[str, int] | Non
     if word in _STOP_WORDS or word in _NOT_HYPHEN_NOUNS or _ends_phrase(word):
         return None
     return singular(word, lex), found.end()
+
+
+def _coordinated(text: str, pos: int, lex: UnitLexicon) -> tuple[str, int] | None:
+    """After "digital and": the head of the plural noun phrase that follows, or None if there is none."""
+    phrase = _noun_phrase(text, pos, lex, proper_ok=False)
+    if phrase is None or not _is_plural(text[:phrase[1]].rsplit(None, 1)[-1].lower(), lex):
+        return None
+    return phrase[0].rsplit(" ", 1)[-1], phrase[1]
 
 
 def _unit_as_head(text: str, item: str, end: int, lex: UnitLexicon) -> tuple[str | None, str | None]:
