@@ -184,7 +184,13 @@ SHARES = [
     ("Half of the shells were faulty.", "Half", 50, "1/2"),
     ("A third of voters stayed home.", "A third", 100 / 3, "1/3"),
     ("The bill needs a two-thirds majority.", "two-thirds", 200 / 3, "2/3"),
+    ("Add 1/8 of a teaspoon of salt.", "1/8", 12.5, "1/8"),
+    ("Add 3\u20448 of a cup of milk.", "3\u20448", 37.5, "3/8"),
 ]
+
+
+def test_a_slash_is_a_fraction_only_of_a_thing() -> None:
+    assert spans_by_text("The helpline runs 24/7 and 3\u20448 of the cost is paid.") == {}
 
 
 @pytest.mark.parametrize("sentence, written, value, fraction", SHARES)
@@ -273,7 +279,6 @@ NOT_NUMBERS = [
     "In the 1990s and in 2023's budget and in FY2024.",
     "Write to desk2024@example.org or see https://example.org/2024/10/26/story-100.",
     "The 4x4 stalled; 5G masts and 3D printers; open 24/7 since 9/11.",
-    "Add 1\u20448 of a teaspoon of salt (a fraction slash, read as 1/8 is).",
     "Arsenal won 3-1 on Saturday.",
     "One of the soldiers said no one had a one-off plan; at one point, one day.",
     "The talks were held in mid-2023 and pre-2020.",

@@ -194,6 +194,24 @@ def test_coordinated_modifiers_share_the_noun_they_modify():
     assert [m.item for m in find_mentions("She won 2 gold and 3 silver medals.")] == ["gold", "silver medal"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The school is a quarter of a mile from the river.", 0.25, "mile"),
+        ("Only a tenth of an inch of rain fell in May.", 0.1, "inch"),
+        ("Stir in 1/8 of a US gallon of water.", 0.125, "gallon"),
+    ],
+)
+def test_a_fraction_of_a_unit_measures_in_that_unit(sentence, value, unit):
+    mention = only(sentence)
+    assert (mention.value, mention.unit) == (value, unit)
+
+
+def test_a_fraction_of_a_thing_is_still_a_share():
+    mention = only("A quarter of the budget goes on salaries.")
+    assert (mention.value, mention.unit) == (25, "percent")
+
+
 def test_words_after_the_noun_end_the_item():
     assert only("The 550-kilometre pipeline carries gas to Europe.").item == "pipeline"
     assert only("No red cards, but 19 fouls proves it was feisty.").item == "foul"

@@ -15,7 +15,8 @@ Conventions a caller can rely on (see ``NumberSpan``):
   same scale: "1,500" -> 50, "6.4" -> 0.05, "eight million" -> 500000.
   Words are treated like the digits they stand for ("a dozen" -> 0.5,
   "half a million" -> 50000). Shares written as fractions ("seven in ten",
-  "a third") get half a step of the denominator, capped at 5 points.
+  "a third", "1/16 of a") get half a step of the denominator, capped at 5
+  points. A slash is a fraction only before "of a": "24/7" and "9/11" are not.
 * Vague plurals are ranges from X up to 10X: "hundreds of" -> 100..1000,
   "thousands" -> 1000..10000, "tens of thousands" -> 10000..100000,
   "hundreds of thousands" -> 100000..1000000; "dozens" -> 24..144 (two
@@ -305,6 +306,8 @@ _LETTER_STARTS = (
     + rf"|(?:US|U\.S\.|CA|AU|NZ|HK|NT|MX|[CASR])\$|{_GLUED_CODE}"
 )
 
+# "1/16 of a pint", "1⁄32 of a quart": a fraction of one unit, not a date or "24/7".
+_NOT_OF_A = r"(?!\s{1,3}of\s{1,3}an?\s)"
 _CANDIDATES = re.compile(
     rf"""
     # No match starts inside a word ("COVID19", "A320": digits after letters
@@ -327,7 +330,7 @@ _CANDIDATES = re.compile(
             \d{{1,4}}(?:[-/.]\d{{1,4}}){{2,}}(?![\w])                                  # dates, phones, 1.2.3
           | \d{{3}}[ .]\d{{3}}[ .]\d{{4}}(?!\d)                                          # 555 123 4567
           | 0\d{{1,4}}(?:[ \u00a0]\d{{2,4}}){{1,4}}(?!\d)                                   # 028 9054 0540
-          | \d{{1,4}}[/\u2044]\d{{1,4}}(?!\d|,\d)                                        # 24/7, 9/11, 2023/24, 1⁄32
+          | \d{{1,4}}[/\u2044]\d{{1,4}}(?!\d|,\d){_NOT_OF_A}                              # 24/7, 9/11, 2023/24
           | \d{{1,2}}(?::\d{{2}}){{1,2}}(?:\s?(?i:[ap]\.?m\b\.?))?(?!\d)                  # 10:30
           | \d{{1,2}}\.\d{{2}}\s?(?i:a\.m\.|p\.m\.|am\b|pm\b)                           # 10.45pm
           | \d{{1,2}}\s?(?i:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock)                          # 10 a.m., 5pm
@@ -352,6 +355,7 @@ _CANDIDATES = re.compile(
   | (?P<fraction>(?=[\daAoOtTfFsSnN])(?P<fraction_num>(?i:an?|one|two|three|four|five|seven|nine)|\d)(?P<fraction_joint>-|\s{{1,3}})
         (?P<fraction_den>(?i:{_trie(list(_FRACTION_DENOMINATORS))}))\b(?P<fraction_of>\s{{1,3}}of\b)?
     )
+  | (?P<slash>(?<![\d.,/])(?P<slash_num>\d{{1,2}})[/\u2044](?P<slash_den>\d{{1,3}})(?!\d|,\d)(?!{_NOT_OF_A}))
   | (?P<half>(?=[hH])(?i:half)(?=\s{{1,3}}(?i:of|the|its|their|his|her|our|all|them|these|those)\b))
     # ---- vague plurals: "hundreds of thousands", "dozens", "several thousand" ----
   | (?P<vague>(?=[tThHdDmMbB])(?:(?P<vague_outer>(?i:tens|hundreds|dozens))\s{{1,3}}(?i:of)\s{{1,3}})?
@@ -615,6 +619,9 @@ def _share_candidate(text: str, match: re.Match[str]) -> _Candidate | None:
         numerator = 1 if written in ("a", "an") else _small_value(written)
         denominator = _FRACTION_DENOMINATORS[match.group("fraction_den").lower()]
         start, end = match.start("fraction"), match.end("fraction_den")
+    elif kind == "slash":
+        numerator, denominator = int(match.group("slash_num")), int(match.group("slash_den"))
+        start, end = match.span("slash")
     else:
         if _HALF_NOT_SHARE_BEFORE.search(text, max(0, match.start("half") - _CONTEXT), match.start("half")):
             return None  # "the second half of 2024"
@@ -826,7 +833,7 @@ def find_numbers(text: str) -> list[NumberSpan]:
             continue
         if kind == "number":
             candidate = _number_candidate(text, match)
-        elif kind in ("ratio", "fraction", "half"):
+        elif kind in ("ratio", "fraction", "slash", "half"):
             candidate = _share_candidate(text, match)
         else:
             candidate = _vague_candidate(match)

@@ -264,6 +264,10 @@ def _mention(text: str, span: NumberSpan, lex: UnitLexicon) -> Mention | None:
     start, end = span.start, span.end
     if _is_identifier(text, start) or _IDENTIFIER_AFTER.match(text, end):
         return None
+    measure = _fraction_of_a_unit(text, span) if span.fraction_of else None
+    if measure is not None:  # "a quarter of a mile": 0.25 mile, not a 25 % share
+        numerator, denominator = map(int, span.fraction_of.split("/"))
+        span = replace(span, value=numerator / denominator, rounding=span.rounding / 100, percent=False)
     value, value_to = span.value, span.value_to
     minus = _MINUS.search(text, max(0, start - 7), start)
     if minus and value > 0:
@@ -288,6 +292,8 @@ def _mention(text: str, span: NumberSpan, lex: UnitLexicon) -> Mention | None:
         if prefix is not None and prefix[0].is_currency:
             unit, start = prefix[0].unit, prefix[1]
 
+    if measure is not None:
+        unit, end = measure
     adjective = False
     following = _unit_after(text, end)
     if following is not None:
@@ -375,6 +381,18 @@ def _unit_after(text: str, pos: int) -> tuple[UnitAlias, int, bool] | None:
             if found is not None and found[0].glued and gap == " " and _SPACED_DEGREE_END.match(text, found[1]):
                 return found[0], found[1], False  # "a high of 12 C." in Canadian style
     return None
+
+
+_OF_A = re.compile(r"\s+of\s+an?\s+", re.I)
+
+
+def _fraction_of_a_unit(text: str, span: NumberSpan) -> tuple[str, int] | None:
+    """The unit and its end in "a quarter of a mile", "1/16 of a pint": a fraction measures in it."""
+    of_a = _OF_A.match(text, span.end)
+    found = match_after(text, of_a.end()) if of_a is not None else None
+    if found is None or found[0].glued or found[0].prefix or found[0].unit == lexicon().ambiguous_pound:
+        return None
+    return found[0].unit, found[1]
 
 
 def _resolve_pound(unit: str, current: str | None, lex: UnitLexicon) -> str:
