@@ -395,6 +395,7 @@ def test_a_lone_one_counts_only_what_follows_it() -> None:
     sentence = "You have one solution; it cost one dollar and took one year."
     assert [(sentence[s.start : s.end], s.value) for s in find_numbers(sentence)] == [("one", 1.0)] * 3
     assert find_numbers("One proposal asks the board to act.")[0].value == 1
+    assert [s.value for s in find_numbers("One NATO member and one UN agency objected.")] == [1, 1]
 
 
 def test_minus_and_sub_glued_with_a_hyphen() -> None:

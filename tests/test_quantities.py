@@ -207,6 +207,11 @@ def test_a_fraction_of_a_unit_measures_in_that_unit(sentence, value, unit):
     assert (mention.value, mention.unit) == (value, unit)
 
 
+def test_us_measures_are_the_registry_units():
+    assert [m.unit for m in find_mentions("Pour 2 US pints into 1 US gallon, then one US fluid ounce.")] == [
+        "pint", "gallon", "ounce"]
+
+
 def test_a_fraction_of_a_thing_is_still_a_share():
     mention = only("A quarter of the budget goes on salaries.")
     assert (mention.value, mention.unit) == (25, "percent")

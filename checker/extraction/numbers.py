@@ -428,7 +428,7 @@ _ONE_COUNTS_AFTER = re.compile(
     r"\s{1,3}(?!(?i:of|another|or|and|nor|to|in|on|at|by|for|from|with|without|who|whom|whose|which|that|is|was"
     r"|are|were|be|been|has|had|have|will|would|can|could|may|might|must|should|shall|does|did|do|said|says"
     r"|more|less|day|time|point|way|thing|too|as|than|if|but|so|then|after|before|else|here|there|another"
-    r"|hundred|thousand|million|billion|trillion|dozen)\b)[A-Za-z][a-z]{1,30}\b"
+    r"|hundred|thousand|million|billion|trillion|dozen)\b)(?:[A-Za-z][a-z]{1,30}|[A-Z]{2,5})\b"  # "one US soldier"
 )
 _WHITESPACE = re.compile(r"[\s-]+")
 _WORD_END = re.compile(r"[A-Za-z](?![A-Za-z])")
