@@ -55,7 +55,18 @@ VALUES = [
     ("Output in Maharashtra rose to Rs 500 crore.", "Rs 500 crore", dict(value=5e9, currency="INR")),
     ("Nearly 2023 people signed the petition.", "2023", dict(value=2023, maybe_year=True)),
     ("The club has 1500 members.", "1500", dict(value=1500, maybe_year=True, rounding=50)),
+    ("A mole holds 6.02 x 10^23 molecules.", "6.02 x 10^23", dict(value=6.02e23, maybe_year=False)),
+    ("Light covers 3×10⁸ metres a second.", "3×10⁸", dict(value=3e8)),
 ]
+
+
+def test_a_negative_power_of_ten_keeps_the_digits_written() -> None:
+    span = the_span("An electron weighs 9.11×10−31 kilograms.", "9.11×10−31")
+    assert span.value == 9.11e-31 and span.rounding == 5e-34
+
+
+def test_a_times_sign_without_a_power_of_ten_is_two_numbers() -> None:
+    assert set(spans_by_text("The squad ran 4 x 100 metres and 3 × 10 laps.")) == {"4", "100", "3", "10"}
 
 
 @pytest.mark.parametrize("sentence, written, expected", VALUES)
@@ -109,6 +120,8 @@ RANGES = [
     ("Dozens of people were injured.", "Dozens", 24, 144),
     ("A few hundred people stayed behind.", "A few hundred", 200, 1000),
     ("Several thousand people stayed behind.", "Several thousand", 3000, 10_000),
+    ("Each visit lasts two or three hours.", "two or three", 2, 3),
+    ("Ten or 15 boats were still at sea.", "Ten or 15", 10, 15),
 ]
 
 
@@ -116,6 +129,10 @@ RANGES = [
 def test_ranges(sentence: str, written: str, low: float, high: float) -> None:
     span = the_span(sentence, written)
     assert (span.value, span.value_to) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_either_or_is_a_choice_not_a_range() -> None:
+    assert set(spans_by_text("The fine is either 5 or 50 dollars.")) == {"5", "50"}
 
 
 def test_range_keeps_percent_and_currency_of_either_end() -> None:
@@ -127,6 +144,13 @@ def test_from_to_is_a_change_not_a_range() -> None:
     found = spans_by_text("Membership rose from 3,000 to 4,000 last year.")
     assert set(found) == {"3,000", "4,000"}
     assert found["3,000"].value_to is None
+
+
+def test_a_change_from_a_range_keeps_the_range_on_both_sides() -> None:
+    found = spans_by_text("The bank cut its outlook from 4-6% to 2-3% on Friday.")
+    assert {k: (v.value, v.value_to) for k, v in found.items()} == {"4-6%": (4, 6), "2-3%": (2, 3)}
+    found = spans_by_text("Analysts moved the target from 10 to 12 per cent to 8 per cent.")
+    assert {k: (v.value, v.value_to) for k, v in found.items()} == {"10 to 12 per cent": (10, 12), "8 per cent": (8, None)}
 
 
 def test_percentage_points_do_not_join_a_percent_into_a_range() -> None:
@@ -160,7 +184,13 @@ SHARES = [
     ("Half of the shells were faulty.", "Half", 50, "1/2"),
     ("A third of voters stayed home.", "A third", 100 / 3, "1/3"),
     ("The bill needs a two-thirds majority.", "two-thirds", 200 / 3, "2/3"),
+    ("Add 1/8 of a teaspoon of salt.", "1/8", 12.5, "1/8"),
+    ("Add 3\u20448 of a cup of milk.", "3\u20448", 37.5, "3/8"),
 ]
+
+
+def test_a_slash_is_a_fraction_only_of_a_thing() -> None:
+    assert spans_by_text("The helpline runs 24/7 and 3\u20448 of the cost is paid.") == {}
 
 
 @pytest.mark.parametrize("sentence, written, value, fraction", SHARES)
@@ -365,6 +395,7 @@ def test_a_lone_one_counts_only_what_follows_it() -> None:
     sentence = "You have one solution; it cost one dollar and took one year."
     assert [(sentence[s.start : s.end], s.value) for s in find_numbers(sentence)] == [("one", 1.0)] * 3
     assert find_numbers("One proposal asks the board to act.")[0].value == 1
+    assert [s.value for s in find_numbers("One NATO member and one UN agency objected.")] == [1, 1]
 
 
 def test_minus_and_sub_glued_with_a_hyphen() -> None:

@@ -100,6 +100,17 @@ def test_an_age_is_a_duration_adjective_with_its_item():
     assert (mention.unit, mention.item) == ("year", "man")
 
 
+def test_a_span_of_past_years_is_a_window_even_as_an_estimate():
+    assert spans("Over the past two or three years the plant shed 400 jobs.") == ["400 jobs"]
+
+
+def test_an_age_after_then_or_now_is_still_an_age():
+    mention = only("The then-34-year-old mayor resigned in March.")
+    assert (mention.value, mention.unit, mention.item) == (34, "year", "mayor")
+    mention = only("She carried her now-18-month-old son out of the flat.")
+    assert (mention.value, mention.unit, mention.item) == (18, "month", "son")
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -136,6 +147,74 @@ def test_numbers_inside_names_and_addresses_are_not_quantities():
     assert spans("The S&P 500 gained 1% on Monday.") == ["1%"]
     assert spans("The shop at 575 Wilbraham Road has closed.") == []
     assert spans("The iPhone 11 Pro costs $999.") == ["$999"]
+    assert spans("The firm leased 120 W 57th Street for $40 million.") == ["$40 million"]
+    assert spans("Qantas flies the 787 Dreamliner to 14 cities.") == ["14 cities"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "item"),
+    [
+        ("The court named a 12-member panel on Tuesday.", "12-member", "member"),
+        ("She sank a three-point shot at the buzzer.", "three-point", "point"),
+        ("Fire gutted the 10-storey block overnight.", "10-storey", "storey"),
+    ],
+)
+def test_a_noun_hyphened_to_a_number_is_what_it_counts(sentence, text, item):
+    mention = only(sentence)
+    assert (sentence[mention.start:mention.end], mention.unit, mention.item) == (text, None, item)
+
+
+def test_a_multiplier_or_adjective_hyphened_to_a_number_is_not_what_it_counts():
+    assert only("Output rose 10-fold after the reform.").item is None
+    assert only("A 5,000-strong crowd waited outside.").item != "strong"
+
+
+def test_a_suspended_hyphen_shares_the_noun_written_last():
+    sentence = "The estate offers two-, three- and four-bedroom homes."
+    assert [(m.value, m.item) for m in find_mentions(sentence)] == [(2, "bedroom"), (3, "bedroom"), (4, "bedroom")]
+    sacks = find_mentions("Farmers sell 10- and 25-kilogram sacks of rice.")
+    assert [(m.value, m.unit) for m in sacks] == [(10, "kilogram"), (25, "kilogram")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "item"),
+    [
+        ("Clinics ran 2,000 COVID-19 tests on Monday.", "test"),
+        ("The carrier ordered 12 A350 jets last year.", "jet"),
+        ("The carrier parked three new 737 MAX planes at the airport.", "plane"),
+    ],
+)
+def test_a_name_with_a_number_modifies_the_counted_noun(sentence, item):
+    assert only(sentence).item == item
+
+
+def test_coordinated_modifiers_share_the_noun_they_modify():
+    assert only("The album sold 80,000 digital and physical copies.").item == "copy"
+    assert only("Officials reported 300 military and civilian deaths.").item == "death"
+    assert [m.item for m in find_mentions("She won 2 gold and 3 silver medals.")] == ["gold", "silver medal"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The school is a quarter of a mile from the river.", 0.25, "mile"),
+        ("Only a tenth of an inch of rain fell in May.", 0.1, "inch"),
+        ("Stir in 1/8 of a US gallon of water.", 0.125, "gallon"),
+    ],
+)
+def test_a_fraction_of_a_unit_measures_in_that_unit(sentence, value, unit):
+    mention = only(sentence)
+    assert (mention.value, mention.unit) == (value, unit)
+
+
+def test_us_measures_are_the_registry_units():
+    assert [m.unit for m in find_mentions("Pour 2 US pints into 1 US gallon, then one US fluid ounce.")] == [
+        "pint", "gallon", "ounce"]
+
+
+def test_a_fraction_of_a_thing_is_still_a_share():
+    mention = only("A quarter of the budget goes on salaries.")
+    assert (mention.value, mention.unit) == (25, "percent")
 
 
 def test_words_after_the_noun_end_the_item():

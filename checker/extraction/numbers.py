@@ -15,7 +15,8 @@ Conventions a caller can rely on (see ``NumberSpan``):
   same scale: "1,500" -> 50, "6.4" -> 0.05, "eight million" -> 500000.
   Words are treated like the digits they stand for ("a dozen" -> 0.5,
   "half a million" -> 50000). Shares written as fractions ("seven in ten",
-  "a third") get half a step of the denominator, capped at 5 points.
+  "a third", "1/16 of a") get half a step of the denominator, capped at 5
+  points. A slash is a fraction only before "of a": "24/7" and "9/11" are not.
 * Vague plurals are ranges from X up to 10X: "hundreds of" -> 100..1000,
   "thousands" -> 1000..10000, "tens of thousands" -> 10000..100000,
   "hundreds of thousands" -> 100000..1000000; "dozens" -> 24..144 (two
@@ -27,12 +28,15 @@ Conventions a caller can rely on (see ``NumberSpan``):
 * ``words`` is True when any part is spelled out, scale words included
   ("2.5 million"), but not abbreviations ("2.5bn", "10 mln").
 * Ranges ("2,000-3,000", "2,000 to 3,000", "between 2,000 and 3,000",
-  "2-3 million") become one span with ``value_to``; a scale, currency or
+  "2-3 million", "three or four") become one span with ``value_to``; a scale, currency or
   percent sign written once applies to both ends. "from X to Y" is a change,
-  not a range, and stays two numbers. Rounding of a range is the larger of
-  its two ends'. "range from X to Y" is a spread and joins; "by $2bn to
+  not a range, and stays two numbers, unless its first end is itself a
+  range ("from 5-7% to 3-5%", "from 5 to 7 per cent to 3 per cent").
+  Rounding of a range is the larger of its two ends'. "range from X to Y" is a spread and joins; "by $2bn to
   $10bn" and "rose 5% to 10%" (a unit written on both ends after a change
   verb) are a change and the new level, and stay two numbers.
+* A power of ten written after the digits is part of the number:
+  "1.99×10−30" -> 1.99e-30, "6.02 x 10^23", "3×10⁸".
 * Dropped: ordinals, dates, times of day, phone numbers, identifiers
   ("Article 4", "F-16", "A320"), years in date position ("in 2023",
   "2019-2022", "the 1990s"), URLs, e-mail addresses, match scores ("3-1")
@@ -271,6 +275,13 @@ _SCALE_SUFFIX = (
     r"(?P<scale_word>(?:\s{1,3}(?i:hundred|thousand|million|billion|trillion|lakhs?|crores?)\b){1,2})"
     r"|(?P<scale_abbr>\s?(?i:bn|bln|mln|mn|trln|trn|tln|tn)\b|(?i:[kmb])(?![\w/²³]))"
 )
+# "1.99×10−30", "6.02 x 10^23", "3×10⁸": a power of ten written after the digits.
+# A bare "x" needs a caret or superscript after the 10, so "4 x 100m" stays a count.
+_EXPONENT = (
+    r"(?P<exponent>\s?(?:×|[xX](?=\s?10(?:\^|[⁻¹²³⁰⁴-⁹])))\s?10"
+    r"(?P<power>\^\s?[-−+]?\d{1,3}|[-−]\d{1,3}|⁻?[¹²³⁰⁴-⁹]{1,3})(?![\d.,]\d|\d))"
+)
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--", "^+ ")
 _PERCENT_SUFFIX = (
     r"(?P<points>\s{1,3}(?i:percentage|pct\.?|per\s?cent(?:age)?)\s{1,3}points?\b|\s?(?i:pp|ppts?|p\.p\.)(?!\w))"
     r"|(?P<percent>\s?%|\s{1,3}(?i:per\s?cent|percent|pct\b\.?))"
@@ -295,6 +306,8 @@ _LETTER_STARTS = (
     + rf"|(?:US|U\.S\.|CA|AU|NZ|HK|NT|MX|[CASR])\$|{_GLUED_CODE}"
 )
 
+# "1/16 of a pint", "1⁄32 of a quart": a fraction of one unit, not a date or "24/7".
+_NOT_OF_A = r"(?!\s{1,3}of\s{1,3}an?\s)"
 _CANDIDATES = re.compile(
     rf"""
     # No match starts inside a word ("COVID19", "A320": digits after letters
@@ -306,7 +319,7 @@ _CANDIDATES = re.compile(
     (?:
     # ---- digits that are not quantities, consumed so none of them is read ----
     (?P<skip>(?=[\d\#+('’])(?:
-        (?<=[A-Za-z][-/])(?<![Mm]inus-)(?<![Ss]ub-)\d[\w./-]{{0,20}}                      # F-16, Covid-19, mid-2023
+        (?<=[A-Za-z][-/])(?<![Mm]inus-)(?<![Ss]ub-)(?<![Nn]ow-)(?<![Tt]hen-)\d[\w./-]{{0,20}}  # F-16, Covid-19, mid-2023
       | \d[\w.+-]{{0,64}}@\S{{1,200}}                                                    # 2024news@example.org
       | (?<![.,]){_DAY}\s{{1,3}}(?:of\s{{1,3}})?{_MONTH}(?:,?\s{{1,3}}\d{{4}}(?!\d))?      # 28 October
       | \#\d{{1,10}}\w{{0,10}}
@@ -317,7 +330,7 @@ _CANDIDATES = re.compile(
             \d{{1,4}}(?:[-/.]\d{{1,4}}){{2,}}(?![\w])                                  # dates, phones, 1.2.3
           | \d{{3}}[ .]\d{{3}}[ .]\d{{4}}(?!\d)                                          # 555 123 4567
           | 0\d{{1,4}}(?:[ \u00a0]\d{{2,4}}){{1,4}}(?!\d)                                   # 028 9054 0540
-          | \d{{1,4}}/\d{{1,4}}(?!\d|,\d)                                               # 24/7, 9/11, 2023/24
+          | \d{{1,4}}[/\u2044]\d{{1,4}}(?!\d|,\d){_NOT_OF_A}                              # 24/7, 9/11, 2023/24
           | \d{{1,2}}(?::\d{{2}}){{1,2}}(?:\s?(?i:[ap]\.?m\b\.?))?(?!\d)                  # 10:30
           | \d{{1,2}}\.\d{{2}}\s?(?i:a\.m\.|p\.m\.|am\b|pm\b)                           # 10.45pm
           | \d{{1,2}}\s?(?i:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock)                          # 10 a.m., 5pm
@@ -342,6 +355,7 @@ _CANDIDATES = re.compile(
   | (?P<fraction>(?=[\daAoOtTfFsSnN])(?P<fraction_num>(?i:an?|one|two|three|four|five|seven|nine)|\d)(?P<fraction_joint>-|\s{{1,3}})
         (?P<fraction_den>(?i:{_trie(list(_FRACTION_DENOMINATORS))}))\b(?P<fraction_of>\s{{1,3}}of\b)?
     )
+  | (?P<slash>(?<![\d.,/])(?P<slash_num>\d{{1,2}})[/\u2044](?P<slash_den>\d{{1,3}})(?!\d|,\d)(?!{_NOT_OF_A}))
   | (?P<half>(?=[hH])(?i:half)(?=\s{{1,3}}(?i:of|the|its|their|his|her|our|all|them|these|those)\b))
     # ---- vague plurals: "hundreds of thousands", "dozens", "several thousand" ----
   | (?P<vague>(?=[tThHdDmMbB])(?:(?P<vague_outer>(?i:tens|hundreds|dozens))\s{{1,3}}(?i:of)\s{{1,3}})?
@@ -352,7 +366,7 @@ _CANDIDATES = re.compile(
         (?P<currency>{_CURRENCY_PREFIX})?
         (?P<sign>(?<![\w.,%)\]])[-−](?=\.?\d)|(?i:minus)(?:\s{{1,3}}|-))?
         (?:
-            (?P<digits>(?(currency)|(?<![\w.,]))(?:{_DIGITS}))(?:{_SCALE_SUFFIX})?
+            (?P<digits>(?(currency)|(?<![\w.,]))(?:{_DIGITS}))(?:{_EXPONENT}|{_SCALE_SUFFIX})?
           | (?P<words>(?<!\w)(?=[zZoOtTfFsSeEnNhHmMbBaAdD])(?i:{_WORD_SEQUENCE}))
         )
         (?:(?P<wire>\s(?:dlrs|stg|yen)\b)|{_PERCENT_SUFFIX})?
@@ -386,7 +400,10 @@ _CHANGE_VERB_BEFORE = re.compile(
     r"|grew|eased|tumbled|surged|soared|plunged|sank|dipped|up|down)\s{1,3}$"
 )
 _RANGE_JOINER = re.compile(r"\s{0,3}[-–]\s{0,3}|\s{1,3}(?i:to)\s{1,3}")
+_TO_JOINER = re.compile(r"\s{1,3}(?i:to)\s{1,3}")
 _AND_JOINER = re.compile(r"\s{1,3}(?i:and)\s{1,3}")
+_OR_JOINER = re.compile(r"\s{1,3}(?i:or)\s{1,3}")
+_EITHER_BEFORE = re.compile(r"[^\w.](?i:either)\s{1,3}$")
 _ORDINAL_AFTER = re.compile(
     r"-?(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|th)\b"
 )
@@ -411,7 +428,7 @@ _ONE_COUNTS_AFTER = re.compile(
     r"\s{1,3}(?!(?i:of|another|or|and|nor|to|in|on|at|by|for|from|with|without|who|whom|whose|which|that|is|was"
     r"|are|were|be|been|has|had|have|will|would|can|could|may|might|must|should|shall|does|did|do|said|says"
     r"|more|less|day|time|point|way|thing|too|as|than|if|but|so|then|after|before|else|here|there|another"
-    r"|hundred|thousand|million|billion|trillion|dozen)\b)[A-Za-z][a-z]{1,30}\b"
+    r"|hundred|thousand|million|billion|trillion|dozen)\b)(?:[A-Za-z][a-z]{1,30}|[A-Z]{2,5})\b"  # "one US soldier"
 )
 _WHITESPACE = re.compile(r"[\s-]+")
 _WORD_END = re.compile(r"[A-Za-z](?![A-Za-z])")
@@ -524,6 +541,9 @@ def _number_candidate(text: str, match: re.Match[str]) -> _Candidate | None:
     if match.group("digits") is not None:
         value, rounding, bare = _digits_value(match.group("digits"))
         scale, spelled = _scale_of(match)
+        if power := match.group("power"):
+            exponent = int(power.translate(_SUPERSCRIPTS))  # shifted in decimal: 1.99e-30 exactly
+            value, rounding, bare = float(f"{value!r}e{exponent}"), float(f"{rounding!r}e{exponent}"), False
         candidate = _Candidate(start, end, sign * value, rounding, words=spelled, currency=currency)
         abbreviation = (match.group("scale_abbr") or "").strip()
         if abbreviation in ("m", "b", "tn") and not currency:
@@ -599,6 +619,9 @@ def _share_candidate(text: str, match: re.Match[str]) -> _Candidate | None:
         numerator = 1 if written in ("a", "an") else _small_value(written)
         denominator = _FRACTION_DENOMINATORS[match.group("fraction_den").lower()]
         start, end = match.start("fraction"), match.end("fraction_den")
+    elif kind == "slash":
+        numerator, denominator = int(match.group("slash_num")), int(match.group("slash_den"))
+        start, end = match.span("slash")
     else:
         if _HALF_NOT_SHARE_BEFORE.search(text, max(0, match.start("half") - _CONTEXT), match.start("half")):
             return None  # "the second half of 2024"
@@ -665,7 +688,7 @@ def _join_ranges(text: str, candidates: list[_Candidate]) -> list[_Candidate | N
             continue
         gap = text[first.end : second.start]
         dash_or_to = _RANGE_JOINER.fullmatch(gap)
-        if not dash_or_to and not (
+        if not dash_or_to and not _is_estimate_or(text, first, gap) and not (
             _AND_JOINER.fullmatch(gap) and _BETWEEN_BEFORE.search(text, max(0, first.start - _CONTEXT), first.start)
         ):
             merged.append(first)
@@ -678,8 +701,11 @@ def _join_ranges(text: str, candidates: list[_Candidate]) -> list[_Candidate | N
             i += 2  # "2019-2022", "between 2019 and 2022", "2019-20": dates
             continue
         window = max(0, first.start - _CONTEXT)
-        from_before = _FROM_BEFORE.search(text, window, first.start) and not _SPREAD_FROM_BEFORE.search(
-            text, window, first.start
+        from_before = (
+            not hyphen
+            and _FROM_BEFORE.search(text, window, first.start)
+            and not _SPREAD_FROM_BEFORE.search(text, window, first.start)
+            and not _to_follows(text, second, candidates[i + 2] if i + 2 < len(candidates) else None)
         )
         if dash_or_to and not hyphen and _is_change_then_level(text, first, window):
             merged.append(first)
@@ -702,6 +728,18 @@ def _join_ranges(text: str, candidates: list[_Candidate]) -> list[_Candidate | N
         merged.append(_combined(first, second, low, high))
         i += 2
     return merged
+
+
+def _is_estimate_or(text: str, first: _Candidate, gap: str) -> bool:
+    """"three or four years", "10 or 12 people": an estimate between the two; "either 5 or 50" is a choice."""
+    return _OR_JOINER.fullmatch(gap) is not None and not _EITHER_BEFORE.search(
+        text, max(0, first.start - _CONTEXT), first.start
+    )
+
+
+def _to_follows(text: str, second: _Candidate, third: _Candidate | None) -> bool:
+    """"from 5 to 7 per cent to 3 per cent": a change has one "to", so the first one joins a range."""
+    return third is not None and _TO_JOINER.fullmatch(text, second.end, third.start) is not None
 
 
 def _is_change_then_level(text: str, first: _Candidate, window: int) -> bool:
@@ -795,7 +833,7 @@ def find_numbers(text: str) -> list[NumberSpan]:
             continue
         if kind == "number":
             candidate = _number_candidate(text, match)
-        elif kind in ("ratio", "fraction", "half"):
+        elif kind in ("ratio", "fraction", "slash", "half"):
             candidate = _share_candidate(text, match)
         else:
             candidate = _vague_candidate(match)

@@ -97,7 +97,8 @@ _STOP_WORDS = frozenset(
 )
 # Words ending in -ly that are nouns, not adverbs that end a phrase.
 _LY_NOUNS = frozenset("family ally rally supply assembly reply monopoly anomaly belly fly lily bully jelly".split())
-_WORD = re.compile(r"[ \t\n]+([A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*)")
+# A word, or a name with its number ("COVID-19 tests", "A350 jets").
+_WORD = re.compile(r"[ \t\n]+([A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*|-?\d+[A-Za-z]*(?![\w.,]?\d))*)")
 _OF_DETERMINER = re.compile(
     r"\s+of\s+(?:(?:the|these|those|its|their|his|her|our|your|all|all\s+the|a|an)\s+)?", re.I
 )
@@ -157,13 +158,17 @@ _IDENTIFIER_BEFORE = re.compile(
 )
 
 
-# Words after a number that make it a name or an address ("iPhone 11 Pro", "575 Wilbraham Road").
+# Words after a number that make it a name or an address ("iPhone 11 Pro", "787 Dreamliner",
+# "575 Wilbraham Road", "350 W 42nd Street").
+_MODEL_SUFFIX = r"(?:Pro|Max|MAX|Ultra|Plus|Mini|Lite|Edge|Series|Dreamliner)\b"
 _IDENTIFIER_AFTER = re.compile(
-    r"""[ \t]+(?:(?:Pro|Max|Ultra|Plus|Mini|Lite|Edge|Series)\b
-    |(?:[A-Z][\w'’-]*[ \t]+){0,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Drive|Boulevard|Blvd|Way|Place|Court
+    rf"""[ \t]+(?:{_MODEL_SUFFIX}
+    |(?:(?:[A-Z][\w'’-]*|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{0,3}}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Drive|Boulevard|Blvd|Way|Place|Court
     |Terrace|Crescent|Square|Highway|ZIP[ \t]+Code)\b)""",
     re.X,
 )
+# A model name inside a noun phrase ("two new 737 Max jets"): read as its capitalized word.
+_MODEL_IN_PHRASE = re.compile(rf"[ \t]+\d{{1,5}}[ \t]+({_MODEL_SUFFIX})")
 
 
 def find_mentions(text: str, currency_hint: str | None = None) -> list[Mention]:
@@ -184,7 +189,26 @@ def find_mentions(text: str, currency_hint: str | None = None) -> list[Mention]:
             mention = replace(mention, unit="year", item="age")
         mentions.append(mention)
     _share_units(text, mentions)
+    _share_suspended_hyphens(text, mentions)
     return mentions
+
+
+# "four-, five- and six-cylinder engines", "two- or three-bedroom flats": the
+# noun hyphened to the last figure is written once for all of them.
+_SUSPENDED_GAP = re.compile(r"-,?\s+(?:(?:and|or|to)\s+)?", re.I)
+_HYPHENED = re.compile(r"-[A-Za-z]|-\Z")
+
+
+def _share_suspended_hyphens(text: str, mentions: list[Mention]) -> None:
+    for index in range(len(mentions) - 2, -1, -1):  # from the right: the noun comes last
+        first, second = mentions[index], mentions[index + 1]
+        if (
+            _bare(first)
+            and not _bare(second)
+            and _SUSPENDED_GAP.fullmatch(text, first.end, second.start)
+            and _HYPHENED.search(text, second.start, second.end)
+        ):
+            mentions[index] = replace(first, end=first.end + 1, unit=second.unit, item=second.item)
 
 
 # "280 million of the 1.5 billion shekels", "from 4.8 to 4.7 percent", "from
@@ -240,6 +264,10 @@ def _mention(text: str, span: NumberSpan, lex: UnitLexicon) -> Mention | None:
     start, end = span.start, span.end
     if _is_identifier(text, start) or _IDENTIFIER_AFTER.match(text, end):
         return None
+    measure = _fraction_of_a_unit(text, span) if span.fraction_of else None
+    if measure is not None:  # "a quarter of a mile": 0.25 mile, not a 25 % share
+        numerator, denominator = map(int, span.fraction_of.split("/"))
+        span = replace(span, value=numerator / denominator, rounding=span.rounding / 100, percent=False)
     value, value_to = span.value, span.value_to
     minus = _MINUS.search(text, max(0, start - 7), start)
     if minus and value > 0:
@@ -264,6 +292,8 @@ def _mention(text: str, span: NumberSpan, lex: UnitLexicon) -> Mention | None:
         if prefix is not None and prefix[0].is_currency:
             unit, start = prefix[0].unit, prefix[1]
 
+    if measure is not None:
+        unit, end = measure
     adjective = False
     following = _unit_after(text, end)
     if following is not None:
@@ -292,6 +322,8 @@ def _mention(text: str, span: NumberSpan, lex: UnitLexicon) -> Mention | None:
             item, end = phrase
     elif unit is None:
         phrase = _noun_phrase(text, end, lex, singular_count=value == 1 and value_to is None)
+        if phrase is None:
+            phrase = _hyphen_noun(text, end, lex)
         if phrase is not None:
             item, end = phrase
             unit, item = _unit_as_head(text, item, end, lex)
@@ -351,6 +383,18 @@ def _unit_after(text: str, pos: int) -> tuple[UnitAlias, int, bool] | None:
     return None
 
 
+_OF_A = re.compile(r"\s+of\s+an?\s+", re.I)
+
+
+def _fraction_of_a_unit(text: str, span: NumberSpan) -> tuple[str, int] | None:
+    """The unit and its end in "a quarter of a mile", "1/16 of a pint": a fraction measures in it."""
+    of_a = _OF_A.match(text, span.end)
+    found = match_after(text, of_a.end()) if of_a is not None else None
+    if found is None or found[0].glued or found[0].prefix or found[0].unit == lexicon().ambiguous_pound:
+        return None
+    return found[0].unit, found[1]
+
+
 def _resolve_pound(unit: str, current: str | None, lex: UnitLexicon) -> str:
     """A bare "pounds" is money only when the number already carries £ (or GBP).
 
@@ -404,11 +448,15 @@ def _noun_phrase(
     words: list[tuple[str, int]] = []
     cursor = pos
     while len(words) < 5:
-        match = _WORD.match(text, cursor)
+        match = _WORD.match(text, cursor) or _MODEL_IN_PHRASE.match(text, cursor)
         if match is None:
             break
         word = match.group(1)
         lowered = word.lower()
+        if lowered in ("and", "or") and words and not any(w[0].isupper() for w, _ in words):
+            joined = _coordinated(text, match.end(), lex)  # "4.3M digital and physical sales"
+            if joined is not None:
+                return joined
         if lowered in _STOP_WORDS:
             break
         previous = words[-1][0] if words else None
@@ -443,6 +491,32 @@ def _noun_phrase(
     head = singular(kept[-1], lex)
     item = " ".join([w.lower() if not w.isupper() else w for w in kept[:-1]] + [head])
     return lex.item_synonyms.get(item, item), end
+
+
+# "a 12-member panel", "a three-point shot", "six-cylinder engines": the number
+# counts the noun hyphened to it. Not a multiplier or a vague tail ("10-fold",
+# "20-odd", "a 5,000-strong force", "two-time champion").
+_HYPHEN_NOUN = re.compile(r"-([a-z][a-z'’]+)\b(?!-)")
+_NOT_HYPHEN_NOUNS = frozenset("fold odd plus something strong ish time way nil all".split())
+
+
+def _hyphen_noun(text: str, pos: int, lex: UnitLexicon) -> tuple[str, int] | None:
+    """The counted noun of a hyphened compound right after the number, singular, with its end."""
+    found = _HYPHEN_NOUN.match(text, pos)
+    if found is None:
+        return None
+    word = found.group(1)
+    if word in _STOP_WORDS or word in _NOT_HYPHEN_NOUNS or _ends_phrase(word):
+        return None
+    return singular(word, lex), found.end()
+
+
+def _coordinated(text: str, pos: int, lex: UnitLexicon) -> tuple[str, int] | None:
+    """After "digital and": the head of the plural noun phrase that follows, or None if there is none."""
+    phrase = _noun_phrase(text, pos, lex, proper_ok=False)
+    if phrase is None or not _is_plural(text[:phrase[1]].rsplit(None, 1)[-1].lower(), lex):
+        return None
+    return phrase[0].rsplit(" ", 1)[-1], phrase[1]
 
 
 def _unit_as_head(text: str, item: str, end: int, lex: UnitLexicon) -> tuple[str | None, str | None]:
