@@ -92,6 +92,7 @@ def extract_drafts(document: Document, lexicon: Lexicon | None = None, cues: Cue
             previous_subject,
             document_context,
             boilerplate=any(s <= sentence.start < e for s, e in boilerplate_spans),
+            offset=sentence.start,
         )
         first = len(drafts)
         for mention, context in zip(mentions, contexts, strict=True):

@@ -162,6 +162,9 @@ class DocumentContext:
     name_words: frozenset[str] = frozenset()
     topic: str | None = None
     names: tuple[str, ...] = ()  # every name the article mentions, for "the plant" -> "Cahir plant"
+    text: str = ""  # the article, to which ``entities`` refer
+    entities: tuple[tuple[int, int, str], ...] = ()  # lexicon entities of the article, in order
+    entity_starts: tuple[int, ...] = ()
 
     @classmethod
     def read(cls, text: str, title: str | None, lexicon: Lexicon) -> DocumentContext:
@@ -169,8 +172,9 @@ class DocumentContext:
         names = frozenset(_MID_SENTENCE_NAME.findall(text))
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
+        entities = lexicon.find_entities(text)
         for weight, source in ((2, title or ""), (1, text)):
-            for start, _, canonical in lexicon.find_entities(source):
+            for start, _, canonical in lexicon.find_entities(source) if source is not text else entities:
                 counts[canonical] = counts.get(canonical, 0) + weight
                 first.setdefault(canonical, start)
             for m in _PROPER.finditer(source):
@@ -182,7 +186,32 @@ class DocumentContext:
                 counts[name] = counts.get(name, 0) + weight
                 first.setdefault(name, m.start())
         topic = max(counts, key=lambda n: (counts[n], -first[n]), default=None)
-        return cls(common, names, topic if topic and counts[topic] >= 2 else None, tuple(counts))
+        return cls(
+            common, names, topic if topic and counts[topic] >= 2 else None, tuple(counts),
+            text, tuple(entities), tuple(e[0] for e in entities),
+        )
+
+    def entities_in(self, sentence: str, offset: int) -> list[tuple[int, int, str]] | None:
+        """The article's entities within a sentence at ``offset``, as ``find_entities(sentence)`` gives them.
+
+        The same when the sentence stands between spaces (or the article's
+        ends) and no entity crosses its edges: then the scan sees nothing
+        different inside it. Otherwise None, and the caller scans the sentence.
+        """
+        end = offset + len(sentence)
+        text = self.text
+        if not text.startswith(sentence, offset) or not sentence:
+            return None
+        if (offset and not text[offset - 1].isspace()) or (end < len(text) and not text[end].isspace()):
+            return None
+        starts = self.entity_starts
+        first, last = bisect.bisect_left(starts, offset), bisect.bisect_left(starts, end)
+        if first and self.entities[first - 1][1] > offset:
+            return None  # an entity runs into the sentence from before it
+        inside = self.entities[first:last]
+        if inside and inside[-1][1] > end:
+            return None
+        return [(start - offset, stop - offset, canonical) for start, stop, canonical in inside]
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,16 +301,21 @@ def describe(
     previous_subject: str | None = None,
     document: DocumentContext | None = None,
     boilerplate: bool = False,
+    offset: int | None = None,
 ) -> list[MentionContext]:
     """Context of every mention of one sentence (offsets relative to ``text``).
 
     ``boilerplate`` is decided per paragraph by the caller (an advertisement
     spans several sentences); a sentence with an advertising cue is always so.
+    ``offset``, where the sentence starts in the article ``document`` was read
+    from, lets it reuse the article's entities instead of scanning again.
     """
     document = document or DocumentContext()
     lowered = text.lower()
     boilerplate = boilerplate or cues.is_boilerplate(lowered)
-    entities = lexicon.find_entities(text)
+    entities = document.entities_in(text, offset) if offset is not None else None
+    if entities is None:
+        entities = lexicon.find_entities(text)
     attribution, source_spans = _attribution(text, lowered, cues)
     names = named_candidates(text, entities, source_spans, lexicon, document)
     wholes = _part_of(text, mentions)
