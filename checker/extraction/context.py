@@ -87,6 +87,7 @@ class Cues:
     modality: re.Pattern[str]  # one alternation of lower-case cues, a named group per modality
     boilerplate: re.Pattern[str]  # lower-case phrases: search ``text.lower()``
     boilerplate_phrases: tuple[str, ...]  # the same phrases, for plain substring tests
+    modality_phrases: tuple[str, ...]  # every phrase of ``modality``, for plain substring tests
     attribution_verbs: frozenset[str]
     relation_forms: dict[str, str]  # inflected form -> lemma of a relation verb
     neutral_forms: frozenset[str]
@@ -112,12 +113,17 @@ class Cues:
                 relation_forms[form.lower()] = lemma
         neutral = {f.lower() for lemma, extra in (verbs.get("neutral") or {}).items() for f in (*_regular_forms(lemma), *(extra or []))}
         phrases = tuple(p.lower() for p in cues["boilerplate"])
-        return cls(modality, boiler, phrases, frozenset(cues["attribution_verbs"]), relation_forms, frozenset(neutral))
+        modality_phrases = tuple(p.lower() for group in cues["modality"].values() for p in group)
+        return cls(modality, boiler, phrases, modality_phrases, frozenset(cues["attribution_verbs"]), relation_forms, frozenset(neutral))
 
     def is_boilerplate(self, lowered: str) -> bool:
         """Whether a lower-cased text holds an advertising cue: the same answer as
         ``self.boilerplate.search``, but a substring test per phrase is cheaper than the alternation."""
         return _has_any(lowered, self.boilerplate_phrases)
+
+    def may_hold_modality(self, lowered: str) -> bool:
+        """Whether ``self.modality`` can match anywhere in a lower-cased text: every match is one of its phrases."""
+        return _has_any(lowered, self.modality_phrases)
 
 
 def _has_any(text: str, words: tuple[str, ...] | frozenset[str]) -> bool:
@@ -323,6 +329,7 @@ def describe(
     words = _Words(text)
     if len(lowered) != len(text):  # a letter whose lower case is longer: keep offsets, lose only case-folding
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    cued = cues.may_hold_modality(lowered)
     name_starts = [n.start for n in names]
     time_starts = [t.start for t in times]
     entity_starts = [e[0] for e in entities]
@@ -358,7 +365,7 @@ def describe(
                 item=lexicon.item(item) if item else None,
                 relation=relation,
                 attribution=attribution,
-                modality=_modality(lowered, c_start, c_end, mention, near_times, cues),
+                modality=_modality(lowered, c_start, c_end, mention, near_times, cues, cued),
                 boilerplate=boilerplate,
                 part_of=whole,
                 rate=_rate_for(mention, mentions, near_times, index),
@@ -486,15 +493,29 @@ def named_candidates(
 def _subject_for(text: str, mention: Mention, names: list[Named], c_start: int, c_end: int) -> str | None:
     """A grammatical subject or place of the clause, then of the sentence, then the source;
     among several, the first subject before the figure, or the nearest place."""
+    if not names:
+        return None
     in_clause = [n for n in names if c_start <= n.start and n.end <= c_end]
     for tier, pool in ((0, in_clause), (1, in_clause), (0, names), (1, names), (2, in_clause), (2, names)):
-        ranked = [n for n in pool if n.tier == tier]
-        before = [n for n in ranked if n.end <= mention.start]
-        if before:
-            return before[0].canonical if tier == 0 else before[-1].canonical
-        if ranked:
-            return ranked[0].canonical
+        chosen = _pick(pool, tier, mention.start)
+        if chosen is not None:
+            return chosen
     return None
+
+
+def _pick(pool: list[Named], tier: int, start: int) -> str | None:
+    """Of the names of one tier: the first subject (or the last place) before ``start``, else the first one."""
+    first = first_before = last_before = None
+    for name in pool:
+        if name.tier != tier:
+            continue
+        first = first or name
+        if name.end <= start:
+            first_before = first_before or name
+            last_before = name
+    if first_before is not None:
+        return first_before.canonical if tier == 0 else last_before.canonical
+    return first.canonical if first is not None else None
 
 
 _THE_NOUN_AFTER = re.compile(r"\s+(?:at|of|from|in|on)\s+the\s+([a-z]+)\b")
@@ -605,14 +626,17 @@ _AUXILIARIES = {
 }
 
 
-def _modality(text: str, c_start: int, c_end: int, mention: Mention, times: list[TimeExpression], cues: Cues) -> str:
+def _modality(
+    text: str, c_start: int, c_end: int, mention: Mention, times: list[TimeExpression], cues: Cues, cued: bool = True
+) -> str:
     """The nearest modality cue before the figure in its clause; plans after it count too.
 
-    ``text`` is the lower-cased sentence (same offsets)."""
+    ``text`` is the lower-cased sentence (same offsets); ``cued`` is False when
+    it holds no cue phrase at all (most sentences), and the cues are not searched."""
     best = "actual"
-    for m in cues.modality.finditer(text, c_start, mention.start):
+    for m in cues.modality.finditer(text, c_start, mention.start) if cued else ():
         best = m.lastgroup or best
-    if best == "actual":
+    if best == "actual" and cued:
         tail = text[mention.end:mention.end + 60].lstrip(" ,")
         m = cues.modality.match(tail)
         if m and m.lastgroup != "actual":
