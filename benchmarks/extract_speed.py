@@ -116,7 +116,7 @@ def stage_seconds(docs: list[Document]) -> dict[str, float]:
             for (sentence, sentence_mentions), these_times in zip(doc_found, doc_times, strict=True):
                 boilerplate = any(s <= sentence.start < e for s, e in spans)
                 describe(sentence.text, sentence_mentions, these_times, lexicon, cues, None,
-                         document_context, boilerplate=boilerplate)
+                         document_context, boilerplate=boilerplate, offset=sentence.start)
 
     seconds["context"] = _timed(context)
     drafts = [extract_drafts(d, lexicon, cues) for d in docs]

@@ -134,12 +134,22 @@ class _AliasScan:
     compiled pattern with the same rules: acronyms in capitals only, other
     aliases in any case, an optional possessive, never glued to a word or a
     hyphen, and at one position the longest alias that fits wins.
+
+    Even a Python step per word is too slow for a whole archive, and most
+    words start no alias. When every word of a text is ASCII, the set of its
+    words (``_words_of``: string methods only) tells which aliases could fit
+    at all: an alias matches only where each of its words is a word of the
+    text. Only the first words of those aliases are then searched for, each
+    by its own literal pattern, which the regex engine scans for at C speed.
     """
 
     starts: re.Pattern[str]  # group 1: a word that is not glued to a word or hyphen; else a symbol
     by_word: dict[str, tuple[_Alias, ...]]  # first word folded to ASCII -> aliases, longest first
     by_length: dict[int, tuple[_Alias, ...]]  # first-word length -> every alias: for non-ASCII words
     by_symbol: tuple[_Alias, ...]  # aliases that start with a symbol ("#MeToo")
+    symbol_starts: re.Pattern[str] | None  # where a symbol alias may start, if the lexicon has any
+    word_starts: dict[str, re.Pattern[str]]  # first word -> where it stands alone in folded text
+    needs: dict[str, tuple[frozenset[str], ...]]  # first word -> the folded words of each of its aliases
 
     @classmethod
     def build(cls, aliases: dict[str, str], surfaces: dict[str, str]) -> _AliasScan:
@@ -169,16 +179,42 @@ class _AliasScan:
             by_word={word: tuple(found) for word, found in by_word.items()},
             by_length={n: tuple(found) for n, found in by_length.items()},
             by_symbol=tuple(symbols),
+            symbol_starts=re.compile(rf"(?<![\w-])(?i:[{leading}])") if leading else None,
+            # The word first, its look-behind after: a literal prefix the engine searches for quickly.
+            word_starts={
+                word: re.compile(rf"{re.escape(word)}(?<![\w-]{re.escape(word)})(?!\w)") for word in by_word
+            },
+            needs={
+                word: tuple(frozenset(_WORDS.findall(fold_case(a.alias))) for a in found)
+                for word, found in by_word.items()
+            },
         )
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
+        folded = text.lower()
+        if len(folded) != len(text) or (not text.isascii() and _NON_ASCII_LETTER.search(text)):
+            return self._try([(m.start(), m.group(1)) for m in self.starts.finditer(text)], text)
+        return self._try(self._ascii_starts(folded), text)
+
+    def _ascii_starts(self, folded: str) -> list[tuple[int, str | None]]:
+        """Where an alias may start in a lower-cased text whose words are all ASCII."""
+        words = set(_words_of(folded))
+        starts: list[tuple[int, str | None]] = []
+        for word in words.intersection(self.by_word):
+            if any(need <= words for need in self.needs[word]):
+                starts.extend((m.start(), word) for m in self.word_starts[word].finditer(folded))
+        if self.symbol_starts is not None:
+            starts.extend((m.start(), None) for m in self.symbol_starts.finditer(folded))
+        starts.sort()
+        return starts
+
+    def _try(self, starts: list[tuple[int, str | None]], text: str) -> list[tuple[int, int, str]]:
+        """At each start (in order, none inside an earlier match) the first alias that fits."""
         found: list[tuple[int, int, str]] = []
         taken = 0
-        for start_match in self.starts.finditer(text):
-            start = start_match.start()
+        for start, word in starts:
             if start < taken:
                 continue
-            word = start_match.group(1)
             if word is None:
                 candidates = self.by_symbol
             elif word.isascii():
@@ -208,6 +244,23 @@ class _Alias:
 
 
 _FIRST_WORD = re.compile(r"\w+")
+_WORDS = _FIRST_WORD
+# A letter or digit beyond ASCII: its case-folding may differ from ASCII's, so such texts take the word-by-word scan.
+_NON_ASCII_LETTER = re.compile(r"[^\W\x00-\x7f]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+# Every ASCII character that is not a lower-case word character becomes a space.
+_NOT_WORD_TO_SPACE = str.maketrans({chr(c): " " for c in range(128) if not re.fullmatch(r"[a-z0-9_]", chr(c))})
+
+
+def _words_of(folded: str) -> list[str]:
+    """The ``\\w+`` words of a lower-cased text whose words are all ASCII.
+
+    Splitting after one ``translate`` is several times cheaper than a regex
+    ``findall``; other characters beyond ASCII can then only be separators.
+    """
+    if not folded.isascii():
+        folded = _NON_ASCII.sub(" ", folded)
+    return folded.translate(_NOT_WORD_TO_SPACE).split()
 # Characters Python's case-insensitive matching takes for ASCII letters that
 # str.lower() does not turn into them: "ſince" matches "since", "İ" matches "i".
 _ASCII_LOOKALIKES = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})

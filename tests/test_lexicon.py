@@ -152,3 +152,32 @@ def test_entity_look_up_exact_then_fuzzy(name, expected):
     lexicon = default_lexicon()
     assert lexicon.entity(name) == expected
     assert lexicon.entity(name) == expected  # the cached answer is the same
+
+
+def test_article_entities_reused_for_a_sentence_agree_with_a_scan_of_it():
+    from checker.extraction.context import DocumentContext
+
+    lexicon = default_lexicon()
+    reused = 0
+    for item in read_documents([str(CORPUS)]):
+        if not isinstance(item, Document):
+            continue
+        document = DocumentContext.read(item.text, item.title, lexicon)
+        for sentence in split_sentences(item):
+            found = document.entities_in(sentence.text, sentence.start)
+            if found is not None:
+                reused += 1
+                assert found == lexicon.find_entities(sentence.text), sentence.text
+    assert reused > 200
+
+
+def test_article_entities_are_not_reused_across_a_sentence_edge():
+    from checker.extraction.context import DocumentContext
+
+    lexicon = default_lexicon()
+    text = "Troops came from the U.S. Federal Reserve staff said so."
+    document = DocumentContext.read(text, None, lexicon)
+    assert document.entities_in("Federal Reserve staff said so.", text.index("Federal")) is None  # entity crosses in
+    assert document.entities_in("Troops came from the U.S.", 0) is None  # entity crosses out
+    assert document.entities_in("staff said so.", text.index("staff")) == []
+    assert document.entities_in("came", 8) is None  # not the article's text at that offset

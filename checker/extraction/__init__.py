@@ -39,7 +39,7 @@ def article_currency(text: str) -> str | None:
 def boilerplate_paragraphs(text: str, cues: Cues) -> list[tuple[int, int]]:
     """Paragraphs holding an advertising cue: every figure in them is page furniture."""
     lowered = text.lower()
-    if not cues.boilerplate.search(lowered):
+    if not cues.is_boilerplate(lowered):
         return []
     if len(lowered) != len(text):  # a letter whose lower case is longer: offsets differ, search paragraph by paragraph
         return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if cues.boilerplate.search(m.group(0).lower())]
@@ -92,6 +92,7 @@ def extract_drafts(document: Document, lexicon: Lexicon | None = None, cues: Cue
             previous_subject,
             document_context,
             boilerplate=any(s <= sentence.start < e for s, e in boilerplate_spans),
+            offset=sentence.start,
         )
         first = len(drafts)
         for mention, context in zip(mentions, contexts, strict=True):

@@ -44,7 +44,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _PROPER = re.compile(rf"(?<![\w-])(?:[{_UPPER}][\w&.'’-]+)(?:\s+(?:of\s+|de\s+|the\s+)?[{_UPPER}][\w&.'’-]+)*")
 # Names written mid-sentence, capitalized after a lower-case word or a comma.
-_MID_SENTENCE_NAME = re.compile(rf"(?<=[a-z,;] )[{_UPPER}][\w&'’-]+")
+_MID_SENTENCE_NAME = re.compile(rf" (?<=[a-z,;] )([{_UPPER}][\w&'’-]+)")  # the space first: a fast literal scan
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 # Clause subjects that refer back to a name: "the company", "it".
 _BACK_REFERENCE = re.compile(
@@ -86,6 +86,8 @@ class Cues:
 
     modality: re.Pattern[str]  # one alternation of lower-case cues, a named group per modality
     boilerplate: re.Pattern[str]  # lower-case phrases: search ``text.lower()``
+    boilerplate_phrases: tuple[str, ...]  # the same phrases, for plain substring tests
+    modality_phrases: tuple[str, ...]  # every phrase of ``modality``, for plain substring tests
     attribution_verbs: frozenset[str]
     relation_forms: dict[str, str]  # inflected form -> lemma of a relation verb
     neutral_forms: frozenset[str]
@@ -110,7 +112,26 @@ class Cues:
             for form in (*_regular_forms(lemma), *(extra or [])):
                 relation_forms[form.lower()] = lemma
         neutral = {f.lower() for lemma, extra in (verbs.get("neutral") or {}).items() for f in (*_regular_forms(lemma), *(extra or []))}
-        return cls(modality, boiler, frozenset(cues["attribution_verbs"]), relation_forms, frozenset(neutral))
+        phrases = tuple(p.lower() for p in cues["boilerplate"])
+        modality_phrases = tuple(p.lower() for group in cues["modality"].values() for p in group)
+        return cls(modality, boiler, phrases, modality_phrases, frozenset(cues["attribution_verbs"]), relation_forms, frozenset(neutral))
+
+    def is_boilerplate(self, lowered: str) -> bool:
+        """Whether a lower-cased text holds an advertising cue: the same answer as
+        ``self.boilerplate.search``, but a substring test per phrase is cheaper than the alternation."""
+        return _has_any(lowered, self.boilerplate_phrases)
+
+    def may_hold_modality(self, lowered: str) -> bool:
+        """Whether ``self.modality`` can match anywhere in a lower-cased text: every match is one of its phrases."""
+        return _has_any(lowered, self.modality_phrases)
+
+
+def _has_any(text: str, words: tuple[str, ...] | frozenset[str]) -> bool:
+    """Whether any of ``words`` is a substring of ``text`` (a plain loop: ``any()`` costs twice as much)."""
+    for word in words:
+        if word in text:
+            return True
+    return False
 
 
 def _regular_forms(lemma: str) -> tuple[str, ...]:
@@ -147,6 +168,9 @@ class DocumentContext:
     name_words: frozenset[str] = frozenset()
     topic: str | None = None
     names: tuple[str, ...] = ()  # every name the article mentions, for "the plant" -> "Cahir plant"
+    text: str = ""  # the article, to which ``entities`` refer
+    entities: tuple[tuple[int, int, str], ...] = ()  # lexicon entities of the article, in order
+    entity_starts: tuple[int, ...] = ()
 
     @classmethod
     def read(cls, text: str, title: str | None, lexicon: Lexicon) -> DocumentContext:
@@ -154,8 +178,9 @@ class DocumentContext:
         names = frozenset(_MID_SENTENCE_NAME.findall(text))
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
+        entities = lexicon.find_entities(text)
         for weight, source in ((2, title or ""), (1, text)):
-            for start, _, canonical in lexicon.find_entities(source):
+            for start, _, canonical in lexicon.find_entities(source) if source is not text else entities:
                 counts[canonical] = counts.get(canonical, 0) + weight
                 first.setdefault(canonical, start)
             for m in _PROPER.finditer(source):
@@ -167,7 +192,32 @@ class DocumentContext:
                 counts[name] = counts.get(name, 0) + weight
                 first.setdefault(name, m.start())
         topic = max(counts, key=lambda n: (counts[n], -first[n]), default=None)
-        return cls(common, names, topic if topic and counts[topic] >= 2 else None, tuple(counts))
+        return cls(
+            common, names, topic if topic and counts[topic] >= 2 else None, tuple(counts),
+            text, tuple(entities), tuple(e[0] for e in entities),
+        )
+
+    def entities_in(self, sentence: str, offset: int) -> list[tuple[int, int, str]] | None:
+        """The article's entities within a sentence at ``offset``, as ``find_entities(sentence)`` gives them.
+
+        The same when the sentence stands between spaces (or the article's
+        ends) and no entity crosses its edges: then the scan sees nothing
+        different inside it. Otherwise None, and the caller scans the sentence.
+        """
+        end = offset + len(sentence)
+        text = self.text
+        if not text.startswith(sentence, offset) or not sentence:
+            return None
+        if (offset and not text[offset - 1].isspace()) or (end < len(text) and not text[end].isspace()):
+            return None
+        starts = self.entity_starts
+        first, last = bisect.bisect_left(starts, offset), bisect.bisect_left(starts, end)
+        if first and self.entities[first - 1][1] > offset:
+            return None  # an entity runs into the sentence from before it
+        inside = self.entities[first:last]
+        if inside and inside[-1][1] > end:
+            return None
+        return [(start - offset, stop - offset, canonical) for start, stop, canonical in inside]
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,22 +307,29 @@ def describe(
     previous_subject: str | None = None,
     document: DocumentContext | None = None,
     boilerplate: bool = False,
+    offset: int | None = None,
 ) -> list[MentionContext]:
     """Context of every mention of one sentence (offsets relative to ``text``).
 
     ``boilerplate`` is decided per paragraph by the caller (an advertisement
     spans several sentences); a sentence with an advertising cue is always so.
+    ``offset``, where the sentence starts in the article ``document`` was read
+    from, lets it reuse the article's entities instead of scanning again.
     """
     document = document or DocumentContext()
-    boilerplate = boilerplate or bool(cues.boilerplate.search(text.lower()))
-    entities = lexicon.find_entities(text)
-    attribution, source_spans = _attribution(text, cues)
+    lowered = text.lower()
+    boilerplate = boilerplate or cues.is_boilerplate(lowered)
+    entities = document.entities_in(text, offset) if offset is not None else None
+    if entities is None:
+        entities = lexicon.find_entities(text)
+    attribution, source_spans = _attribution(text, lowered, cues)
     names = named_candidates(text, entities, source_spans, lexicon, document)
     wholes = _part_of(text, mentions)
     breaks = clause_breaks(text)
-    lowered = text.lower()
+    words = _Words(text)
     if len(lowered) != len(text):  # a letter whose lower case is longer: keep offsets, lose only case-folding
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    cued = cues.may_hold_modality(lowered)
     name_starts = [n.start for n in names]
     time_starts = [t.start for t in times]
     entity_starts = [e[0] for e in entities]
@@ -295,7 +352,7 @@ def describe(
         ):
             subject = previous_subject or document.topic  # "the company said it would hire 600 workers"
         subject = subject or _subject_for(text, mention, near_names, c_start, c_end) or previous_subject or document.topic
-        relation = None if _ADJECTIVAL.search(text, mention.start, mention.end) else _relation(text, mention, c_start, c_end, cues)
+        relation = None if _ADJECTIVAL.search(text, mention.start, mention.end) else _relation(text, mention, c_start, c_end, cues, words)
         if item in _PEOPLE and relation in _DYING:
             item = "death"  # "14 people died": the news counts deaths
         elif item in _PEOPLE and relation in _EMPLOYING:
@@ -308,7 +365,7 @@ def describe(
                 item=lexicon.item(item) if item else None,
                 relation=relation,
                 attribution=attribution,
-                modality=_modality(lowered, c_start, c_end, mention, near_times, cues),
+                modality=_modality(lowered, c_start, c_end, mention, near_times, cues, cued),
                 boilerplate=boilerplate,
                 part_of=whole,
                 rate=_rate_for(mention, mentions, near_times, index),
@@ -318,7 +375,14 @@ def describe(
     return out
 
 
-_SAID = r"(?:said|says|told|reported|reports|noted|notes|stated|announced|wrote|claimed|estimated|estimates|added|confirmed|disclosed|showed|shows|found)"
+_SAID_WORDS = (
+    "said", "says", "told", "reported", "reports", "noted", "notes", "stated", "announced", "wrote", "claimed",
+    "estimated", "estimates", "added", "confirmed", "disclosed", "showed", "shows", "found",
+)
+_SAID = "(?:" + "|".join(_SAID_WORDS) + ")"
+_ATTRIBUTION_BEFORE_WORDS = ("according to", "citing", "cited by", "said by")  # what _ATTRIBUTION_BEFORE needs
+# A capitalized name and the word after it: a source when that word is an attribution verb ("Bloomberg reported").
+_NAME_AND_VERB = re.compile(r"((?:The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s+(?:\w+ly\s+)?(\w+)\b")
 # ", the state meteorological agency AEMET said." / ", Bloomberg reported on Friday."
 _TRAILING_SOURCE = re.compile(rf",\s*([^,;]{{2,90}}?)\s+(?:\w+ly\s+)?{_SAID}\b[^,;]{{0,40}}?(?=,\s*(?:adding|citing|noting|according)\b|[.!?\"”]?\s*$)")
 # "Bloomberg reported on Friday that ..." / "US Defense Secretary Lloyd Austin said on Wednesday, October 23, that"
@@ -326,27 +390,30 @@ _LEADING_SOURCE = re.compile(rf"^([^,;]{{2,90}}?)\s+(?:\w+ly\s+)?{_SAID}\b(?:[^,
 _NAME_IN = re.compile(rf"(?:The\s+)?[{_UPPER}][\w.&'’-]*(?:\s+[{_UPPER}][\w.&'’-]*)*")
 
 
-def _attribution(text: str, cues: Cues) -> tuple[str | None, list[tuple[int, int]]]:
+def _attribution(text: str, lowered: str, cues: Cues) -> tuple[str | None, list[tuple[int, int]]]:
     """Who the sentence quotes, and the spans that only name the source.
 
     Names inside those spans ("the state meteorological agency AEMET said")
-    are the source of a figure, never what it is about.
+    are the source of a figure, never what it is about. Each pattern is
+    tried only when the words it needs are in the sentence (``lowered`` is
+    ``text.lower()``): most sentences quote no one.
     """
     spans: list[tuple[int, int]] = []
     source: str | None = None
-    m = _ATTRIBUTION_BEFORE.search(text)
+    m = _ATTRIBUTION_BEFORE.search(text) if _has_any(text, _ATTRIBUTION_BEFORE_WORDS) else None
     if m:
         spans.append((m.start(), m.end()))
         source = m.group(1).strip().removeprefix("the ").strip(" ,.")
-    for pattern in (_TRAILING_SOURCE, _LEADING_SOURCE):
+    said = _has_any(text, _SAID_WORDS)
+    for pattern in (_TRAILING_SOURCE, _LEADING_SOURCE) if said else ():
         m = pattern.search(text)
         if m:
             spans.append((m.start(), m.end()))
             names = _NAME_IN.findall(m.group(1))
             if source is None and names:
                 source = names[-1].strip()
-    if source is None:
-        for m in re.finditer(r"((?:The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s+(?:\w+ly\s+)?(\w+)\b", text):
+    if source is None and _has_any(lowered, cues.attribution_verbs):
+        for m in _NAME_AND_VERB.finditer(text):
             if m.group(2).lower() in cues.attribution_verbs and m.group(1).split()[-1] not in _SENTENCE_STARTERS:
                 spans.append((m.start(1), m.end(1)))
                 source = m.group(1).strip()
@@ -426,15 +493,29 @@ def named_candidates(
 def _subject_for(text: str, mention: Mention, names: list[Named], c_start: int, c_end: int) -> str | None:
     """A grammatical subject or place of the clause, then of the sentence, then the source;
     among several, the first subject before the figure, or the nearest place."""
+    if not names:
+        return None
     in_clause = [n for n in names if c_start <= n.start and n.end <= c_end]
     for tier, pool in ((0, in_clause), (1, in_clause), (0, names), (1, names), (2, in_clause), (2, names)):
-        ranked = [n for n in pool if n.tier == tier]
-        before = [n for n in ranked if n.end <= mention.start]
-        if before:
-            return before[0].canonical if tier == 0 else before[-1].canonical
-        if ranked:
-            return ranked[0].canonical
+        chosen = _pick(pool, tier, mention.start)
+        if chosen is not None:
+            return chosen
     return None
+
+
+def _pick(pool: list[Named], tier: int, start: int) -> str | None:
+    """Of the names of one tier: the first subject (or the last place) before ``start``, else the first one."""
+    first = first_before = last_before = None
+    for name in pool:
+        if name.tier != tier:
+            continue
+        first = first or name
+        if name.end <= start:
+            first_before = first_before or name
+            last_before = name
+    if first_before is not None:
+        return first_before.canonical if tier == 0 else last_before.canonical
+    return first.canonical if first is not None else None
 
 
 _THE_NOUN_AFTER = re.compile(r"\s+(?:at|of|from|in|on)\s+the\s+([a-z]+)\b")
@@ -472,7 +553,30 @@ def _subject_in_mention(text: str, mention: Mention, entities: list[tuple[int, i
 
 
 def _words_with_offsets(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    return [(m.start() + start, m.group(0).lower()) for m in _WORD.finditer(text, start, end)]
+    return [(m.start(), m.group(0).lower()) for m in _WORD.finditer(text, start, end)]
+
+
+class _Words:
+    """The words of a sentence, found once and shared by the look-ups of all its figures."""
+
+    __slots__ = ("text", "starts", "ends", "lowered")
+
+    def __init__(self, text: str) -> None:
+        matches = list(_WORD.finditer(text))
+        self.text = text
+        self.starts = [m.start() for m in matches]
+        self.ends = [m.end() for m in matches]
+        self.lowered = [m.group(0).lower() for m in matches]
+
+    def between(self, start: int, end: int) -> list[tuple[int, str]]:
+        """``_words_with_offsets(text, start, end)``: a word cut by a bound is cut the same way."""
+        found: list[tuple[int, str]] = []
+        for k in range(bisect.bisect_right(self.ends, start), bisect.bisect_left(self.starts, end)):
+            if start <= self.starts[k] and self.ends[k] <= end:
+                found.append((self.starts[k], self.lowered[k]))
+            else:
+                found.extend(_words_with_offsets(self.text, max(start, self.starts[k]), min(end, self.ends[k])))
+        return found
 
 
 # A participle phrase that only describes the counted thing: "sent by Pyongyang", "based in Kyiv".
@@ -486,16 +590,16 @@ _PLACE_AFTER = re.compile(
 )
 
 
-def _relation(text: str, mention: Mention, c_start: int, c_end: int, cues: Cues) -> str | None:
+def _relation(text: str, mention: Mention, c_start: int, c_end: int, cues: Cues, words: _Words) -> str | None:
     """The verb that says what the figure counts: after it for passives, else before it."""
     tail_start = mention.end
     place = _PLACE_AFTER.match(text, mention.end)
     if place:
         tail_start = place.end()  # "720 workers at the plant will lose their jobs"
     reduced = _REDUCED_RELATIVE.match(text, tail_start)
-    if reduced and reduced.end() < c_end and _words_with_offsets(text, reduced.end(), c_end)[:1]:
+    if reduced and reduced.end() < c_end and words.between(reduced.end(), c_end):
         tail_start = reduced.end()  # "3,000 soldiers sent by Pyongyang were undergoing training"
-    after = _words_with_offsets(text, tail_start, c_end)[:6]
+    after = words.between(tail_start, c_end)[:6]
     for i, (_, word) in enumerate(after):
         pair = f"{word} {after[i + 1][1]}" if i + 1 < len(after) else ""
         if pair in cues.relation_forms:
@@ -505,7 +609,7 @@ def _relation(text: str, mention: Mention, c_start: int, c_end: int, cues: Cues)
         if word in cues.relation_forms:
             return cues.relation_forms[word]
         break
-    before = _words_with_offsets(text, max(c_start, mention.start - 120), mention.start)
+    before = words.between(max(c_start, mention.start - 120), mention.start)
     for i in range(len(before) - 1, -1, -1):
         word = before[i][1]
         pair = f"{word} {before[i + 1][1]}" if i + 1 < len(before) else ""
@@ -522,14 +626,17 @@ _AUXILIARIES = {
 }
 
 
-def _modality(text: str, c_start: int, c_end: int, mention: Mention, times: list[TimeExpression], cues: Cues) -> str:
+def _modality(
+    text: str, c_start: int, c_end: int, mention: Mention, times: list[TimeExpression], cues: Cues, cued: bool = True
+) -> str:
     """The nearest modality cue before the figure in its clause; plans after it count too.
 
-    ``text`` is the lower-cased sentence (same offsets)."""
+    ``text`` is the lower-cased sentence (same offsets); ``cued`` is False when
+    it holds no cue phrase at all (most sentences), and the cues are not searched."""
     best = "actual"
-    for m in cues.modality.finditer(text, c_start, mention.start):
+    for m in cues.modality.finditer(text, c_start, mention.start) if cued else ():
         best = m.lastgroup or best
-    if best == "actual":
+    if best == "actual" and cued:
         tail = text[mention.end:mention.end + 60].lstrip(" ,")
         m = cues.modality.match(tail)
         if m and m.lastgroup != "actual":
