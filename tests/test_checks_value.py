@@ -121,3 +121,26 @@ def test_temperatures_are_apart_by_degrees_not_by_a_ratio():
         "46.9C (46.9–47 °C) vs 112F (44.2–44.7 °C): about 2.5 °C apart"
     ]
     assert findings[0].ratio == pytest.approx(1.008, abs=0.001)
+
+
+def test_figures_written_in_one_unit_are_quoted_in_it():
+    """Two figures in miles read back in miles; mixed units fall back to the canonical display."""
+    both_miles = run(
+        claim("300 miles", 482_000, 483_600, base_unit="meter", unit="mile", start=40, **RANGE),
+        claim("400 miles", 643_000, 644_600, base_unit="meter", unit="mile", start=400, **RANGE),
+    )
+    assert both_miles[0].message == "300 miles (299.5–300.5 mi) vs 400 miles (399.5–400.5 mi): about 1.3× apart"
+    mixed = run(
+        claim("550 km", 549_500, 550_500, base_unit="meter", unit="kilometer", start=40, **RANGE),
+        claim("300 miles", 482_000, 483_600, base_unit="meter", unit="mile", start=400, **RANGE),
+    )
+    assert "(482–483.6 km)" in mixed[0].message
+
+
+def test_temperatures_written_in_fahrenheit_are_apart_in_fahrenheit():
+    heat = dict(subject="Jacobabad", item="temperature", relation=None, base_unit="kelvin",
+                unit="degree_Fahrenheit", window_start="2024-05-23", window_end="2024-05-23", window_text="on Thursday")
+    findings = run(claim("119.8F", 321.8, 321.9, start=10, **heat), claim("112F", 317.3, 317.9, start=90, **heat))
+    # midpoints 321.85 K and 317.6 K: 4.25 K apart, which is 7.65 °F
+    assert findings[0].message.endswith("about 7.7 °F apart")
+    assert "°F)" in findings[0].message

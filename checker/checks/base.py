@@ -15,6 +15,7 @@ from checker.checks.wording import (
     format_number,
     format_quantity,
     is_missing,
+    shared_written_unit,
 )
 from checker.findings import Finding, claim_view
 
@@ -71,27 +72,32 @@ def ratio_text(found: float | None) -> str:
 
 
 def apart_text(
-    found: float | None, first: tuple = (None, None), second: tuple = (None, None), base_unit: str | None = None
+    found: float | None, first: tuple = (None, None), second: tuple = (None, None), base_unit: str | None = None,
+    written: str | None = None,
 ) -> str:
-    """'about 2.2× apart'; temperatures as a difference ('about 4.1 °C apart'), since ratios of kelvin mislead."""
+    """'about 2.2× apart'; temperatures as a difference ('about 4.1 °C apart'), since ratios of kelvin mislead.
+    The difference is in °F when both figures were written in °F."""
     a, b = interval_midpoint(*first), interval_midpoint(*second)
     if base_unit == "kelvin" and a is not None and b is not None:
+        if written == "degree_Fahrenheit":
+            return f"about {format_number(abs(a - b) * 9 / 5, 2)} °F apart"
         return f"about {format_number(abs(a - b), 2)} °C apart"
     return f"about {ratio_text(found)}× apart" if found is not None else "far apart"
 
 
 def reading(claim: dict, low: float | None, high: float | None, *, suffix: str = "") -> str:
     """One step line: how a figure as written was read as numbers."""
-    quantity = format_quantity(low, high, value(claim, "base_unit"))
+    quantity = format_quantity(low, high, value(claim, "base_unit"), shared_written_unit([claim]))
     return f"'{describe_claim(claim)}' read as {quantity}{suffix}"
 
 
 def comparison(
-    first: tuple, second: tuple, found: float | None, base_unit: str | None, suffix: str = ""
+    first: tuple, second: tuple, found: float | None, base_unit: str | None, suffix: str = "",
+    written: str | None = None,
 ) -> str:
     """The arithmetic step: two intervals that do not overlap, and their ratio."""
-    left = format_quantity(*first, base_unit) + suffix
-    right = format_quantity(*second, base_unit) + suffix
+    left = format_quantity(*first, base_unit, written) + suffix
+    right = format_quantity(*second, base_unit, written) + suffix
     text = f"{left} and {right} do not overlap"
     if found is not None:
         text += f"; ratio of geometric midpoints ≈ {ratio_text(found)}"
@@ -124,7 +130,7 @@ def emit(
     first = claims[0]
     words = {
         "ratio": ratio_text(found),
-        "apart": apart_text(found, *compared, value(first, "base_unit")),
+        "apart": apart_text(found, *compared, value(first, "base_unit"), shared_written_unit(claims)),
         "item": str(value(first, "item") or ""),
         "subject": str(value(first, "subject") or ""),
         **placeholders,
@@ -165,7 +171,7 @@ def disjoint_pair(
     """The finding for two claims whose intervals (``interval`` of each: a level, a
     yearly rate) do not overlap: both readings, the arithmetic, and the message
     placeholders ``left``/``right`` plus the two worded intervals."""
-    base_unit = value(a, "base_unit")
+    base_unit, written = value(a, "base_unit"), shared_written_unit([a, b])
     return emit(
         rule,
         [a, b],
@@ -174,12 +180,12 @@ def disjoint_pair(
         steps=[
             reading(a, *interval(a), suffix=suffix),
             reading(b, *interval(b), suffix=suffix),
-            comparison(interval(a), interval(b), found, base_unit, suffix),
+            comparison(interval(a), interval(b), found, base_unit, suffix, written),
         ],
         left=describe_claim(a),
         right=describe_claim(b),
         **{
-            range_names[0]: format_quantity(*interval(a), base_unit),
-            range_names[1]: format_quantity(*interval(b), base_unit),
+            range_names[0]: format_quantity(*interval(a), base_unit, written),
+            range_names[1]: format_quantity(*interval(b), base_unit, written),
         },
     )

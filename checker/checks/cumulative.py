@@ -35,7 +35,7 @@ from checker.checks.base import (
     value,
 )
 from checker.checks.intervals import widen
-from checker.checks.wording import describe_claim, format_quantity
+from checker.checks.wording import describe_claim, format_quantity, shared_written_unit
 from checker.findings import Finding
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def check(candidates: Candidates, rule: Rule) -> Iterator[Finding]:
         found = pair_ratio(earlier, later)
         if not reportable(rule, found):
             continue
-        base_unit = value(a, "base_unit")
+        base_unit, written = value(a, "base_unit"), shared_written_unit([earlier, later])
         earlier_on, later_on = str(as_of(earlier)), str(as_of(later))
         yield emit(
             rule,
@@ -101,8 +101,8 @@ def check(candidates: Candidates, rule: Rule) -> Iterator[Finding]:
             ],
             earlier=describe_claim(earlier),
             later=describe_claim(later),
-            earlier_range=format_quantity(*level(earlier), base_unit),
-            later_range=format_quantity(*level(later), base_unit),
+            earlier_range=format_quantity(*level(earlier), base_unit, written),
+            later_range=format_quantity(*level(later), base_unit, written),
             earlier_published=earlier_on,
             later_published=later_on,
         )

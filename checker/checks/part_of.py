@@ -36,7 +36,7 @@ from checker.checks.base import (
     value,
 )
 from checker.checks.intervals import widen
-from checker.checks.wording import describe_claim, format_quantity
+from checker.checks.wording import describe_claim, format_quantity, shared_written_unit
 from checker.findings import Finding
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ def check(candidates: Candidates, rule: Rule) -> Iterator[Finding]:
             found = pair_ratio(part, whole)
             if not reportable(rule, found):
                 continue
-            base_unit = value(whole, "base_unit")
+            base_unit, written = value(whole, "base_unit"), shared_written_unit([part, whole])
             yield emit(
                 rule,
                 [part, whole],
@@ -78,11 +78,11 @@ def check(candidates: Candidates, rule: Rule) -> Iterator[Finding]:
                 steps=[
                     reading(part, *level(part)),
                     reading(whole, *level(whole)),
-                    f"the part is at least {format_quantity(level(part)[0], level(part)[0], base_unit)}, "
-                    f"the whole at most {format_quantity(level(whole)[1], level(whole)[1], base_unit)}",
+                    f"the part is at least {format_quantity(level(part)[0], level(part)[0], base_unit, written)}, "
+                    f"the whole at most {format_quantity(level(whole)[1], level(whole)[1], base_unit, written)}",
                 ],
                 part=describe_claim(part),
                 whole=describe_claim(whole),
-                part_range=format_quantity(*level(part), base_unit),
-                whole_range=format_quantity(*level(whole), base_unit),
+                part_range=format_quantity(*level(part), base_unit, written),
+                whole_range=format_quantity(*level(whole), base_unit, written),
             )

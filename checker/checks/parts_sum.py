@@ -33,7 +33,7 @@ from checker.checks.base import (
 )
 from checker.checks.intervals import ratio, widen
 from checker.checks.part_of import exceeds
-from checker.checks.wording import describe_claim, format_quantity
+from checker.checks.wording import describe_claim, format_quantity, shared_written_unit
 from checker.findings import Finding
 
 if TYPE_CHECKING:
@@ -67,9 +67,9 @@ def check(candidates: Candidates, rule: Rule) -> Iterator[Finding]:
         found = ratio(total, level(whole))
         if not reportable(rule, found):
             continue
-        base_unit = value(whole, "base_unit")
-        sum_text = format_quantity(total[0], total[0], base_unit)
-        whole_high_text = format_quantity(level(whole)[1], level(whole)[1], base_unit)
+        base_unit, written = value(whole, "base_unit"), shared_written_unit([whole, *parts])
+        sum_text = format_quantity(total[0], total[0], base_unit, written)
+        whole_high_text = format_quantity(level(whole)[1], level(whole)[1], base_unit, written)
         yield emit(
             rule,
             [whole, *parts],
@@ -83,6 +83,6 @@ def check(candidates: Candidates, rule: Rule) -> Iterator[Finding]:
             parts=", ".join(describe_claim(p) for p in parts),
             parts_total=sum_text,
             whole=describe_claim(whole),
-            whole_range=format_quantity(*level(whole), base_unit),
+            whole_range=format_quantity(*level(whole), base_unit, written),
             whole_high=whole_high_text,
         )

@@ -9,6 +9,7 @@ convert.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from functools import cache, lru_cache
 
 import pint
@@ -152,13 +153,37 @@ def unit_symbol(unit: str | None) -> str:
         return unit
 
 
+# Written units never used to quote figures back: counts, shares and money have their own display.
+_NOT_SHOWN_AS_WRITTEN = frozenset({"count", "percent", "percentage_point"})
+
+
+def shared_written_unit(claims: Iterable[dict]) -> str | None:
+    """The unit every claim was written in ('barrel'), when they all agree.
+
+    Findings quote both figures in it, so an editor reads "6.0–6.2 million bbl"
+    for two claims written in barrels, not their conversion to litres.
+    """
+    units = {None if is_missing(c.get("unit")) else c.get("unit") for c in claims}
+    if len(units) != 1:
+        return None
+    (unit,) = units
+    if not unit or unit in _NOT_SHOWN_AS_WRITTEN or (unit.isupper() and len(unit) == 3):
+        return None
+    return unit
+
+
 @lru_cache(maxsize=65_536)
-def format_quantity(low: float | None, high: float | None, base_unit: str | None) -> str:
+def format_quantity(low: float | None, high: float | None, base_unit: str | None, written: str | None = None) -> str:
     """An interval in canonical units for people: '550 km', '10–12 °C', '5.8–7.6 million'.
 
+    With ``written`` (the unit the writers used, see ``shared_written_unit``)
+    the interval is shown in that unit when it measures the same thing.
     Remembered: a claim sits in many candidate pairs, so a corpus asks for a
     few thousand distinct figures a hundred thousand times.
     """
+    shown = _written_display(written, base_unit)
+    if shown:
+        return _with_unit(*_converted(low, high, base_unit, written), shown)
     if base_unit == "kelvin":
         return _with_unit(*_converted(low, high, "kelvin", "degree_Celsius"), "°C")
     display = _DISPLAY_UNITS.get(base_unit or "")
@@ -174,6 +199,26 @@ def format_quantity(low: float | None, high: float | None, base_unit: str | None
         low, high = _converted(low, high, base_unit, display[0])
         return _with_unit(low, high, unit_symbol(display[0]))
     return _with_unit(low, high, unit_symbol(base_unit))
+
+
+@cache
+def _written_display(written: str | None, base_unit: str | None) -> str | None:
+    """The symbol to show a written unit by, or None when it is not ``base_unit``'s kind."""
+    if not written or not base_unit or written == base_unit:
+        return None
+    from checker.units import canonical
+
+    try:
+        if canonical(written).unit != base_unit:
+            return None
+    except (pint.errors.PintError, AttributeError, ValueError, TypeError, AssertionError):
+        return None
+    symbol = _WRITTEN_SYMBOLS.get(written) or unit_symbol(written)
+    return written.replace("_", " ") if "_" in symbol else symbol
+
+
+# pint symbols that read badly in prose ("oil_bbl"), by unit name.
+_WRITTEN_SYMBOLS = {"oil_barrel": "bbl", "cubic_foot": "cu ft", "cubic_meter": "m³"}
 
 
 @cache

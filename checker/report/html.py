@@ -16,7 +16,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from checker import __version__
-from checker.checks.wording import format_quantity
+from checker.checks.wording import format_quantity, shared_written_unit
 from checker.findings import SEVERITIES, is_missing, severity_counts
 from checker.report.errors import error_fields
 from checker.report.formats import location_text
@@ -141,9 +141,10 @@ def highlighted_sentence(claim: Mapping[str, Any]) -> str:
 
 def _reading(claim: Mapping[str, Any]) -> list[tuple[str, str]]:
     """(label, value) pairs of how the claim was normalized."""
-    rows = [("read as", format_quantity(claim.get("low"), claim.get("high"), claim.get("base_unit")))]
+    written = shared_written_unit([claim])
+    rows = [("read as", format_quantity(claim.get("low"), claim.get("high"), claim.get("base_unit"), written))]
     if not (is_missing(claim.get("per_year_low")) and is_missing(claim.get("per_year_high"))):
-        yearly = format_quantity(claim.get("per_year_low"), claim.get("per_year_high"), claim.get("base_unit"))
+        yearly = format_quantity(claim.get("per_year_low"), claim.get("per_year_high"), claim.get("base_unit"), written)
         rows.append(("per year", yearly))
     window = [claim.get(name) for name in ("window_start", "window_end")]
     if claim.get("window_text") or any(window):
