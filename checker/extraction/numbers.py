@@ -188,25 +188,42 @@ _HEDGE_CANONICAL = {
 }
 
 
-def _trie(words: list[str] | tuple[str, ...]) -> str:
+# Characters other than a letter's two cases that Python's case-insensitive
+# matching also takes for it (dotted and dotless I, long s, Kelvin sign).
+_FOLDS_TO = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _caseless_char(char: str) -> str:
+    """``char`` in any case as a character class: what ``(?i:char)`` matches."""
+    if not (char.isascii() and char.isalpha()):
+        return re.escape(char)
+    lower = char.lower()
+    return f"[{lower.upper()}{lower}{_FOLDS_TO.get(lower, '')}]"
+
+
+def _trie(words: list[str] | tuple[str, ...], caseless: bool = False) -> str:
     """Alternation factored by common prefixes, with a word boundary after each word.
 
     The regex engine tries alternatives one by one; sharing prefixes lets it
     reject a word after a character or two instead of trying every keyword.
+    ``caseless`` spells each letter as a class (``[Tt]``) rather than relying
+    on ``(?i:...)``: the engine skips an alternative whose first character
+    fails a plain class at once, but enters every case-insensitive one.
     """
     tree: dict = {}
     for word in words:
         node = tree
-        for char in word:
+        for char in word.lower() if caseless else word:
             node = node.setdefault(char, {})
         node[""] = {}
+    escape = _caseless_char if caseless else re.escape
 
     def emit(node: dict) -> str:
         branches = []
         for char, child in sorted(node.items()):
             if char == "":
                 continue
-            branches.append(re.escape(char) + emit(child))
+            branches.append(escape(char) + emit(child))
         if "" in node:
             branches.append(r"(?!\w)")  # after the longer words, so "thousands" beats "thousand"
         if len(branches) == 1:
@@ -279,14 +296,17 @@ _PERCENT_SUFFIX = (
 # Every word that can begin a match. Most words of a sentence are not in it,
 # and the pattern gives up on them after a character or two.
 _LETTER_STARTS = (
-    "(?i:"
-    + _trie(
+    _trie(
         _UNITS + _TENS + list(_SCALE_WORDS) + list(_VAGUE_PLURALS)
-        + ["dozen", "half", "several", "minus"] + _IDENTIFIER_KEYWORDS_ANY_CASE
+        + ["dozen", "half", "several", "minus"] + _IDENTIFIER_KEYWORDS_ANY_CASE,
+        caseless=True,
     )
-    + r"|https?://|www\.|an?\s{1,3}"
-    + _trie(["hundred", "thousand", "million", "billion", "trillion", "dozen", "few"] + list(_FRACTION_DENOMINATORS))
-    + ")|"
+    + r"|(?i:https?://|www\.)|[Aa][Nn]?\s{1,3}"
+    + _trie(
+        ["hundred", "thousand", "million", "billion", "trillion", "dozen", "few"] + list(_FRACTION_DENOMINATORS),
+        caseless=True,
+    )
+    + "|"
     + _trie(
         "January February March April May June July August September October November December "
         "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec RMB Rs".split()
@@ -332,7 +352,7 @@ _CANDIDATES = re.compile(
   | (?P<skip_word>(?=[A-Za-z§])(?:
         (?=[hw])(?:https?://|www\.)[^\s<>"')\]]{{1,2000}}
       | (?=[JFMASOND]){_MONTH}\s{{0,3}}(?:{_DAY}(?:,?\s{{1,3}}\d{{4}}(?!\d))?|,?\s{{1,3}}\d{{4}}(?!\d))  # Oct. 28, 2024
-      | (?i:{_trie(_IDENTIFIER_KEYWORDS_ANY_CASE)})\s{{0,3}}\#?\d[\w./-]{{0,20}}          # Article 4
+      | {_trie(_IDENTIFIER_KEYWORDS_ANY_CASE, caseless=True)}\s{{0,3}}\#?\d[\w./-]{{0,20}}          # Article 4
       | (?:{_trie(_IDENTIFIER_KEYWORDS_CAPITALIZED)})\.?\s{{1,3}}(?:No\.?\s{{0,3}})?\#?\d[\w./-]{{0,20}}
     ))
     # ---- shares: "seven in ten", "1 in 4", "three-quarters", "a third of", "half of" ----
