@@ -498,8 +498,12 @@ def _half_unit_of_last_digit(value: float) -> float:
     return unit / 2
 
 
+@lru_cache(maxsize=4096)
 def _digits_value(numeral: str) -> tuple[float, float, bool]:
-    """Value, rounding and whether it is a bare integer, of a digit numeral."""
+    """Value, rounding and whether it is a bare integer, of a digit numeral.
+
+    Cached: news repeats the same numerals ("10", "2,000", "1.5") all the time.
+    """
     cleaned = "".join(numeral.replace(",", "").split())
     integer, _, decimals = cleaned.partition(".")
     value = float(cleaned)
@@ -537,12 +541,13 @@ def _counts_one(text: str, start: int, end: int) -> bool:
 def _number_candidate(text: str, match: re.Match[str]) -> _Candidate | None:
     """Build a candidate from the ``number`` alternative, or None to drop it."""
     start, end = match.span("number")
-    sign = -1.0 if match.group("sign") else 1.0
-    currency = _currency_code(match.group("currency"))
-    if wire := match.group("wire"):
+    signed, written_currency, wire, digits = match.group("sign", "currency", "wire", "digits")
+    sign = -1.0 if signed else 1.0
+    currency = _currency_code(written_currency)
+    if wire:
         currency = currency or _CURRENCY_SYMBOLS[wire.strip()]
-    if match.group("digits") is not None:
-        value, rounding, bare = _digits_value(match.group("digits"))
+    if digits is not None:
+        value, rounding, bare = _digits_value(digits)
         scale, spelled = _scale_of(match)
         candidate = _Candidate(start, end, sign * value, rounding, words=spelled, currency=currency)
         abbreviation = (match.group("scale_abbr") or "").strip()
@@ -551,7 +556,7 @@ def _number_candidate(text: str, match: re.Match[str]) -> _Candidate | None:
             candidate.pending_m = match.end("digits")
             candidate.pending_scale = scale
             after = _METRE_CONTEXT_AFTER.match(text, match.end("scale_abbr"))
-            if abbreviation == "m" and after is None and not match.group("wire"):
+            if abbreviation == "m" and after is None and not wire:
                 candidate.pending_m = None  # "1.2m people": millions
             else:
                 scale = 1.0
@@ -593,10 +598,11 @@ def _number_candidate(text: str, match: re.Match[str]) -> _Candidate | None:
         candidate.scale = scales[-1] if scales[-1] > 1.0 else 1.0  # "two to three million"
         if "half" in tokens[1:]:
             candidate.rounding = 0.25 * candidate.scale  # "two and a half million": to the half million
-    if match.group("points"):
+    points, percent = match.group("points", "percent")
+    if points:
         candidate.percentage_points = True
         candidate.bare_integer = False
-    elif match.group("percent"):
+    elif percent:
         candidate.percent = True
         candidate.bare_integer = False
     return candidate
@@ -789,6 +795,9 @@ def _hedge_before(text: str, start: int, lowered: str | None = None) -> tuple[st
 
     ``lowered`` is ``text.lower()`` when ``text`` is ASCII, for the faster pattern.
     """
+    before = text[start - 1] if start else ""
+    if not before.isspace() and before not in ("~", "≈", "-"):
+        return None, None  # every hedge ends in a space, a tilde or "sub-"
     tilde = text.rfind("~", max(0, start - 2), start)
     if tilde == -1:
         tilde = text.rfind("≈", max(0, start - 2), start)

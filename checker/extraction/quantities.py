@@ -241,7 +241,7 @@ def _mention(text: str, span: NumberSpan, lex: UnitLexicon) -> Mention | None:
     if _is_identifier(text, start) or _IDENTIFIER_AFTER.match(text, end):
         return None
     value, value_to = span.value, span.value_to
-    minus = _MINUS.search(text, max(0, start - 7), start)
+    minus = _minus_before(text, start)
     if minus and value > 0:
         start, value = minus.start(), -value
         value_to = -value_to if value_to is not None else None
@@ -332,6 +332,21 @@ def _mention(text: str, span: NumberSpan, lex: UnitLexicon) -> Mention | None:
     )
 
 
+def _minus_before(text: str, start: int) -> re.Match[str] | None:
+    """"minus 5", "-5": the sign or word written right before ``start``.
+
+    Either ends at most two characters before the number (a minus sign, or
+    "minus" and a space), which a set test rules out for most numbers.
+    """
+    if not _MINUS_ENDINGS.intersection(text[max(0, start - 2) : start]):
+        return None
+    return _MINUS.search(text, max(0, start - 7), start)
+
+
+# Characters that end a minus sign or the word "minus" in any case (ſ is a long s).
+_MINUS_ENDINGS = frozenset("-−sSſ")
+
+
 def _unit_after(text: str, pos: int) -> tuple[UnitAlias, int, bool] | None:
     """A unit right after a number: glued, after a space, or after a hyphen.
 
@@ -340,14 +355,20 @@ def _unit_after(text: str, pos: int) -> tuple[UnitAlias, int, bool] | None:
     found = match_after(text, pos)
     if found is not None and not found[0].prefix:
         return found[0], found[1], False
-    more = _MORE.match(text, pos)
-    for gap in (" ", "-", "\u00a0", "  ") + ((more.group(),) if more else ()):
-        if text.startswith(gap, pos):
-            found = match_after(text, pos + len(gap))
-            if found is not None and not found[0].glued and not found[0].prefix:
-                return found[0], found[1], gap == "-"
-            if found is not None and found[0].glued and gap == " " and _SPACED_DEGREE_END.match(text, found[1]):
-                return found[0], found[1], False  # "a high of 12 C." in Canadian style
+    for gap in (" ", "-", "\u00a0", "  "):
+        if text.startswith(gap, pos) and (spaced := _unit_after_gap(text, pos, gap)) is not None:
+            return spaced
+    more = _MORE.match(text, pos) if text[pos : pos + 1].isspace() else None
+    return _unit_after_gap(text, pos, more.group()) if more else None
+
+
+def _unit_after_gap(text: str, pos: int, gap: str) -> tuple[UnitAlias, int, bool] | None:
+    """A unit written after ``gap`` (which starts at ``pos``)."""
+    found = match_after(text, pos + len(gap))
+    if found is not None and not found[0].glued and not found[0].prefix:
+        return found[0], found[1], gap == "-"
+    if found is not None and found[0].glued and gap == " " and _SPACED_DEGREE_END.match(text, found[1]):
+        return found[0], found[1], False  # "a high of 12 C." in Canadian style
     return None
 
 
@@ -401,13 +422,28 @@ def _noun_phrase(
     "new" or "more" are not part of the item: "10,000 North Korean soldiers"
     counts soldiers.
     """
+    run = _WORD_RUN.match(text, pos)
+    if run is None:
+        return None
+    found = _phrase_of(run.group(), lex, proper_ok, singular_count)
+    return None if found is None else (found[0], pos + found[1])
+
+
+# The words a counted noun phrase can span: up to five, each after spaces.
+_WORD_RUN = re.compile(r"(?:[ \t\n]+[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*){1,5}")
+
+
+@lru_cache(maxsize=8192)
+def _phrase_of(run: str, lex: UnitLexicon, proper_ok: bool, singular_count: bool) -> tuple[str, int] | None:
+    """``_noun_phrase`` of a run of words, with where the phrase ends in ``run``.
+
+    A pure function of the few words after a number, so it is cached on them:
+    news counts the same things again and again ("people", "per cent of").
+    """
     words: list[tuple[str, int]] = []
-    cursor = pos
-    while len(words) < 5:
-        match = _WORD.match(text, cursor)
-        if match is None:
-            break
-        word = match.group(1)
+    cursor = 0
+    for word in run.split():
+        cursor = run.index(word, cursor) + len(word)
         lowered = word.lower()
         if lowered in _STOP_WORDS:
             break
@@ -419,8 +455,7 @@ def _noun_phrase(
             break  # "tanks destroyed", "hydrogen Germany expects"; but "eight straight World Cups"
         if previous is not None and singular_count and _is_plural(lowered, lex):
             break  # "one proposal asks": after "one" a plural is a verb
-        words.append((word, match.end()))
-        cursor = match.end()
+        words.append((word, cursor))
         if _is_plural(lowered, lex):
             break  # a plural noun ends the phrase ("shells annually", "fouls proves")
     while words and words[-1][0].lower().endswith("ly") and words[-1][0].lower() not in _LY_NOUNS:
