@@ -205,6 +205,11 @@ def _caseless_char(char: str) -> str:
     return f"[{lower.upper()}{lower}{_FOLDS_TO.get(lower, '')}]"
 
 
+def _caseless(literal: str) -> str:
+    """``literal`` in any case, letter by letter (see ``_caseless_char``)."""
+    return "".join(_caseless_char(char) for char in literal)
+
+
 def _trie(words: list[str] | tuple[str, ...], caseless: bool = False) -> str:
     """Alternation factored by common prefixes, with a word boundary after each word.
 
@@ -305,18 +310,20 @@ _LETTER_STARTS = (
         + ["dozen", "half", "several", "minus"] + _IDENTIFIER_KEYWORDS_ANY_CASE,
         caseless=True,
     )
-    + r"|(?i:https?://|www\.)|[Aa][Nn]?\s{1,3}"
+    + rf"|{_caseless('http')}{_caseless('s')}?://|{_caseless('www.')}|[Aa][Nn]?\s{{1,3}}"
     + _trie(
         ["hundred", "thousand", "million", "billion", "trillion", "dozen", "few"] + list(_FRACTION_DENOMINATORS),
         caseless=True,
     )
-    + "|"
+    # The case-sensitive words all begin with a capital (or the "i" of
+    # "iPhone"): one class test spares the rest to every lower-case word.
+    + "|(?=[A-Zi])(?:"
     + _trie(
         "January February March April May June July August September October November December "
         "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec RMB Rs".split()
         + _ISO_CODES + _IDENTIFIER_KEYWORDS_CAPITALIZED
     )
-    + rf"|(?:US|U\.S\.|CA|AU|NZ|HK|NT|MX|[CASR])\$|{_GLUED_CODE}"
+    + rf"|(?:US|U\.S\.|CA|AU|NZ|HK|NT|MX|[CASR])\$|{_GLUED_CODE})"
 )
 
 _CANDIDATES = re.compile(
