@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pint
@@ -152,9 +152,13 @@ class UnitAlias:
         return canonical(self.unit).dimension.startswith("[currency_")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class UnitLexicon:
-    """Compiled alias table: exact and case-folded lookups plus two regexes."""
+    """Compiled alias table: exact and case-folded lookups plus two regexes.
+
+    Compared and hashed by identity (there is one per lexicon file), so that
+    extraction can cache results per lexicon.
+    """
 
     exact: dict[str, UnitAlias]
     folded: dict[str, UnitAlias]
@@ -167,6 +171,7 @@ class UnitLexicon:
     ambiguous_pound: str
     after_forms: tuple[str, ...] = ()  # the alternatives of ``after``, in its order
     after_by_first_char: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
+    before_last_chars: frozenset[str] = frozenset()  # characters a form of ``before`` can end with
 
     def after_pattern(self, char: str) -> re.Pattern[str] | None:
         """``after`` cut down to the forms that can begin with ``char`` (None: no form can).
@@ -254,6 +259,11 @@ def lexicon(path: Path = LEXICON_PATH) -> UnitLexicon:
     before = re.compile(
         r"(?<![^\W_])(?:" + "|".join(_form_pattern(f) for f in before_forms) + r")\s?\Z"
     )
+    before_last_chars = frozenset(
+        char
+        for form in before_forms
+        for char in ({form[-1], form[-1].upper(), form[-1].lower(), "s"} if _is_folded(form) else {form[-1]})
+    )
     nouns = data.get("nouns", {})
     prefixes = {_key(a.form): a for a in aliases if a.prefix}
     exact.update({f"prefix:{k}": v for k, v in prefixes.items()})
@@ -268,11 +278,16 @@ def lexicon(path: Path = LEXICON_PATH) -> UnitLexicon:
         item_synonyms=dict(nouns.get("synonyms", {})),
         ambiguous_pound=str(data.get("ambiguous_pound", "pound")),
         after_forms=tuple(after_forms),
+        before_last_chars=before_last_chars,
     )
 
 
+@lru_cache(maxsize=4096)
 def lookup(form: str) -> UnitAlias | None:
-    """The alias for a surface form written after a number, or None."""
+    """The alias for a surface form written after a number, or None.
+
+    Cached: extraction asks for the same few hundred forms after every number.
+    """
     lex = lexicon()
     key = _key(form)
     if key in lex.exact:
@@ -317,9 +332,13 @@ def match_after(text: str, pos: int) -> tuple[UnitAlias, int] | None:
 
 def match_before(text: str, end: int) -> tuple[UnitAlias, int] | None:
     """A currency form written right before ``end`` ("HK$", "RM"), with its start."""
+    lex = lexicon()
+    last = end - 2 if end >= 2 and text[end - 1].isspace() else end - 1
+    if last < 0 or text[last] not in lex.before_last_chars:
+        return None  # no form ends there: most numbers stand after a plain word
     window_start = max(0, end - 8)
-    found = lexicon().before.search(text[window_start:end])
+    found = lex.before.search(text[window_start:end])
     if found is None:
         return None
-    alias = lexicon().exact.get(f"prefix:{_key(found.group())}")
+    alias = lex.exact.get(f"prefix:{_key(found.group())}")
     return (alias, window_start + found.start()) if alias else None

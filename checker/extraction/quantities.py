@@ -267,9 +267,9 @@ def _mention(text: str, span: NumberSpan, lex: UnitLexicon) -> Mention | None:
     measure = _fraction_of_a_unit(text, span) if span.fraction_of else None
     if measure is not None:  # "a quarter of a mile": 0.25 mile, not a 25 % share
         numerator, denominator = map(int, span.fraction_of.split("/"))
-        span = replace(span, value=numerator / denominator, rounding=span.rounding / 100, percent=False)
+        span = span._replace(value=numerator / denominator, rounding=span.rounding / 100, percent=False)
     value, value_to = span.value, span.value_to
-    minus = _MINUS.search(text, max(0, start - 7), start)
+    minus = _minus_before(text, start)
     if minus and value > 0:
         start, value = minus.start(), -value
         value_to = -value_to if value_to is not None else None
@@ -364,6 +364,21 @@ def _mention(text: str, span: NumberSpan, lex: UnitLexicon) -> Mention | None:
     )
 
 
+def _minus_before(text: str, start: int) -> re.Match[str] | None:
+    """"minus 5", "-5": the sign or word written right before ``start``.
+
+    Either ends at most two characters before the number (a minus sign, or
+    "minus" and a space), which a set test rules out for most numbers.
+    """
+    if not _MINUS_ENDINGS.intersection(text[max(0, start - 2) : start]):
+        return None
+    return _MINUS.search(text, max(0, start - 7), start)
+
+
+# Characters that end a minus sign or the word "minus" in any case (ſ is a long s).
+_MINUS_ENDINGS = frozenset("-−sSſ")
+
+
 def _unit_after(text: str, pos: int) -> tuple[UnitAlias, int, bool] | None:
     """A unit right after a number: glued, after a space, or after a hyphen.
 
@@ -372,14 +387,20 @@ def _unit_after(text: str, pos: int) -> tuple[UnitAlias, int, bool] | None:
     found = match_after(text, pos)
     if found is not None and not found[0].prefix:
         return found[0], found[1], False
-    more = _MORE.match(text, pos)
-    for gap in (" ", "-", "\u00a0", "  ") + ((more.group(),) if more else ()):
-        if text.startswith(gap, pos):
-            found = match_after(text, pos + len(gap))
-            if found is not None and not found[0].glued and not found[0].prefix:
-                return found[0], found[1], gap == "-"
-            if found is not None and found[0].glued and gap == " " and _SPACED_DEGREE_END.match(text, found[1]):
-                return found[0], found[1], False  # "a high of 12 C." in Canadian style
+    for gap in (" ", "-", "\u00a0", "  "):
+        if text.startswith(gap, pos) and (spaced := _unit_after_gap(text, pos, gap)) is not None:
+            return spaced
+    more = _MORE.match(text, pos) if text[pos : pos + 1].isspace() else None
+    return _unit_after_gap(text, pos, more.group()) if more else None
+
+
+def _unit_after_gap(text: str, pos: int, gap: str) -> tuple[UnitAlias, int, bool] | None:
+    """A unit written after ``gap`` (which starts at ``pos``)."""
+    found = match_after(text, pos + len(gap))
+    if found is not None and not found[0].glued and not found[0].prefix:
+        return found[0], found[1], gap == "-"
+    if found is not None and found[0].glued and gap == " " and _SPACED_DEGREE_END.match(text, found[1]):
+        return found[0], found[1], False  # "a high of 12 C." in Canadian style
     return None
 
 
