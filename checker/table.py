@@ -3,9 +3,10 @@
 A corpus of 100,000 articles has over two million claims; as Python objects
 (or a DataFrame of object columns) each costs kilobytes. Here numbers are
 numpy columns, and every repeated string (document, subject, item, unit,
-verb, dates, the sentence, the list of assumptions) is a pandas categorical:
-a small integer code per claim and each distinct value once. Claim ids are
-unique and kept in pandas' string dtype. Nulls are NaN (missing code -1).
+verb, dates, the list of assumptions) is a pandas categorical: a small
+integer code per claim and each distinct value once. The sentence is
+dictionary-encoded per chunk of articles (Arrow), claim ids are unique and
+kept in pandas' string dtype. Nulls are NaN or NA (missing code -1).
 Categories are kept sorted, so sorting by a categorical column sorts by its
 values.
 
@@ -22,6 +23,7 @@ from operator import attrgetter
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 from pandas.api.types import union_categoricals
 
 from checker.model import CLAIM_COLUMNS, Claim
@@ -30,9 +32,15 @@ INTEGER_COLUMNS = frozenset({"line", "column", "start", "end", "sentence_start",
 FLOAT_COLUMNS = frozenset({"value", "value_to", "low", "high", "per_year_low", "per_year_high"})
 BOOLEAN_COLUMNS = frozenset({"cumulative", "is_change", "boilerplate"})
 STRING_COLUMNS = frozenset({"claim_id"})  # unique per claim: nothing to share
+# Shared by the claims of one sentence, hardly ever across articles: each chunk
+# keeps its own dictionary (Arrow), so joining chunks never hashes every sentence.
+CHUNK_DICTIONARY_COLUMNS = frozenset({"sentence"})
 # Everything else repeats across claims and is dictionary-encoded, the
 # assumptions as tuples of strings (the same few readings recur everywhere).
-CATEGORY_COLUMNS = frozenset(CLAIM_COLUMNS) - INTEGER_COLUMNS - FLOAT_COLUMNS - BOOLEAN_COLUMNS - STRING_COLUMNS
+CATEGORY_COLUMNS = (
+    frozenset(CLAIM_COLUMNS) - INTEGER_COLUMNS - FLOAT_COLUMNS - BOOLEAN_COLUMNS - STRING_COLUMNS
+    - CHUNK_DICTIONARY_COLUMNS
+)
 
 # Frames gathered before they are concatenated into one: bounds the per-frame
 # overhead of many small chunks without copying the table at every chunk.
@@ -48,6 +56,8 @@ def _column(name: str, values: list) -> np.ndarray | pd.api.extensions.Extension
         return np.array([bool(v) for v in values], dtype=bool)
     if name in STRING_COLUMNS:
         return pd.array(values, dtype="str")
+    if name in CHUNK_DICTIONARY_COLUMNS:
+        return pd.arrays.ArrowExtensionArray(pa.array(values, type=pa.string()).dictionary_encode())
     if name == "assumptions":
         return pd.Categorical([tuple(v) if isinstance(v, list | tuple) else () for v in values])
     column = pd.Categorical(values)
