@@ -35,15 +35,11 @@ STRING_COLUMNS = frozenset({"claim_id"})  # unique per claim: nothing to share
 # Shared by the claims of one sentence, hardly ever across articles: each chunk
 # keeps its own dictionary (Arrow), so joining chunks never hashes every sentence.
 CHUNK_DICTIONARY_COLUMNS = frozenset({"sentence"})
-# Everything else repeats across claims and is dictionary-encoded, the
+# Every other column repeats across claims and is a categorical, the
 # assumptions as tuples of strings (the same few readings recur everywhere).
-CATEGORY_COLUMNS = (
-    frozenset(CLAIM_COLUMNS) - INTEGER_COLUMNS - FLOAT_COLUMNS - BOOLEAN_COLUMNS - STRING_COLUMNS
-    - CHUNK_DICTIONARY_COLUMNS
-)
 
-# Frames gathered before they are concatenated into one: bounds the per-frame
-# overhead of many small chunks without copying the table at every chunk.
+# Chunks whose pieces of each column are joined into one block: bounds the
+# overhead of many small pieces without copying the table at every chunk.
 PENDING_FRAMES = 64
 
 
