@@ -10,7 +10,9 @@ then runs the full check (ingest, extract and normalize on --jobs processes,
 match and rules, JSON report) in a fresh process and prints articles/s, MB/s,
 peak memory, findings against planted conflicts, and time by stage. Ingest is
 streamed into extraction, so its time is the time spent reading inside the
-stream, and "extract+normalize" is the rest of that wall time.
+stream, and "extract+normalize" is the rest of that wall time. CPU seconds
+(this process and its workers) are printed by stage too: on a shared machine
+they move far less than wall time, so compare those between runs.
 """
 
 from __future__ import annotations
@@ -73,6 +75,15 @@ class _TimedStream:
             yield item
 
 
+def cpu_seconds() -> float:
+    """User plus system CPU time of this process and of its finished children (the workers)."""
+    total = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        usage = resource.getrusage(who)
+        total += usage.ru_utime + usage.ru_stime
+    return total
+
+
 def run_one(directory: Path, jobs: int, profile: str | None) -> dict:
     """The full check of one corpus in this process; figures as a dict."""
     from checker.engine import check_claims
@@ -85,14 +96,14 @@ def run_one(directory: Path, jobs: int, profile: str | None) -> dict:
     profiler = cProfile.Profile() if profile else None
     if profiler:
         profiler.enable()
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), cpu_seconds()
     stream = _TimedStream(read_documents([str(directory)]))
     corpus = extract_parallel(stream, jobs)
-    extracted = time.perf_counter()
+    extracted, cpu_extracted = time.perf_counter(), cpu_seconds()  # the pool's workers have exited
     checked = check_claims(corpus.table, ruleset)
-    matched = time.perf_counter()
-    report = render_json(checked, documents=corpus.documents, claims=len(corpus.claims), errors=corpus.errors)
-    finished = time.perf_counter()
+    matched, cpu_matched = time.perf_counter(), cpu_seconds()
+    report = render_json(checked, documents=corpus.documents, claims=corpus.claim_count, errors=corpus.errors)
+    finished, cpu_finished = time.perf_counter(), cpu_seconds()
     if profiler:
         profiler.disable()
         profiler.dump_stats(profile)
@@ -100,7 +111,7 @@ def run_one(directory: Path, jobs: int, profile: str | None) -> dict:
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {
         "documents": corpus.documents,
-        "claims": len(corpus.claims),
+        "claims": corpus.claim_count,
         "errors": len(corpus.errors),
         "findings": [
             {"rule": f.rule, "documents": sorted({c["document"] for c in f.claims})} for f in checked.findings
@@ -113,6 +124,12 @@ def run_one(directory: Path, jobs: int, profile: str | None) -> dict:
             "match+rules": matched - extracted,
             "report": finished - matched,
             "total": finished - started,
+        },
+        "cpu_seconds": {
+            "ingest+extract+normalize": cpu_extracted - cpu_started,
+            "match+rules": cpu_matched - cpu_extracted,
+            "report": cpu_finished - cpu_matched,
+            "total": cpu_finished - cpu_started,
         },
         "peak_rss_mb": {"main": own, "largest_worker": children},
     }
@@ -147,6 +164,9 @@ def bench(size: int, jobs: int, rate: float, seed: int, profile: str | None, sha
           f"largest worker {figures['peak_rss_mb']['largest_worker']:,.0f} MB")
     stages = ", ".join(f"{name} {value:.1f} s" for name, value in seconds.items() if name != "total")
     print(f"time:              {total:.1f} s ({stages})")
+    cpu = figures["cpu_seconds"]
+    cpu_stages = ", ".join(f"{name} {value:.1f} s" for name, value in cpu.items() if name != "total")
+    print(f"cpu:               {cpu['total']:.1f} s ({cpu_stages})")
     sys.stdout.flush()
 
 

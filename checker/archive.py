@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, TextIO
 
+import numpy as np
 import pandas as pd
 
 from checker import __version__
@@ -622,16 +623,19 @@ def involving(candidates: Candidates, positions: set[int]) -> Candidates:
     Links among archived claims are most of the pairs of a large group and
     would each be checked, and reported conflicts formatted, only to be dropped.
     """
-    def keep(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        return [(i, j) for i, j in pairs if i in positions or j in positions]
+    chosen = np.zeros(len(candidates.claims), dtype=bool)
+    chosen[sorted(positions)] = True
+
+    def keep(pairs: np.ndarray) -> np.ndarray:
+        return pairs[chosen[pairs[:, 0]] | chosen[pairs[:, 1]]]
 
     def keep_parts(parts: dict[int, list[int]]) -> dict[int, list[int]]:
         return {w: ps for w, ps in parts.items() if w in positions or any(p in positions for p in ps)}
 
     return replace(
         candidates,
-        pairs=keep(candidates.pairs),
-        loose_pairs=keep(candidates.loose_pairs),
+        pair_array=keep(candidates.pair_array),
+        loose_array=keep(candidates.loose_array),
         parts=keep_parts(candidates.parts),
         implied_parts=keep_parts(candidates.implied_parts),
     )

@@ -327,7 +327,7 @@ def run_check(args: argparse.Namespace) -> int:
     meta = [f for f in applied.about_suppressions if not per_file_ignored(settings, f, paths)]
     findings = _sorted([*applied.kept, *meta])
 
-    claims_by_id = _claims_by_id(result)
+    claims_by_id = _claims_by_id(result, findings) if args.write_baseline or args.baseline else {}
     baseline_file = args.write_baseline or args.baseline
     document_key = bl.document_key_for(baseline_file, paths) if baseline_file else str
 
@@ -367,9 +367,14 @@ def run_check(args: argparse.Namespace) -> int:
     return exit_code(findings, settings.fail_on)
 
 
-def _claims_by_id(result: CorpusResult) -> dict[str, dict]:
-    fields = ("subject", "item", "period", "base_unit", "low", "high", "document")
-    return {c.claim_id: {name: getattr(c, name) for name in fields} for c in result.claims}
+def _claims_by_id(result: CorpusResult, findings: list[Finding]) -> dict[str, dict]:
+    """What baseline fingerprints read of the findings' claims, nulls as None."""
+    fields = ["subject", "item", "period", "base_unit", "low", "high", "document"]
+    wanted = {str(c.get("claim_id")) for f in findings for c in f.claims if c.get("claim_id") is not None}
+    table = result.table
+    frame = table.loc[table["claim_id"].isin(wanted), ["claim_id", *fields]].astype(object)
+    frame = frame.where(frame.notna(), None)
+    return {row[0]: dict(zip(fields, row[1:], strict=True)) for row in frame.itertuples(index=False, name=None)}
 
 
 def _sorted(findings: list[Finding]) -> list[Finding]:

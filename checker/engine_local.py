@@ -3,9 +3,10 @@
 Documents are pulled lazily from the ingest stream and sent to worker
 processes in small chunks, with a bounded number of chunks in flight, so
 memory grows with the claims kept, not with the text read. Workers send back
-compact claim rows (tuples), never documents. Results are put back in input
-order, so the claim table, errors and therefore findings are the same for any
-number of jobs.
+one compact frame of claims per chunk (``checker.table``), never documents,
+and the parent appends it to the claim table as is. Results are put back in
+input order, so the claim table, errors and therefore findings are the same
+for any number of jobs.
 
 Failures stay local: an exception on one document marks that document failed
 (as ``extract_corpus`` does); a worker process that dies (a crash in native
@@ -22,16 +23,16 @@ import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from itertools import count
+
+import pandas as pd
 
 from checker.lexicon import Lexicon
 from checker.model import Claim, Document, InputError
 from checker.pipeline import CorpusResult, document_claims
 from checker.progress import Progress
-
-# Field order of a claim row as sent between processes.
-CLAIM_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Claim))
+from checker.table import claim_row, rows_frame
 
 # A chunk closes at this many documents or this much text, whichever comes
 # first: big enough that inter-process overhead stays small, small enough that
@@ -43,8 +44,10 @@ CHUNKS_PER_JOB = 2
 
 Extractor = Callable[[Document, Lexicon | None], list[Claim]]
 ClaimRow = tuple
-# Per document: (input position, claim rows) or (input position, failure message).
-DocumentOutcome = tuple[int, list[ClaimRow] | str]
+# Per document: (input position, number of claim rows) or (input position, failure message).
+DocumentOutcome = tuple[int, int | str]
+# A chunk's outcomes, and its claims as one compact frame (rows in document order).
+ChunkResult = tuple[list[DocumentOutcome], pd.DataFrame]
 
 WORKER_DIED = "worker process died while extracting this document (out of memory or a crash in native code)"
 
@@ -55,14 +58,6 @@ def default_jobs() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
         return os.cpu_count() or 1
-
-
-def claim_row(claim: Claim) -> ClaimRow:
-    return tuple(getattr(claim, name) for name in CLAIM_FIELDS)
-
-
-def row_claim(row: ClaimRow) -> Claim:
-    return Claim(*row)
 
 
 def failure_message(exc: BaseException) -> str:
@@ -85,30 +80,38 @@ def _init_worker(lexicon_dirs: Sequence[str], extract: Extractor) -> None:
 
 
 def extract_rows(chunk: list[tuple[int, Document]], lexicon: Lexicon | None = None,
-                 extract: Extractor | None = None) -> list[DocumentOutcome]:
-    """Claim rows of each document of a chunk; an exception fails only its document."""
+                 extract: Extractor | None = None) -> ChunkResult:
+    """The claims of a chunk as one compact frame, and each document's row count;
+    an exception fails only its document."""
     run = extract or _worker_extract
     lexicon = lexicon if lexicon is not None else _worker_lexicon
     outcomes: list[DocumentOutcome] = []
+    rows: list[ClaimRow] = []
     for position, document in chunk:
         try:
-            outcomes.append((position, [claim_row(c) for c in run(document, lexicon)]))
+            found = [claim_row(c) for c in run(document, lexicon)]
         except Exception as exc:  # a bug on one document must not lose the corpus
             outcomes.append((position, failure_message(exc)))
-    return outcomes
+            continue
+        rows.extend(found)
+        outcomes.append((position, len(found)))
+    return outcomes, rows_frame(rows)
 
 
 # --- parent side -------------------------------------------------------------
 
-Outcome = InputError | list[ClaimRow]
+# A document's rows: a slice [start, stop) of its chunk's frame.
+Rows = tuple[pd.DataFrame, int, int]
+Outcome = InputError | Rows
 
 
 @dataclass(slots=True)
 class _Merger:
     """Puts outcomes back in input order as they arrive, into one CorpusResult.
 
-    A document is dropped as soon as its outcome arrives; only claim rows wait
-    for earlier documents, so text is held only while in flight.
+    A document is dropped as soon as its outcome arrives; only claim frames
+    wait for earlier documents, so text is held only while in flight. The
+    consecutive documents of one chunk are appended as one slice of its frame.
     """
 
     result: CorpusResult
@@ -116,17 +119,35 @@ class _Merger:
     documents: dict[int, Document] = field(default_factory=dict)
     waiting: dict[int, tuple[bool, Outcome]] = field(default_factory=dict)
     next_position: int = 0
+    run: Rows | None = None  # rows emitted but not yet appended: one slice of one frame
 
     def add_error(self, position: int, error: InputError) -> None:
         self._arrive(position, False, error)
 
-    def add(self, position: int, outcome: list[ClaimRow] | str) -> None:
+    def add_chunk(self, result: ChunkResult) -> None:
+        outcomes, frame = result
+        start = 0
+        for position, outcome in outcomes:
+            if isinstance(outcome, str):
+                self.add(position, outcome)
+            else:
+                self.add(position, (frame, start, start + outcome))
+                start += outcome
+
+    def add(self, position: int, outcome: Rows | str) -> None:
         document = self.documents.pop(position)
         if isinstance(outcome, str):
             outcome = failed_document(document, outcome)
         if self.progress is not None:
             self.progress.update(1)
         self._arrive(position, True, outcome)
+
+    def finish(self) -> None:
+        """Append the last rows held back."""
+        if self.run is not None:
+            frame, start, stop = self.run
+            self.result.add_frame(frame if (start, stop) == (0, len(frame)) else frame.iloc[start:stop])
+            self.run = None
 
     def _arrive(self, position: int, is_document: bool, outcome: Outcome) -> None:
         self.waiting[position] = (is_document, outcome)
@@ -140,8 +161,15 @@ class _Merger:
         if isinstance(outcome, InputError):
             self.result.errors.append(outcome)
             self.result.failed += is_document
-        else:
-            self.result.claims.extend(row_claim(row) for row in outcome)
+            return
+        frame, start, stop = outcome
+        if start == stop:
+            return
+        if self.run is not None and self.run[0] is frame and self.run[2] == start:
+            self.run = (frame, self.run[1], stop)
+            return
+        self.finish()
+        self.run = outcome
 
 
 def failed_document(document: Document, reason: str) -> InputError:
@@ -188,11 +216,11 @@ def extract_parallel(
     chunks = _chunks(items, merger)
     if jobs <= 1:
         for chunk in chunks:
-            for position, outcome in extract_rows(chunk, lexicon, extract):
-                merger.add(position, outcome)
-        return result
-    with _PoolRunner(jobs, tuple(lexicon_dirs), extract, merger) as runner:
-        runner.run(chunks)
+            merger.add_chunk(extract_rows(chunk, lexicon, extract))
+    else:
+        with _PoolRunner(jobs, tuple(lexicon_dirs), extract, merger) as runner:
+            runner.run(chunks)
+    merger.finish()
     return result
 
 
@@ -245,12 +273,11 @@ class _PoolRunner:
         """Merge a finished chunk; True when its worker died (its documents become suspects)."""
         chunk = self.in_flight.pop(future)
         try:
-            outcomes = future.result()
+            outcome = future.result()
         except BrokenProcessPool:
             self.suspects.extend(chunk)
             return True
-        for position, outcome in outcomes:
-            self.merger.add(position, outcome)
+        self.merger.add_chunk(outcome)
         return False
 
     def _replace_pool(self) -> None:
@@ -262,9 +289,7 @@ class _PoolRunner:
         suspects, self.suspects = sorted(self.suspects, key=lambda pair: pair[0]), []
         for position, document in suspects:
             try:
-                outcomes = self.pool.submit(extract_rows, [(position, document)]).result()
+                self.merger.add_chunk(self.pool.submit(extract_rows, [(position, document)]).result())
             except BrokenProcessPool:
                 self._replace_pool()
-                outcomes = [(position, WORKER_DIED)]
-            for where, outcome in outcomes:
-                self.merger.add(where, outcome)
+                self.merger.add(position, WORKER_DIED)

@@ -14,14 +14,14 @@ or with each other: the part-of and sum checks handle them.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
 
+import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from checker.checks.wording import is_missing
+from checker.findings import is_missing
 from checker.model import CLAIM_COLUMNS
 
 # Items in one block whose canonical forms score at least this (rapidfuzz
@@ -56,62 +56,155 @@ def relation_families() -> list[frozenset[str]]:
     return default_lexicon().relation_families
 
 
+class ClaimRecords(Sequence[dict]):
+    """The rows of a claim table in document order, as plain records (nulls as
+    None), each built when asked for and not kept: the table stays the one
+    copy of the claims, and only the claims a check looks at closely become
+    dicts, for as long as the check needs them.
+
+    ``codes`` gives a column as integer codes (equal values, equal codes;
+    missing -1) for the matcher and the checks to work on whole columns.
+    """
+
+    def __init__(self, claims: pd.DataFrame) -> None:
+        extra = [c for c in claims.columns if c not in CLAIM_COLUMNS]
+        frame = claims.reindex(columns=[*CLAIM_COLUMNS, *extra]).reset_index(drop=True)
+        keys = frame[["document", "start", "end"]].sort_values(["document", "start", "end"], kind="stable",
+                                                               na_position="last")
+        if not keys.index.is_monotonic_increasing:  # a table in reading order (the usual case) is not copied
+            frame = frame.take(keys.index).reset_index(drop=True)
+        self.frame = frame
+        self._readers = [(name, _reader(self.frame[name])) for name in self.frame.columns]
+        self._codes: dict[str, tuple[np.ndarray, Sequence]] = {}
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+    def __getitem__(self, position):  # type: ignore[override]
+        if isinstance(position, slice):
+            return [self[k] for k in range(*position.indices(len(self)))]
+        record = {name: read(position) for name, read in self._readers}
+        record["assumptions"] = list(record["assumptions"]) if isinstance(record["assumptions"], list | tuple) else []
+        for flag in ("boilerplate", "is_change", "cumulative"):
+            record[flag] = bool(record[flag])
+        return record
+
+    def codes(self, name: str) -> tuple[np.ndarray, Sequence]:
+        """The column as codes into its distinct values (missing: -1), and those values."""
+        if name not in self._codes:
+            column = self.frame[name]
+            if isinstance(column.dtype, pd.CategoricalDtype):
+                found = column.cat.codes.to_numpy(), column.cat.categories
+            else:
+                found = pd.factorize(column, use_na_sentinel=True)
+            self._codes[name] = found
+        return self._codes[name]
+
+    def numbers(self, name: str) -> np.ndarray:
+        """A numeric column as floats, missing as NaN."""
+        return pd.to_numeric(self.frame[name], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+
+    def flags(self, name: str) -> np.ndarray:
+        """A flag column as booleans, missing as False."""
+        column = self.frame[name]
+        if column.dtype == bool:
+            return column.to_numpy()
+        return np.array([not is_missing(v) and bool(v) for v in column], dtype=bool)
+
+
+def _reader(column: pd.Series) -> Callable[[int], object]:
+    """Reads one value of a column as plain Python, missing as None."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        codes, categories = column.cat.codes.to_numpy(), column.cat.categories  # no Python object per category
+        return lambda k: categories[codes[k]] if codes[k] >= 0 else None
+    values = column.to_numpy() if column.dtype.kind in "biuf" else column.array
+
+    def read(k: int) -> object:
+        value = values[k]
+        if is_missing(value):
+            return None
+        return value.item() if hasattr(value, "item") and not isinstance(value, str | list | tuple) else value
+
+    return read
+
+
 @dataclass(slots=True)
 class Candidates:
-    """Claims (as plain records, nulls as None) and the links checks look at.
+    """Claims (records, nulls as None) and the links checks look at.
 
     ``pairs`` are positions ``(i, j)``, ``i < j``, into ``claims`` of two
     claims about the same thing; ``loose_pairs`` are pairs that differ only in
     having a verb on one side, which the rate and running-total checks accept
     (a flow such as "8 million shells since August" is the same fact with or
     without "supplied"); ``parts`` maps the position of a whole to
-    the positions of the claims the extractor marked as its parts.
+    the positions of the claims the extractor marked as its parts. Pairs are
+    held as arrays of shape (n, 2) (``pair_array``, ``loose_array``) so that
+    checks can test them a column at a time.
     """
 
-    claims: list[dict]
-    pairs: list[tuple[int, int]] = field(default_factory=list)
-    loose_pairs: list[tuple[int, int]] = field(default_factory=list)
+    claims: ClaimRecords
+    pair_array: np.ndarray = field(default_factory=lambda: _no_pairs())
+    loose_array: np.ndarray = field(default_factory=lambda: _no_pairs())
     implied_parts: dict[int, list[int]] = field(default_factory=dict)
     parts: dict[int, list[int]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
     @property
+    def pairs(self) -> list[tuple[int, int]]:
+        return _as_tuples(self.pair_array)
+
+    @property
+    def loose_pairs(self) -> list[tuple[int, int]]:
+        return _as_tuples(self.loose_array)
+
+    @property
+    def flow_array(self) -> np.ndarray:
+        """Pairs for the checks of rates and running totals (see ``loose_pairs``), sorted."""
+        return _sorted_pairs(np.concatenate([self.pair_array, self.loose_array]))
+
+    @property
     def flow_pairs(self) -> list[tuple[int, int]]:
-        """Pairs for the checks of rates and running totals (see ``loose_pairs``)."""
-        return sorted(set(self.pairs) | set(self.loose_pairs))
+        return _as_tuples(self.flow_array)
 
     def scoped(self, scope: str) -> Candidates:
         """Only links within one document ("document"), across documents ("corpus"), or all."""
         if scope == "both":
             return self
         same = scope == "document"
+        documents, _ = self.claims.codes("document")
 
-        def keep(i: int, j: int) -> bool:
-            return (self.claims[i]["document"] == self.claims[j]["document"]) == same
+        def keep(pairs: np.ndarray) -> np.ndarray:
+            return pairs[(documents[pairs[:, 0]] == documents[pairs[:, 1]]) == same]
 
-        parts = {w: [p for p in ps if keep(w, p)] for w, ps in self.parts.items()}
+        def keep_links(links: dict[int, list[int]]) -> dict[int, list[int]]:
+            return {w: [p for p in ps if (documents[w] == documents[p]) == same] for w, ps in links.items()}
+
+        parts = keep_links(self.parts)
         return Candidates(
             claims=self.claims,
-            pairs=[(i, j) for i, j in self.pairs if keep(i, j)],
-            loose_pairs=[(i, j) for i, j in self.loose_pairs if keep(i, j)],
-            implied_parts={w: [p for p in ps if keep(w, p)] for w, ps in self.implied_parts.items()},
+            pair_array=keep(self.pair_array),
+            loose_array=keep(self.loose_array),
+            implied_parts=keep_links(self.implied_parts),
             parts={w: ps for w, ps in parts.items() if ps},
             warnings=self.warnings,
         )
 
 
+def _no_pairs() -> np.ndarray:
+    return np.empty((0, 2), dtype=np.int64)
+
+
+def _as_tuples(pairs: np.ndarray) -> list[tuple[int, int]]:
+    return list(zip(pairs[:, 0].tolist(), pairs[:, 1].tolist(), strict=True))
+
+
+def _sorted_pairs(pairs: np.ndarray) -> np.ndarray:
+    return pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
+
+
 def claim_records(claims: pd.DataFrame) -> list[dict]:
     """Rows in document order with every null (NaN, NA, NaT) as None."""
-    extra = [c for c in claims.columns if c not in CLAIM_COLUMNS]
-    frame = claims.reindex(columns=[*CLAIM_COLUMNS, *extra])
-    frame = frame.sort_values(["document", "start", "end"], kind="stable", na_position="last")
-    records = frame.astype(object).where(frame.notna(), None).to_dict("records")
-    for record in records:
-        assumptions = record.get("assumptions")
-        record["assumptions"] = list(assumptions) if isinstance(assumptions, list | tuple) else []
-        for flag in ("boilerplate", "is_change", "cumulative"):
-            record[flag] = bool(record.get(flag) or False)
-    return records
+    return list(ClaimRecords(claims))
 
 
 def compatible_modality(a: str | None, b: str | None) -> bool:
@@ -153,54 +246,80 @@ def find_candidates(
     draft against an archive): a group then costs O(group × focused claims)
     instead of O(group²).
 
-    Boilerplate (advertising, footers) is never linked to anything.
+    Boilerplate (advertising, footers) is never linked to anything. Blocks and
+    groups are found a column at a time; only groups are walked in Python.
     """
-    canonical = canonical_item or (lambda item: item)
-    records = claim_records(claims)
+    records = ClaimRecords(claims)
     candidates = Candidates(claims=records)
-    blocks: dict[tuple, list[int]] = defaultdict(list)
-    for i, record in enumerate(records):
-        key = block_key(record)
-        if key is not None:
-            blocks[key].append(i)
-
-    pairs: set[tuple[int, int]] = set()
-    loose: set[tuple[int, int]] = set()
-    for key, members in sorted(blocks.items(), key=lambda kv: kv[1][0]):
-        for group in _item_groups(records, members, canonical, item_cutoff):
-            if len(group) > max_group:
-                candidates.warnings.append(
-                    f"{len(group)} claims about {_group_label(records[group[0]], key)}: "
-                    f"compared only the first {max_group} (raise the group limit to compare all)"
-                )
-                group = group[:max_group]
-            for i, j in _group_pairs(records, group, focus):
-                a, b = records[i], records[j]
-                _imply_part(candidates, i, j)
-                if (
-                    same_sentence(a, b)
-                    or not compatible_modality(a.get("modality"), b.get("modality"))
-                    or _part_and_whole(a, b)
-                ):
-                    continue
-                if compatible_relation(a.get("relation"), b.get("relation")):
-                    pairs.add((i, j))
-                elif one_sided_relation(a.get("relation"), b.get("relation")):
-                    loose.add((i, j))
-    candidates.pairs = sorted(pairs)
-    candidates.loose_pairs = sorted(loose)
+    members, starts, sizes = _groups(records, canonical_item or (lambda item: item), item_cutoff)
+    for at in np.flatnonzero(sizes > max_group):
+        first = records[int(members[starts[at]])]
+        candidates.warnings.append(
+            f"{sizes[at]} claims about {_group_label(first, first['base_unit'])}: "
+            f"compared only the first {max_group} (raise the group limit to compare all)"
+        )
+    sizes = np.minimum(sizes, max_group)
+    if focus is None:
+        pairs = _all_pairs(members, starts, sizes)
+    else:
+        pairs = _focused_pairs(records, members, starts, sizes, focus)
+    pairs = _sorted_pairs(pairs)
+    _imply_parts(candidates, pairs)
+    keep = _comparable(records, pairs)
+    same_fact = _relation_table(records, compatible_relation)(pairs)
+    one_sided = _relation_table(records, one_sided_relation)(pairs)
+    candidates.pair_array = pairs[keep & same_fact]
+    candidates.loose_array = pairs[keep & ~same_fact & one_sided]
     _link_parts(candidates)
     return candidates
 
 
-def _group_pairs(
-    records: list[dict], group: list[int], focus: Callable[[Mapping], bool] | None
-) -> Iterable[tuple[int, int]]:
-    """Every pair ``(i, j)``, ``i < j``, of a group, or only those touching a focused claim."""
-    if focus is None:
-        return combinations(group, 2)
-    focused = [i for i in group if focus(records[i])]
-    return sorted({(min(i, j), max(i, j)) for i in focused for j in group if j != i})
+def _all_pairs(members: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """Every pair ``(i, j)``, ``i < j``, of every group: groups of one size at a time."""
+    found = [_no_pairs()]
+    for size in np.unique(sizes[sizes > 1]):
+        rows = members[starts[sizes == size][:, None] + np.arange(size)]
+        first, second = np.triu_indices(size, 1)
+        found.append(np.stack([rows[:, first].ravel(), rows[:, second].ravel()], axis=1))
+    return np.concatenate(found).astype(np.int64)
+
+
+def _focused_pairs(
+    records: ClaimRecords, members: np.ndarray, starts: np.ndarray, sizes: np.ndarray, focus: Callable[[Mapping], bool]
+) -> np.ndarray:
+    """The pairs of each group that touch a claim ``focus`` accepts."""
+    found: set[tuple[int, int]] = set()
+    for start, size in zip(starts.tolist(), sizes.tolist(), strict=True):
+        group = members[start : start + size].tolist()
+        focused = [i for i in group if focus(records[i])]
+        found.update((min(i, j), max(i, j)) for i in focused for j in group if j != i)
+    return np.array(sorted(found), dtype=np.int64).reshape(-1, 2)
+
+
+def _comparable(records: ClaimRecords, pairs: np.ndarray) -> np.ndarray:
+    """Pairs that may state the same fact: not one sentence, compatible modality, not part and whole."""
+    first, second = pairs[:, 0], pairs[:, 1]
+    documents, _ = records.codes("document")
+    sentences = records.numbers("sentence_start")
+    same_sentence = (documents[first] == documents[second]) & (sentences[first] == sentences[second])
+    modalities, values = records.codes("modality")
+    table = _value_table([None, *values], compatible_modality)
+    keep = ~same_sentence & table[modalities[first] + 1, modalities[second] + 1]
+    whole_of, _ = records.codes("part_of")
+    for k in np.flatnonzero(keep & ((whole_of[first] >= 0) | (whole_of[second] >= 0))):
+        keep[k] = not _part_and_whole(records[int(first[k])], records[int(second[k])])
+    return keep
+
+
+def _relation_table(records: ClaimRecords, test: Callable[[str | None, str | None], bool]) -> Callable:
+    """``test`` of the verbs of each pair, asked once per two distinct verbs."""
+    relations, values = records.codes("relation")
+    table = _value_table([None, *values], test)
+    return lambda pairs: table[relations[pairs[:, 0]] + 1, relations[pairs[:, 1]] + 1]
+
+
+def _value_table(values: list, test: Callable[[object, object], bool]) -> np.ndarray:
+    return np.array([[test(a, b) for b in values] for a in values], dtype=bool).reshape(len(values), len(values))
 
 
 def same_sentence(a: Mapping, b: Mapping) -> bool:
@@ -230,28 +349,92 @@ def item_required(base_unit: str | None) -> bool:
     return unit in ITEM_REQUIRED_UNITS or (len(unit) == 3 and unit.isalpha() and unit.isupper())
 
 
-def _item_groups(
-    records: list[dict], members: list[int], canonical: Callable[[str], str], cutoff: float
-) -> Iterable[list[int]]:
-    """Split a block by item: exact canonical item, then fuzzy clusters of spellings.
+def _groups(
+    records: ClaimRecords, canonical: Callable[[str], str], cutoff: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The groups of claims to compare: ``members`` (positions, ascending in each group),
+    and each group's start in it and size, groups in report order.
 
-    Item-less claims are dropped where the unit needs an item, and otherwise
-    form groups by article and verb (see ``ITEM_REQUIRED_UNITS``).
+    Claims are blocked by ``block_key``; a block is split by item: exact
+    canonical item, then spelling variants (``item_clusters``). Item-less
+    claims are dropped where the unit needs an item, and otherwise form
+    groups by article and verb (see ``ITEM_REQUIRED_UNITS``). Groups come
+    block by block (in order of their first claim), item clusters (by name)
+    before item-less groups (by first claim).
     """
-    by_item: dict[str, list[int]] = defaultdict(list)
-    loose: dict[str, list[int]] = defaultdict(list)
-    for i in members:
-        item = records[i].get("item")
-        if item:
-            by_item[canonical(str(item)).strip().lower()].append(i)
-        elif not item_required(records[i].get("base_unit")):
-            loose[f"{records[i]['document']}\0{records[i].get('relation')}"].append(i)
+    subjects, subject_values = records.codes("subject")
+    documents, _ = records.codes("document")
+    units, unit_values = records.codes("base_unit")
+    relations, _ = records.codes("relation")
+    by_subject = _truthy(subject_values)[subjects]
+    eligible = ~records.flags("boilerplate") & (units >= 0)
+    keys = pd.DataFrame({
+        "by_subject": by_subject,
+        "who": np.where(by_subject, subjects, documents),
+        "unit": units,
+        "change": records.flags("is_change"),
+    })
+    positions = np.flatnonzero(eligible)
+    blocks = keys.iloc[positions].groupby(list(keys.columns), sort=False).ngroup().to_numpy()
+    names, distinct = _item_names(records, canonical)
+    names = _cluster_names(names[positions], blocks, distinct, cutoff)
+    needs_item = np.array([item_required(u) for u in unit_values], dtype=bool).reshape(-1)[units[positions]]
+    named = names >= 0
+    loose = ~named & ~needs_item
+    chosen = named | loose
+    positions, blocks, names, named = positions[chosen], blocks[chosen], names[chosen], named[chosen]
+    groups = pd.DataFrame({
+        "block": blocks,
+        "kind": ~named,
+        "a": np.where(named, names, documents[positions]),
+        "b": np.where(named, -2, relations[positions]),
+    }).groupby(["block", "kind", "a", "b"], sort=False).ngroup().to_numpy()
+    order = np.lexsort((positions, groups))
+    members, groups = positions[order], groups[order]
+    starts = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]]) if len(groups) else np.empty(0, dtype=np.int64)
+    sizes = np.diff(np.r_[starts, len(groups)])
+    # Report order: block, then item clusters by name, then item-less groups by first claim.
+    first = order[starts]
+    rank = np.lexsort((np.where(named[first], names[first], members[starts]), ~named[first], blocks[first]))
+    return members, starts[rank], sizes[rank]
 
-    clusters = [sorted(i for name in cluster for i in by_item[name]) for cluster in item_clusters(by_item, cutoff)]
-    groups = [*clusters, *(sorted(g) for g in loose.values())]
-    for group in groups:
-        if len(group) > 1:
-            yield group
+
+def _truthy(values: list) -> np.ndarray:
+    """Per distinct value, whether it counts as given (not empty), with a last False for missing."""
+    return np.array([bool(v) for v in values] + [False], dtype=bool)
+
+
+def _item_names(records: ClaimRecords, canonical: Callable[[str], str]) -> tuple[np.ndarray, list[str]]:
+    """Per claim, the rank of its item as the matcher compares it (canonical synonym, trimmed,
+    lower case) among all such names in sorted order (-1 without an item); and those names."""
+    items, values = records.codes("item")
+    names = [canonical(str(v)).strip().lower() if v else None for v in values]
+    distinct = sorted({n for n in names if n is not None})
+    rank = {name: k for k, name in enumerate(distinct)}
+    return np.array([rank[n] if n is not None else -1 for n in names] + [-1], dtype=np.int64)[items], distinct
+
+
+def _cluster_names(names: np.ndarray, blocks: np.ndarray, distinct: list[str], cutoff: float) -> np.ndarray:
+    """Each name replaced by the first name of its spelling-variant cluster within its block.
+
+    Two names are variants of each other whatever else a block holds, so the
+    similar pairs are found once for the corpus; only the blocks that hold
+    both names of such a pair are clustered (``item_clusters``).
+    """
+    similar = {name for cluster in item_clusters(distinct, cutoff) if len(cluster) > 1 for name in cluster}
+    if not similar:
+        return names
+    rank = {name: k for k, name in enumerate(distinct)}
+    linked = np.zeros(len(distinct) + 1, dtype=bool)
+    linked[[rank[name] for name in similar]] = True
+    result = names.copy()
+    at = np.flatnonzero(linked[names])
+    for block in np.unique(blocks[at]):
+        where = at[blocks[at] == block]
+        present = sorted({distinct[k] for k in names[where].tolist()})
+        first = {name: rank[min(cluster)] for cluster in item_clusters(present, cutoff) for name in cluster}
+        result[where] = [first[distinct[k]] for k in names[where].tolist()]
+    return result
 
 
 def relation_subsets() -> dict[str, frozenset[str]]:
@@ -261,16 +444,21 @@ def relation_subsets() -> dict[str, frozenset[str]]:
     return default_lexicon().relation_subsets
 
 
-def _imply_part(candidates: Candidates, i: int, j: int) -> None:
+def _imply_parts(candidates: Candidates, pairs: np.ndarray) -> None:
     """Within one article, a count under a subset verb is part of the count under its whole verb:
     "1,320 Zwickau workers are to be laid off" is part of "the plant employs about 900 workers"."""
-    a, b = candidates.claims[i], candidates.claims[j]
-    if a["document"] != b["document"] or not a.get("relation") or not b.get("relation"):
-        return
+    records = candidates.claims
+    documents, _ = records.codes("document")
+    relations, values = records.codes("relation")
     subsets = relation_subsets()
-    for part, whole in ((i, j), (j, i)):
-        if candidates.claims[whole]["relation"] in subsets.get(candidates.claims[part]["relation"], ()):
-            candidates.implied_parts.setdefault(whole, []).append(part)
+    given = _truthy(values)
+    table = _value_table(values, lambda part, whole: bool(part) and bool(whole) and whole in subsets.get(part, ()))
+    first, second = pairs[:, 0], pairs[:, 1]
+    linked = (documents[first] == documents[second]) & given[relations[first]] & given[relations[second]]
+    for i, j in _as_tuples(pairs[linked]):
+        for part, whole in ((i, j), (j, i)):
+            if table[relations[part], relations[whole]]:
+                candidates.implied_parts.setdefault(whole, []).append(part)
 
 
 def item_clusters(names: Iterable[str], cutoff: float = ITEM_SIMILARITY_CUTOFF) -> list[set[str]]:
@@ -312,19 +500,28 @@ def _part_and_whole(a: dict, b: dict) -> bool:
     return bool(a_whole and a_whole == b.get("claim_id")) or bool(b_whole and b_whole == a.get("claim_id"))
 
 
-def _group_label(record: dict, block_key: tuple) -> str:
+def _group_label(record: dict, base_unit: str) -> str:
     subject = record.get("subject") or f"an unnamed subject in {record['document']}"
-    item = record.get("item") or block_key[1]
+    item = record.get("item") or base_unit
     return f"'{item}' of {subject}"
 
 
 def _link_parts(candidates: Candidates) -> None:
     records = candidates.claims
-    position = {r["claim_id"]: i for i, r in enumerate(records) if r.get("claim_id")}
-    for i, record in enumerate(records):
-        whole_id = record.get("part_of")
-        if not whole_id or record["boilerplate"]:
-            continue
+    whole_of, values = records.codes("part_of")
+    given = _truthy(values)[whole_of] & ~records.flags("boilerplate")
+    parts = np.flatnonzero(given).tolist()
+    if not parts:
+        return
+    wanted = {values[whole_of[i]] for i in parts}
+    ids = records.frame["claim_id"]
+    position = {}
+    for i in np.flatnonzero(ids.isin(wanted).to_numpy()).tolist():
+        if records[i]["claim_id"]:
+            position[records[i]["claim_id"]] = i
+    for i in parts:
+        record = records[i]
+        whole_id = record["part_of"]
         whole = position.get(whole_id)
         if whole is None:
             candidates.warnings.append(

@@ -14,8 +14,9 @@ import pandas as pd
 from checker.extraction import Draft, extract_drafts
 from checker.extraction.context import Cues
 from checker.lexicon import Lexicon
-from checker.model import CLAIM_COLUMNS, Claim, Document, InputError, LineIndex
+from checker.model import Claim, Document, InputError, LineIndex
 from checker.normalize import iso, per_year, to_canonical, written_interval
+from checker.table import TableBuilder, claims_frame, table_claims
 
 
 def normalize_draft(document: Document, draft: Draft, lines: LineIndex) -> Claim:
@@ -75,45 +76,69 @@ def document_claims(document: Document, lexicon: Lexicon | None = None, cues: Cu
     return [normalize_draft(document, d, lines) for d in extract_drafts(document, lexicon, cues)]
 
 
+# Claims gathered before they become one compact frame of the table.
+CLAIMS_PER_FRAME = 10_000
+
+
 def claims_table(claims: Iterable[Claim]) -> pd.DataFrame:
-    """The claim table: one row per claim, columns in ``CLAIM_COLUMNS`` order."""
-    rows = [c.as_row() for c in claims]
-    frame = pd.DataFrame.from_records(rows, columns=list(CLAIM_COLUMNS))
-    return frame
+    """The claim table: one row per claim, columns in ``CLAIM_COLUMNS`` order, held
+    compactly (``checker.table``: numbers as numpy columns, repeated strings as categoricals)."""
+    return claims_frame(claims)
 
 
 @dataclass(slots=True)
 class CorpusResult:
-    """Claims of a corpus plus what could not be read; nothing is dropped silently."""
+    """Claims of a corpus plus what could not be read; nothing is dropped silently.
 
-    claims: list[Claim] = field(default_factory=list)
+    The claims are held once, as the compact claim table built chunk by chunk
+    (``add_frame``); ``claims`` gives them back as records for small corpora.
+    """
+
     errors: list[InputError] = field(default_factory=list)
     documents: int = 0
     failed: int = 0
     remote_claims: int = 0  # claims extracted elsewhere (a Dask cluster) and not held here
+    builder: TableBuilder = field(default_factory=TableBuilder)
+
+    def add_frame(self, frame: pd.DataFrame) -> None:
+        """Append claims (a compact frame, ``checker.table.rows_frame``) in input order."""
+        self.builder.add(frame)
+
+    def add_claims(self, claims: Iterable[Claim]) -> None:
+        self.builder.add(claims_frame(claims))
 
     @property
     def claim_count(self) -> int:
-        return len(self.claims) + self.remote_claims
+        return len(self.builder) + self.remote_claims
 
     @property
     def table(self) -> pd.DataFrame:
-        return claims_table(self.claims)
+        return self.builder.table()
+
+    @property
+    def claims(self) -> list[Claim]:
+        """The claims as ``Claim`` records, rebuilt from the table: for small corpora and tests."""
+        return table_claims(self.table)
 
 
 def extract_corpus(items: Iterable[Document | InputError], lexicon: Lexicon | None = None) -> CorpusResult:
     """Run extraction and normalization over documents, collecting input errors."""
     result = CorpusResult()
+    pending: list[Claim] = []  # added to the table in batches: a frame per document costs more than its claims
     for item in items:
         if isinstance(item, InputError):
             result.errors.append(item)
             continue
         result.documents += 1
         try:
-            result.claims.extend(document_claims(item, lexicon))
+            pending.extend(document_claims(item, lexicon))
         except Exception as exc:  # a bug on one document must not lose the corpus
             result.failed += 1
             result.errors.append(InputError(item.id, f"internal error while extracting: {type(exc).__name__}: {exc}"))
+        if len(pending) >= CLAIMS_PER_FRAME:
+            result.add_claims(pending)
+            pending = []
+    result.add_claims(pending)
     return result
 
 

@@ -8,6 +8,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
+import numpy as np
+
+from checker.checks.intervals import disjoint_arrays
 from checker.checks.intervals import midpoint as interval_midpoint
 from checker.checks.intervals import ratio as interval_ratio
 from checker.checks.wording import (
@@ -20,6 +23,7 @@ from checker.checks.wording import (
 from checker.findings import Finding, claim_view
 
 if TYPE_CHECKING:
+    from checker.match import ClaimRecords
     from checker.ruleset import Rule
 
 # Placeholders every kind offers in its message template.
@@ -39,6 +43,17 @@ def level(claim: dict) -> tuple[float | None, float | None]:
 def per_year(claim: dict) -> tuple[float | None, float | None]:
     """The claim's implied rate per year in its base unit (None, None when it has none)."""
     return value(claim, "per_year_low"), value(claim, "per_year_high")
+
+
+def disjoint_pairs(
+    claims: ClaimRecords, pairs: np.ndarray, columns: tuple[str, str], tolerance: float
+) -> np.ndarray:
+    """The pairs whose intervals (``columns``: ("low", "high") or the yearly rate) do
+    not overlap, after widening by ``tolerance``: tested a column at a time, so
+    that only those pairs are read claim by claim."""
+    low, high = (claims.numbers(name) for name in columns)
+    first, second = pairs[:, 0], pairs[:, 1]
+    return pairs[disjoint_arrays((low[first], high[first]), (low[second], high[second]), tolerance)]
 
 
 def as_date(text: object) -> date | None:

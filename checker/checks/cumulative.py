@@ -72,7 +72,9 @@ def same_running_total(a: dict, b: dict) -> bool:
 
 def check(candidates: Candidates, rule: Rule) -> Iterator[Finding]:
     tolerance = float(rule.params["tolerance"])
-    for i, j in candidates.flow_pairs:
+    running = candidates.claims.flags("cumulative")
+    pairs = candidates.flow_array
+    for i, j in pairs[running[pairs[:, 0]] & running[pairs[:, 1]]].tolist():  # only running totals can decrease
         a, b = candidates.claims[i], candidates.claims[j]
         if not same_running_total(a, b):
             continue

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from checker.checks.wording import is_missing
 
 Bound = float | None
@@ -40,6 +42,20 @@ def disjoint(a: tuple[Bound, Bound], b: tuple[Bound, Bound], tolerance: float = 
     if a_high is not None and b_low is not None and a_high < b_low:
         return True
     return b_high is not None and a_low is not None and b_high < a_low
+
+
+def disjoint_arrays(
+    a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray], tolerance: float = 0.0
+) -> np.ndarray:
+    """``disjoint`` of many interval pairs at once (NaN is an open side): the same
+    float operations in the same order, so the same answers."""
+    a_low, a_high = _widen_arrays(*a, tolerance)
+    b_low, b_high = _widen_arrays(*b, tolerance)
+    return (a_high < b_low) | (b_high < a_low)  # a comparison with NaN is False: an open side never ends
+
+
+def _widen_arrays(low: np.ndarray, high: np.ndarray, tolerance: float) -> tuple[np.ndarray, np.ndarray]:
+    return low - tolerance * np.abs(low), high + tolerance * np.abs(high)
 
 
 def midpoint(low: Bound, high: Bound) -> float | None:

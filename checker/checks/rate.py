@@ -31,6 +31,7 @@ from checker.checks.base import (
     COMMON_PLACEHOLDERS,
     as_date,
     disjoint_pair,
+    disjoint_pairs,
     is_dated,
     pair_ratio,
     per_year,
@@ -38,7 +39,6 @@ from checker.checks.base import (
     value,
     window_unresolved,
 )
-from checker.checks.intervals import disjoint
 from checker.findings import Finding
 
 if TYPE_CHECKING:
@@ -73,9 +73,10 @@ def comparable(a: dict, b: dict) -> bool:
 
 def check(candidates: Candidates, rule: Rule) -> Iterator[Finding]:
     tolerance = float(rule.params["tolerance"])
-    for i, j in candidates.flow_pairs:
+    rates = ("per_year_low", "per_year_high")
+    for i, j in disjoint_pairs(candidates.claims, candidates.flow_array, rates, tolerance).tolist():
         a, b = candidates.claims[i], candidates.claims[j]
-        if not comparable(a, b) or not disjoint(per_year(a), per_year(b), tolerance):
+        if not comparable(a, b):
             continue
         found = pair_ratio(a, b, per_year)
         if not reportable(rule, found):

@@ -32,6 +32,7 @@ from checker.checks.base import (
     COMMON_PLACEHOLDERS,
     as_date,
     disjoint_pair,
+    disjoint_pairs,
     is_dated,
     level,
     pair_ratio,
@@ -39,7 +40,6 @@ from checker.checks.base import (
     value,
     window_unresolved,
 )
-from checker.checks.intervals import disjoint
 from checker.findings import Finding
 
 if TYPE_CHECKING:
@@ -71,11 +71,9 @@ def same_time(a: dict, b: dict, max_days_apart: int, max_days_apart_extent: int 
 
 def check(candidates: Candidates, rule: Rule) -> Iterator[Finding]:
     tolerance = float(rule.params["tolerance"])
-    for i, j in candidates.pairs:
+    for i, j in disjoint_pairs(candidates.claims, candidates.pair_array, ("low", "high"), tolerance).tolist():
         a, b = candidates.claims[i], candidates.claims[j]
         if not same_time(a, b, int(rule.params["max_days_apart"]), int(rule.params["max_days_apart_extent"])):
-            continue
-        if not disjoint(level(a), level(b), tolerance):
             continue
         found = pair_ratio(a, b)
         if not reportable(rule, found):

@@ -42,7 +42,7 @@ def render_claims(table: pd.DataFrame, fmt: str) -> str:
         return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in claim_records(table))
     if fmt == "csv":
         frame = table[list(OUTPUT_COLUMNS)].copy()
-        frame["assumptions"] = frame["assumptions"].map(lambda a: "; ".join(a) if isinstance(a, list) else a)
+        frame["assumptions"] = ["; ".join(a) if isinstance(a, list | tuple) else a for a in frame["assumptions"]]
         return frame.to_csv(index=False)
     return render_table(table)
 
