@@ -9,7 +9,7 @@ from dateutil import parser as date_parser
 
 from checker.engine import check_claims
 from checker.findings import Finding
-from checker.ingest import read_path
+from checker.ingest import read_documents
 from checker.model import Claim, Document, InputError
 from checker.pipeline import claims_table, document_claims
 from checker.ruleset import RuleSet
@@ -27,14 +27,14 @@ def extract(text: str, published: date | str | None = None, document: str = "<te
 
 
 def check(documents: Iterable[Document | str], ruleset: RuleSet | None = None) -> list[Finding]:
-    """Findings over documents (``Document`` records, or paths to read), as ``claimcheck check``
+    """Findings over documents (``Document`` records, or paths of files and directories to read), as ``claimcheck check``
     reports them before suppressions and baselines. Unreadable paths raise ``ValueError``."""
     items: list[Document] = []
     for entry in documents:
         if isinstance(entry, Document):
             items.append(entry)
             continue
-        for item in read_path(str(entry)):
+        for item in read_documents([str(entry)]):  # files and directories, as the CLI reads them
             if isinstance(item, InputError) and item.severity == "error":
                 raise ValueError(str(item))
             if isinstance(item, Document):

@@ -350,7 +350,7 @@ def run_check(args: argparse.Namespace) -> int:
         findings = [f for f in findings if bl.involves_changed(f, changed, paths)]
     checked.findings = findings
 
-    sys.stdout.write(_render(args.format, checked, result, list(paths), ruleset))
+    _write_report(args.format, checked, result, list(paths), ruleset)
     for warning in checked.warnings:
         print(f"claimcheck: warning: {warning}", file=sys.stderr)
     if args.format != "text":
@@ -383,16 +383,11 @@ def _sorted(findings: list[Finding]) -> list[Finding]:
     return sort_findings(findings)
 
 
-def _render(fmt: str, checked: Any, result: CorpusResult, document_ids: list[str], ruleset: Any) -> str:
-    counts = {"documents": result.documents, "claims": result.claim_count, "errors": result.errors}
-    try:
-        from checker.report import formats
-    except ImportError:
-        from checker.report.json import render_json
-        from checker.report.text import render_text
+def _write_report(fmt: str, checked: Any, result: CorpusResult, document_ids: list[str], ruleset: Any) -> None:
+    from checker.report import formats
 
-        return (render_json if fmt == "json" else render_text)(checked, **counts)
-    return formats.render(fmt, checked, **counts, ruleset=ruleset, document_ids=document_ids)
+    counts = {"documents": result.documents, "claims": result.claim_count, "errors": result.errors}
+    formats.write(fmt, sys.stdout, checked, **counts, ruleset=ruleset, document_ids=document_ids)
 
 
 def run_config(args: argparse.Namespace) -> int:

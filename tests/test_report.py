@@ -96,3 +96,23 @@ def test_finding_as_dict_is_plain_data_detached_from_the_finding():
     data["steps"].append("edited")
     assert finding.claims[0]["text"] == "about eight million shells"
     assert "edited" not in finding.steps
+
+
+def test_streamed_json_is_the_same_text_as_one_dump(tmp_path):
+    """The CLI writes the JSON report finding by finding; it must read exactly as one json.dumps."""
+    import io
+
+    from checker.api import check
+    from checker.report import formats
+    from checker.report.json import report_data
+
+    result = CheckResult(findings=check(["fixtures/corpus"]), warnings=["a group was cut"])
+    counts = dict(documents=30, claims=420, errors=[InputError("feed.csv", "row has no text", line=4)])
+    written = io.StringIO()
+    formats.write("json", written, result, **counts)
+    whole = json.dumps(report_data(result, **counts), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    assert len(result.findings) > 10
+    assert written.getvalue() == whole
+    empty = io.StringIO()
+    formats.write("json", empty, CheckResult(), documents=0, claims=0)
+    assert empty.getvalue() == json.dumps(report_data(CheckResult(), documents=0, claims=0), indent=2) + "\n"

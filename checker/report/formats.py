@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from importlib import import_module
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 if TYPE_CHECKING:
     from checker.ruleset import Rule, RuleSet
@@ -68,6 +68,19 @@ def get(name: str) -> Renderer:
 def render(name: str, result: Any, *, documents: int, claims: int, errors: Iterable[Any] = (), **context: Any) -> str:
     """Render ``result`` in format ``name``."""
     return get(name)(result, documents=documents, claims=claims, errors=errors, **context)
+
+
+def write(name: str, out: TextIO, result: Any, *, documents: int, claims: int, errors: Iterable[Any] = (),
+          **context: Any) -> None:
+    """Write ``result`` in format ``name`` to ``out``; JSON goes out finding by finding, so a
+    corpus-sized report is never held whole."""
+    if name == "json":
+        from checker.report.json import iter_json
+
+        for chunk in iter_json(result, documents=documents, claims=claims, errors=errors):
+            out.write(chunk)
+        return
+    out.write(render(name, result, documents=documents, claims=claims, errors=errors, **context))
 
 
 def _ignoring_context(render_plain: Callable[..., str]) -> Renderer:
