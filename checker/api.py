@@ -27,7 +27,7 @@ def extract(text: str, published: date | str | None = None, document: str = "<te
 
 
 def check(documents: Iterable[Document | str], ruleset: RuleSet | None = None) -> list[Finding]:
-    """Findings over documents (``Document`` records, or paths of files and directories to read), as ``claimcheck check``
+    """Findings over documents (``Document`` records, or paths of files and directories), as ``claimcheck check``
     reports them before suppressions and baselines. Unreadable paths raise ``ValueError``."""
     items: list[Document] = []
     for entry in documents:
