@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -58,9 +58,11 @@ NO_SINCE_END = "no publication date: end of 'since' window unknown"
 # its own tag, so one sentence pattern can hold two references (ranges).
 # Month names are case-sensitive: "may" and "mar" are verbs.
 
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+_MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")
 _MONTH = (
-    r"(?-i:(?P<{name}§>(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b)))"
+    r"(?-i:(?P<{name}§>(?:" + "|".join(_MONTH_NAMES) + r")\b|(?:" + "|".join(_MONTH_ABBREVIATIONS) + r")(?:\.|\b)))"
 )
 _YEAR = r"(?<![\w,.$€£])(?P<{name}§>1\d\d\d|20\d\d)(?![\w%]|[.,]\d)"
 
@@ -189,16 +191,19 @@ _EXPLICIT_DATE_RE = re.compile((r"(?:" + _month("xm") + r"\s+)?" + _year("xy")).
 
 _RATE_RE = re.compile(
     r"(?=[\w/])"  # every rate starts with a word or a slash: skip other positions at once
-    r"(?:\b(?P<freq>(?:once|twice|thrice|(?P<times>\d{1,3}|[a-z]+)\s+times)\s+(?:a|an|per|each|every)\s+"
+    r"(?:\b(?:"  # one word-boundary test for the word forms, not one per form
+    r"(?P<freq>(?:once|twice|thrice|(?P<times>\d{1,3}+|[a-z]++)\s+times)\s+(?:a|an|per|each|every)\s+"
     r"(?P<funit>year|quarter|month|week|day|hour))\b"
-    r"|\b(?P<every>(?:every|each)\s+(?:single\s+)?(?:(?P<en>\d{1,3}|other|[a-z]+(?:-[a-z]+)?)\s+)?"
+    r"|(?P<every>(?:every|each)\s+(?:single\s+)?(?:(?P<en>\d{1,3}|other|[a-z]+(?:-[a-z]+)?)\s+)?"
     r"(?P<eunit>years?|quarters?|months?|weeks?|fortnight|days?|hours?|decades?))\b(?!-)"
-    r"|\b(?P<per>(?P<pw>per|each|a|an)\s+(?P<punit>year|annum|quarter|month|week|fortnight|day|hour|decade))\b"
-    r"|\b(?P<adv>annually|annual|annuali[sz]ed|yearly|p\.a\.|quarterly|monthly|weekly|fortnightly|daily|hourly"
-    r"|biennially|semi-?annually|half-yearly)(?![\w-])"
+    r"|(?P<per>(?P<pw>per|each|a|an)\s+(?P<punit>year|annum|quarter|month|week|fortnight|day|hour|decade))\b"
+    r"|(?P<adv>annually|annual|annuali[sz]ed|yearly|p\.a\.|quarterly|monthly|weekly|fortnightly|daily|hourly"
+    r"|biennially|semi-?annually|half-yearly)(?![\w-]))"
     r"|(?P<slash>/\s?(?P<sunit>yr|year|month|mo|wk|week|day|hr|hour))(?![a-z]))",
     _FLAGS,
 )
+# The count before "times" is taken whole (possessive: a space must follow it,
+# so giving back letters never helps), which spares a retry per letter of every word.
 _RATE_RE_FOLDED = re.compile(_RATE_RE.pattern)  # for ASCII text lower-cased: see _find_rates
 
 _PERIOD_OF_UNIT = {
@@ -620,8 +625,8 @@ def _bare_allowed(groups: dict[str, str | None]) -> bool:
 _LOWER_WORD_NEXT_RE = re.compile(r"\s+[a-z]")
 
 
-def _find_windows(text: str, published: date | None) -> Iterator[TimeExpression]:
-    for m in _WINDOW_RE.finditer(text):
+def _find_windows(text: str, folded: str, published: date | None) -> Iterator[TimeExpression]:
+    for m in _anchored_finditer(_WINDOW_RE, text, folded, _WINDOW_ANCHORS):
         groups = m.groupdict()
         if groups.get("day") or groups.get("day2"):
             continue  # "on October 28": a point, not a window
@@ -639,7 +644,7 @@ def _find_windows(text: str, published: date | None) -> Iterator[TimeExpression]
             yield _window(m.group(0), m.start(), m.end(), period, published)
 
 
-def _find_year_modifiers(text: str, published: date | None) -> Iterator[TimeExpression]:
+def _find_year_modifiers(text: str, folded: str, published: date | None) -> Iterator[TimeExpression]:
     for m in _YEAR_MODIFIER_RE.finditer(text):
         year = m.group("y")
         if m.group("noun").lower() not in _PERIOD_NOUNS and not (m.group("det") and int(year) % 50):
@@ -648,7 +653,7 @@ def _find_year_modifiers(text: str, published: date | None) -> Iterator[TimeExpr
         yield _window(year, m.start("y"), m.end("y"), period, published)
 
 
-def _find_since(text: str, published: date | None) -> Iterator[TimeExpression]:
+def _find_since(text: str, folded: str, published: date | None) -> Iterator[TimeExpression]:
     for m in _SINCE_RE.finditer(text):
         period = _resolve(m.groupdict(), "", published, "past")
         if period is not None and not _starts_after(period, published):
@@ -714,7 +719,7 @@ def _explicit_date_of(m: re.Match[str]) -> _Period | None:
     return _Period(*_year_span(year))
 
 
-def _find_targets(text: str, published: date | None) -> Iterator[TimeExpression]:
+def _find_targets(text: str, folded: str, published: date | None) -> Iterator[TimeExpression]:
     for m in _TARGET_RE.finditer(text):
         groups = m.groupdict()
         if groups.get("y") and _previous_word(text, m.start()) in _CHANGE_VERBS:
@@ -730,7 +735,7 @@ def _looks_like_count(text: str, end: int, *years: str | None) -> bool:
     return round_number and _COUNT_TAIL_RE.match(text, end) is not None
 
 
-def _find_ranges(text: str, published: date | None) -> Iterator[TimeExpression]:
+def _find_ranges(text: str, folded: str, published: date | None) -> Iterator[TimeExpression]:
     for m in _RANGE_RE.finditer(text):
         groups = m.groupdict()
         if groups.get("ya") and groups.get("yb") and _looks_like_count(text, m.end(), groups["ya"], groups["yb"]):
@@ -751,7 +756,7 @@ def _find_ranges(text: str, published: date | None) -> Iterator[TimeExpression]:
         yield _window(m.group(0), m.start(), m.end(), joined, published)
 
 
-def _find_year_ranges(text: str, published: date | None) -> Iterator[TimeExpression]:
+def _find_year_ranges(text: str, folded: str, published: date | None) -> Iterator[TimeExpression]:
     for m in _YEAR_RANGE_RE.finditer(text):
         start_year = int(m.group("ya"))
         tail = m.group("yb")
@@ -769,7 +774,7 @@ _SO_FAR_AS_RE = re.compile(r"[\s,]*(?:as|from|away|off|beyond|ahead|behind|remov
 _REFERENCE_KINDS = ("rel", "y", "mm", "dm", "dm2", "q", "fy", "lastm", "dec", "yend")
 
 
-def _find_so_far(text: str, published: date | None) -> Iterator[TimeExpression]:
+def _find_so_far(text: str, folded: str, published: date | None) -> Iterator[TimeExpression]:
     for m in _SO_FAR_RE.finditer(text):
         groups = m.groupdict()
         lead = text[max(0, m.start() - 8):m.start()].lower()
@@ -842,7 +847,7 @@ _PAST_STEP = {
 }
 
 
-def _find_past(text: str, published: date | None) -> Iterator[TimeExpression]:
+def _find_past(text: str, folded: str, published: date | None) -> Iterator[TimeExpression]:
     for m in _PAST_RE.finditer(text):
         word = m.group("n")
         if word and word.lower() in _VAGUE_COUNTS:
@@ -867,13 +872,13 @@ def _find_past(text: str, published: date | None) -> Iterator[TimeExpression]:
         )
 
 
-def _find_recent(text: str, published: date | None) -> Iterator[TimeExpression]:
+def _find_recent(text: str, folded: str, published: date | None) -> Iterator[TimeExpression]:
     del published  # "in recent years" has no length to date
     for m in _RECENT_RE.finditer(text):
         yield _undated(m.group(0), m.start(), m.end(), "window", "vague length: 'recent'", False)
 
 
-def _find_rates(text: str, published: date | None) -> Iterator[TimeExpression]:
+def _find_rates(text: str, folded: str, published: date | None) -> Iterator[TimeExpression]:
     """Rates in ``text``; on ASCII text the pattern runs case-sensitively over the lower-cased text.
 
     Its words are all lower case, so the matches are the same at the same
@@ -881,7 +886,10 @@ def _find_rates(text: str, published: date | None) -> Iterator[TimeExpression]:
     offsets and lower-cased words are read from a match.
     """
     del published  # rates do not depend on the date
-    matches = _RATE_RE_FOLDED.finditer(text.lower()) if text.isascii() else _RATE_RE.finditer(text)
+    if text.isascii():  # then ``folded`` is ``text.lower()``
+        matches = _anchored_finditer(_RATE_RE_FOLDED, folded, folded, _RATE_ANCHORS)
+    else:
+        matches = _anchored_finditer(_RATE_RE, text, folded, _RATE_ANCHORS)
     for m in matches:
         written = text[m.start():m.end()]
         period, assumption = _rate_period(m, text, written)
@@ -936,6 +944,116 @@ def _rate_period(m: re.Match[str], text: str, written: str) -> tuple[str | None,
 _DESIGNATOR_WORD = {"M": "months", "D": "days", "HT": "hours", "MT": "minutes"}
 
 # --------------------------------------------------------------------------
+# Anchored search. The rate and window patterns can start at almost any word
+# ("a", "the", "in", a digit), so ``finditer`` tries each word of a sentence
+# against a long alternation. Every match holds an anchor, a word it cannot go
+# without (a unit, a year, a month...), and starts at most a few words before
+# it. One scan for the anchors (plain lower-case alternatives: the engine skips
+# to their first letters) and a search from a few words before each finds the
+# same matches at the same offsets.
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchors:
+    """The words every match of a pattern holds, and what a match can have before one."""
+
+    folded: re.Pattern[str]  # scanned over the folded sentence
+    written: re.Pattern[str] | None  # case-sensitive anchors, scanned over the sentence as written
+    # What may stand between a match's start and its anchor, read backwards
+    # from the anchor over the reversed folded sentence (a pattern cannot
+    # look back further than a fixed width).
+    lead: re.Pattern[str]
+
+    def find(self, text: str, folded: str) -> Iterable[re.Match[str]]:
+        found = self.folded.finditer(folded)
+        if self.written is None:
+            return found
+        return sorted((*found, *self.written.finditer(text)), key=_match_start)
+
+
+def _match_start(m: re.Match[str]) -> int:
+    return m.start()
+
+
+def _backwards(words: Iterable[str]) -> str:
+    """An alternation of ``words`` spelt backwards, for a lead pattern."""
+    return "|".join(word[::-1] for word in words)
+
+
+def _anchored_finditer(pattern: re.Pattern[str], text: str, folded: str, anchors: _Anchors) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` (a pattern that never matches empty), searched from near its anchors only.
+
+    A match starting at or after ``pos`` holds an anchor ending after
+    ``pos`` (its own, or an earlier one the scan found overlapping it), and
+    only lead words stand between its start and that anchor. So no match
+    starts between ``pos`` and the lead of the first such anchor, and a
+    search from there finds the next match, as ``finditer`` would.
+    """
+    pos = 0
+    backwards = ""
+    for anchor in anchors.find(text, folded):
+        while anchor.end() > pos:  # the same anchor again after a match that ends inside it
+            backwards = backwards or folded[::-1]
+            lead = anchors.lead.match(backwards, len(text) - anchor.start())
+            m = pattern.search(text, max(pos, len(text) - lead.end()))
+            if m is None:
+                return
+            yield m
+            pos = m.end()
+
+
+def _each_then(words: tuple[str, ...], rest: str) -> list[str]:
+    """``word + rest`` for each word: alternatives that each begin with a letter let the scan skip to those letters."""
+    return [word + rest for word in words]
+
+
+# A rate is a unit after "a", "an", "per", "each", "every" or "single",
+# perhaps with a count between ("every two weeks", "every single day"), an
+# adverb ("annually", "semi-annually", "half-yearly", "daily", "p.a.") or a
+# unit after a slash. At most two runs come before: "five times a year",
+# "every single two weeks".
+_RATE_UNITS = r"(?:year|annum|quarter|month|week|fortnight|day|hour|decade)"
+_RATE_ANCHORS = _Anchors(
+    re.compile(
+        "|".join(
+            _each_then(("a", "an", "per", "each", "every", "single"), r"\s+" + _RATE_UNITS)
+            + _each_then(("each", "every", "single"), r"\s+[\w-]+\s+" + _RATE_UNITS)
+            + ["annual", "yearly", r"p\.a\.", "quarterly", "monthly", "weekly", "fortnightly", "daily", "hourly",
+               "bienn", r"/\s?(?:yr|year|month|mo|wk|week|day|hr|hour)"]
+        )
+    ),
+    None,
+    lead=re.compile(r"\S*(?:\s+\S+){0,2}"),
+)
+# A reference's core: a year or decade, "fiscal"/FY, a quarter or half
+# ("first quarter", "Q3"), a month name, "last/this/next/current/the
+# <unit>", "year-end". Before it only: a preposition, "the whole of", "the
+# end of", an edge ("late", "mid-"), "the" ("the first quarter", "the
+# 1990s"), "last" ("last June") and a day ("22nd of June"), each a whole word
+# after a space or a hyphen.
+_WINDOW_LEAD_WORDS = (
+    "in", "during", "throughout", "for", "across", "the", "whole", "entire", "course", "of", "start", "beginning",
+    "outset", "end", "close", "middle", "rest", "remainder", "earlier", "later", "early", "mid", "late", "last",
+)
+_WINDOW_ANCHORS = _Anchors(
+    re.compile(
+        "|".join(
+            [r"1\d\d\d", r"20\d\d", "fiscal", "year[- ]end"]
+            + _each_then(("first", "second", "third", "fourth", "final", "1st", "2nd", "3rd", "4th"),
+                         r"(?:\s+|-)(?:quarter|half)")
+            + _each_then(("last", "this", "next", "current", "the"), r"\s+(?:year|month|week|quarter|decade)")
+        )
+    ),
+    re.compile(
+        "|".join(_each_then(_MONTH_NAMES, r"\b") + _each_then(_MONTH_ABBREVIATIONS, r"(?:\.|\b)")
+                 + ["Q[1-4]", "H[12]", "FY"])
+    ),
+    lead=re.compile(
+        r"\S*(?:(?:\s+|-)(?:" + _backwards(_WINDOW_LEAD_WORDS) + r"|(?:ts|dn|dr|ht)?\d[0-3]?)(?!\w))*"
+    ),
+)
+
+# --------------------------------------------------------------------------
 # Cheap gates: most sentences hold no time words at all, and a regex that can
 # start at any word costs tens of microseconds a sentence. Each gate is a
 # necessary condition of its finder's patterns (a word every match contains),
@@ -986,12 +1104,17 @@ def _may_hold_reference(text: str, folded: str) -> bool:
 
 
 _Gate = Callable[[str, str], bool]  # (sentence, folded sentence) -> may the finder match?
-_Finder = Callable[[str, "date | None"], Iterator[TimeExpression]]
+_Finder = Callable[[str, str, "date | None"], Iterator[TimeExpression]]
+
+
+def _always(text: str, folded: str) -> bool:
+    """For the finders that search from their anchors: finding none is their gate."""
+    return True
 
 # In this order: where two candidates cover the same span, the first listed wins.
 _FINDERS: tuple[tuple[_Gate, _Finder], ...] = (
-    (_may_hold_rate, _find_rates),
-    (_may_hold_reference, _find_windows),
+    (_always, _find_rates),
+    (_always, _find_windows),
     (lambda text, folded: _FOUR_DIGITS_RE.search(text) is not None, _find_year_modifiers),
     (lambda text, folded: "since" in folded, _find_since),
     (lambda text, folded: "by" in folded, _find_targets),
@@ -1040,7 +1163,7 @@ def find_time_expressions(text: str, published: date | None) -> list[TimeExpress
     """
     folded = fold_case(text)
     candidates = [
-        found for may_match, finder in _FINDERS if may_match(text, folded) for found in finder(text, published)
+        found for may_match, finder in _FINDERS if may_match(text, folded) for found in finder(text, folded, published)
     ]
     candidates.sort(key=lambda c: (c.start - c.end, c.start))
     kept_starts: list[int] = []
