@@ -625,8 +625,9 @@ def _bare_allowed(groups: dict[str, str | None]) -> bool:
 _LOWER_WORD_NEXT_RE = re.compile(r"\s+[a-z]")
 
 
-def _find_windows(text: str, folded: str, published: date | None) -> Iterator[TimeExpression]:
-    for m in _anchored_finditer(_WINDOW_RE, text, folded, _WINDOW_ANCHORS):
+def _find_windows(s: _Sentence) -> Iterator[TimeExpression]:
+    text, published = s.text, s.published
+    for m in _anchored_finditer(_WINDOW_RE, s, s.references, _WINDOW_LEAD):
         groups = m.groupdict()
         if groups.get("day") or groups.get("day2"):
             continue  # "on October 28": a point, not a window
@@ -644,7 +645,8 @@ def _find_windows(text: str, folded: str, published: date | None) -> Iterator[Ti
             yield _window(m.group(0), m.start(), m.end(), period, published)
 
 
-def _find_year_modifiers(text: str, folded: str, published: date | None) -> Iterator[TimeExpression]:
+def _find_year_modifiers(s: _Sentence) -> Iterator[TimeExpression]:
+    text, published = s.text, s.published
     for m in _YEAR_MODIFIER_RE.finditer(text):
         year = m.group("y")
         if m.group("noun").lower() not in _PERIOD_NOUNS and not (m.group("det") and int(year) % 50):
@@ -653,8 +655,9 @@ def _find_year_modifiers(text: str, folded: str, published: date | None) -> Iter
         yield _window(year, m.start("y"), m.end("y"), period, published)
 
 
-def _find_since(text: str, folded: str, published: date | None) -> Iterator[TimeExpression]:
-    for m in _SINCE_RE.finditer(text):
+def _find_since(s: _Sentence) -> Iterator[TimeExpression]:
+    text, published = s.text, s.published
+    for m in _anchored_finditer(_SINCE_RE, s, s.references, _SINCE_LEAD):
         period = _resolve(m.groupdict(), "", published, "past")
         if period is not None and not _starts_after(period, published):
             yield _running_total(m.group(0), m.start(), m.end(), period, published)
@@ -671,7 +674,7 @@ def _find_since(text: str, folded: str, published: date | None) -> Iterator[Time
             m.start(), m.end(), "window", m.group(0), window_end=end, window_end_earliest=end, cumulative=True,
             unresolved=f"named event: no date for '{event}'",
         )
-    for m in _SINCE_DATED_EVENT_RE.finditer(text):
+    for m in _SINCE_DATED_EVENT_RE.finditer(text) if s.references else ():
         period = _resolve(m.groupdict(), "", published, "past")
         if period is not None and not _starts_after(period, published):
             yield _running_total(m.group(0), m.start(), m.end(), period, published)
@@ -719,8 +722,9 @@ def _explicit_date_of(m: re.Match[str]) -> _Period | None:
     return _Period(*_year_span(year))
 
 
-def _find_targets(text: str, folded: str, published: date | None) -> Iterator[TimeExpression]:
-    for m in _TARGET_RE.finditer(text):
+def _find_targets(s: _Sentence) -> Iterator[TimeExpression]:
+    text, published = s.text, s.published
+    for m in _anchored_finditer(_TARGET_RE, s, s.references, _TARGET_LEAD):
         groups = m.groupdict()
         if groups.get("y") and _previous_word(text, m.start()) in _CHANGE_VERBS:
             continue  # "rose by 2000": an amount
@@ -735,8 +739,9 @@ def _looks_like_count(text: str, end: int, *years: str | None) -> bool:
     return round_number and _COUNT_TAIL_RE.match(text, end) is not None
 
 
-def _find_ranges(text: str, folded: str, published: date | None) -> Iterator[TimeExpression]:
-    for m in _RANGE_RE.finditer(text):
+def _find_ranges(s: _Sentence) -> Iterator[TimeExpression]:
+    text, published = s.text, s.published
+    for m in _anchored_finditer(_RANGE_RE, s, s.references, _RANGE_LEAD):
         groups = m.groupdict()
         if groups.get("ya") and groups.get("yb") and _looks_like_count(text, m.end(), groups["ya"], groups["yb"]):
             continue
@@ -756,7 +761,8 @@ def _find_ranges(text: str, folded: str, published: date | None) -> Iterator[Tim
         yield _window(m.group(0), m.start(), m.end(), joined, published)
 
 
-def _find_year_ranges(text: str, folded: str, published: date | None) -> Iterator[TimeExpression]:
+def _find_year_ranges(s: _Sentence) -> Iterator[TimeExpression]:
+    text, published = s.text, s.published
     for m in _YEAR_RANGE_RE.finditer(text):
         start_year = int(m.group("ya"))
         tail = m.group("yb")
@@ -774,7 +780,8 @@ _SO_FAR_AS_RE = re.compile(r"[\s,]*(?:as|from|away|off|beyond|ahead|behind|remov
 _REFERENCE_KINDS = ("rel", "y", "mm", "dm", "dm2", "q", "fy", "lastm", "dec", "yend")
 
 
-def _find_so_far(text: str, folded: str, published: date | None) -> Iterator[TimeExpression]:
+def _find_so_far(s: _Sentence) -> Iterator[TimeExpression]:
+    text, published = s.text, s.published
     for m in _SO_FAR_RE.finditer(text):
         groups = m.groupdict()
         lead = text[max(0, m.start() - 8):m.start()].lower()
@@ -847,7 +854,8 @@ _PAST_STEP = {
 }
 
 
-def _find_past(text: str, folded: str, published: date | None) -> Iterator[TimeExpression]:
+def _find_past(s: _Sentence) -> Iterator[TimeExpression]:
+    text, published = s.text, s.published
     for m in _PAST_RE.finditer(text):
         word = m.group("n")
         if word and word.lower() in _VAGUE_COUNTS:
@@ -872,25 +880,22 @@ def _find_past(text: str, folded: str, published: date | None) -> Iterator[TimeE
         )
 
 
-def _find_recent(text: str, folded: str, published: date | None) -> Iterator[TimeExpression]:
-    del published  # "in recent years" has no length to date
-    for m in _RECENT_RE.finditer(text):
+def _find_recent(s: _Sentence) -> Iterator[TimeExpression]:
+    for m in _RECENT_RE.finditer(s.text):  # "in recent years" has no length to date
         yield _undated(m.group(0), m.start(), m.end(), "window", "vague length: 'recent'", False)
 
 
-def _find_rates(text: str, folded: str, published: date | None) -> Iterator[TimeExpression]:
+def _find_rates(s: _Sentence) -> Iterator[TimeExpression]:
     """Rates in ``text``; on ASCII text the pattern runs case-sensitively over the lower-cased text.
 
     Its words are all lower case, so the matches are the same at the same
     offsets, and a case-sensitive alternation is much cheaper to try. Only
     offsets and lower-cased words are read from a match.
     """
-    del published  # rates do not depend on the date
-    if text.isascii():  # then ``folded`` is ``text.lower()``
-        matches = _anchored_finditer(_RATE_RE_FOLDED, folded, folded, _RATE_ANCHORS)
-    else:
-        matches = _anchored_finditer(_RATE_RE, text, folded, _RATE_ANCHORS)
-    for m in matches:
+    text = s.text  # rates do not depend on the date
+    lower = text.isascii()  # then the folded sentence is ``text.lower()``
+    pattern = _RATE_RE_FOLDED if lower else _RATE_RE
+    for m in _anchored_finditer(pattern, s, _RATE_ANCHORS.finditer(s.folded), _RATE_LEAD, folded=lower):
         written = text[m.start():m.end()]
         period, assumption = _rate_period(m, text, written)
         if period:
@@ -944,58 +949,52 @@ def _rate_period(m: re.Match[str], text: str, written: str) -> tuple[str | None,
 _DESIGNATOR_WORD = {"M": "months", "D": "days", "HT": "hours", "MT": "minutes"}
 
 # --------------------------------------------------------------------------
-# Anchored search. The rate and window patterns can start at almost any word
-# ("a", "the", "in", a digit), so ``finditer`` tries each word of a sentence
-# against a long alternation. Every match holds an anchor, a word it cannot go
-# without (a unit, a year, a month...), and starts at most a few words before
-# it. One scan for the anchors (plain lower-case alternatives: the engine skips
-# to their first letters) and a search from a few words before each finds the
-# same matches at the same offsets.
+# Anchored search. The rate and reference patterns can start at almost any
+# word ("a", "the", "in", a digit), so ``finditer`` tries each word of a
+# sentence against a long alternation. Every match holds an anchor, words it
+# cannot go without (a unit after "a"/"per", a year, a month, "last year"...),
+# and only a few known words stand before it. One scan for the anchors (plain
+# lower-case alternatives: the engine skips to their first letters), and a
+# search from the first of those words, find the same matches at the same
+# offsets.
 
 
-@dataclass(frozen=True, slots=True)
-class _Anchors:
-    """The words every match of a pattern holds, and what a match can have before one."""
+@dataclass(slots=True)
+class _Sentence:
+    """One sentence as the finders read it."""
 
-    folded: re.Pattern[str]  # scanned over the folded sentence
-    written: re.Pattern[str] | None  # case-sensitive anchors, scanned over the sentence as written
-    # What may stand between a match's start and its anchor, read backwards
-    # from the anchor over the reversed folded sentence (a pattern cannot
-    # look back further than a fixed width).
-    lead: re.Pattern[str]
+    text: str
+    folded: str  # ``fold_case(text)``: the same offsets, ASCII letters in lower case
+    published: date | None
+    references: list[re.Match[str]]  # where a date reference can be (``_reference_anchors``), in order
+    backwards: str = ""  # ``folded`` reversed, made on first use
 
-    def find(self, text: str, folded: str) -> Iterable[re.Match[str]]:
-        found = self.folded.finditer(folded)
-        if self.written is None:
-            return found
-        return sorted((*found, *self.written.finditer(text)), key=_match_start)
-
-
-def _match_start(m: re.Match[str]) -> int:
-    return m.start()
+    def lead_start(self, lead: re.Pattern[str], at: int) -> int:
+        """How far before ``at`` the words ``lead`` allows reach: a pattern cannot look back that far."""
+        if not self.backwards:
+            self.backwards = self.folded[::-1]
+        size = len(self.folded)
+        return size - lead.match(self.backwards, size - at).end()
 
 
-def _backwards(words: Iterable[str]) -> str:
-    """An alternation of ``words`` spelt backwards, for a lead pattern."""
-    return "|".join(word[::-1] for word in words)
-
-
-def _anchored_finditer(pattern: re.Pattern[str], text: str, folded: str, anchors: _Anchors) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` (a pattern that never matches empty), searched from near its anchors only.
+def _anchored_finditer(
+    pattern: re.Pattern[str], s: _Sentence, anchors: Iterable[re.Match[str]], lead: re.Pattern[str],
+    folded: bool = False,
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer`` over the sentence (or its folded copy), searched from near its anchors only.
 
     A match starting at or after ``pos`` holds an anchor ending after
-    ``pos`` (its own, or an earlier one the scan found overlapping it), and
-    only lead words stand between its start and that anchor. So no match
-    starts between ``pos`` and the lead of the first such anchor, and a
-    search from there finds the next match, as ``finditer`` would.
+    ``pos`` (its own, or one the scan found overlapping it, maybe the one
+    just used), and only ``lead`` words stand between the match's start and
+    that anchor. So no match starts between ``pos`` and the lead of the first
+    such anchor, and a search from there finds the next match, as
+    ``finditer`` would (``pattern`` never matches empty).
     """
+    text = s.folded if folded else s.text
     pos = 0
-    backwards = ""
-    for anchor in anchors.find(text, folded):
-        while anchor.end() > pos:  # the same anchor again after a match that ends inside it
-            backwards = backwards or folded[::-1]
-            lead = anchors.lead.match(backwards, len(text) - anchor.start())
-            m = pattern.search(text, max(pos, len(text) - lead.end()))
+    for anchor in anchors:
+        while anchor.end() > pos:
+            m = pattern.search(text, max(pos, s.lead_start(lead, anchor.start())))
             if m is None:
                 return
             yield m
@@ -1007,122 +1006,112 @@ def _each_then(words: tuple[str, ...], rest: str) -> list[str]:
     return [word + rest for word in words]
 
 
+def _lead(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any run of ``words``, whole, each after a space or a hyphen, read backwards from an anchor's word."""
+    backwards = "|".join(word[::-1] for word in words)
+    return re.compile(r"\S*(?:(?:\s+|-)(?:" + backwards + r"|(?:ts|dn|dr|ht)?\d[0-3]?)(?!\w))*")
+
+
 # A rate is a unit after "a", "an", "per", "each", "every" or "single",
 # perhaps with a count between ("every two weeks", "every single day"), an
 # adverb ("annually", "semi-annually", "half-yearly", "daily", "p.a.") or a
-# unit after a slash. At most two runs come before: "five times a year",
+# unit after a slash. At most two words come before: "five times a year",
 # "every single two weeks".
 _RATE_UNITS = r"(?:year|annum|quarter|month|week|fortnight|day|hour|decade)"
-_RATE_ANCHORS = _Anchors(
-    re.compile(
-        "|".join(
-            _each_then(("a", "an", "per", "each", "every", "single"), r"\s+" + _RATE_UNITS)
-            + _each_then(("each", "every", "single"), r"\s+[\w-]+\s+" + _RATE_UNITS)
-            + ["annual", "yearly", r"p\.a\.", "quarterly", "monthly", "weekly", "fortnightly", "daily", "hourly",
-               "bienn", r"/\s?(?:yr|year|month|mo|wk|week|day|hr|hour)"]
-        )
-    ),
-    None,
-    lead=re.compile(r"\S*(?:\s+\S+){0,2}"),
+_RATE_ANCHORS = re.compile(
+    "|".join(
+        _each_then(("a", "an", "per", "each", "every", "single"), r"\s+" + _RATE_UNITS)
+        + _each_then(("each", "every", "single"), r"\s+[\w-]+\s+" + _RATE_UNITS)
+        + ["annual", "yearly", r"p\.a\.", "quarterly", "monthly", "weekly", "fortnightly", "daily", "hourly",
+           "bienn", r"/\s?(?:yr|year|month|mo|wk|week|day|hr|hour)"]
+    )
 )
+_RATE_LEAD = re.compile(r"\S*(?:\s+\S+){0,2}")
+
 # A reference's core: a year or decade, "fiscal"/FY, a quarter or half
 # ("first quarter", "Q3"), a month name, "last/this/next/current/the
-# <unit>", "year-end". Before it only: a preposition, "the whole of", "the
-# end of", an edge ("late", "mid-"), "the" ("the first quarter", "the
-# 1990s"), "last" ("last June") and a day ("22nd of June"), each a whole word
-# after a space or a hyphen.
+# <unit>", "year-end". Month names and codes are matched as written.
+_REFERENCE_ANCHORS = re.compile(
+    "|".join(
+        [r"1\d\d\d", r"20\d\d", "fiscal", "year[- ]end"]
+        + _each_then(("first", "second", "third", "fourth", "final", "1st", "2nd", "3rd", "4th"),
+                     r"(?:\s+|-)(?:quarter|half)")
+        + _each_then(("last", "this", "next", "current", "the"), r"\s+(?:year|month|week|quarter|decade)")
+    )
+)
+_REFERENCE_ANCHORS_WRITTEN = re.compile(
+    "|".join(_each_then(_MONTH_NAMES, r"\b") + _each_then(_MONTH_ABBREVIATIONS, r"(?:\.|\b)")
+             + ["Q[1-4]", "H[12]", "FY"])
+)
+# Before a reference's core only: a preposition, "the whole of", "the end
+# of", an edge ("late", "mid-"), "the" ("the first quarter", "the 1990s"),
+# "last" ("last June") and a day ("22nd of June"); before those, the words
+# that open a running total, a target or a range.
 _WINDOW_LEAD_WORDS = (
     "in", "during", "throughout", "for", "across", "the", "whole", "entire", "course", "of", "start", "beginning",
     "outset", "end", "close", "middle", "rest", "remainder", "earlier", "later", "early", "mid", "late", "last",
 )
-_WINDOW_ANCHORS = _Anchors(
-    re.compile(
-        "|".join(
-            [r"1\d\d\d", r"20\d\d", "fiscal", "year[- ]end"]
-            + _each_then(("first", "second", "third", "fourth", "final", "1st", "2nd", "3rd", "4th"),
-                         r"(?:\s+|-)(?:quarter|half)")
-            + _each_then(("last", "this", "next", "current", "the"), r"\s+(?:year|month|week|quarter|decade)")
-        )
-    ),
-    re.compile(
-        "|".join(_each_then(_MONTH_NAMES, r"\b") + _each_then(_MONTH_ABBREVIATIONS, r"(?:\.|\b)")
-                 + ["Q[1-4]", "H[12]", "FY"])
-    ),
-    lead=re.compile(
-        r"\S*(?:(?:\s+|-)(?:" + _backwards(_WINDOW_LEAD_WORDS) + r"|(?:ts|dn|dr|ht)?\d[0-3]?)(?!\w))*"
-    ),
-)
+_WINDOW_LEAD = _lead(_WINDOW_LEAD_WORDS)
+_SINCE_LEAD = _lead(_WINDOW_LEAD_WORDS + ("since", "total", "all", "ever"))
+_TARGET_LEAD = _lead(_WINDOW_LEAD_WORDS + ("by",))
+_RANGE_LEAD = _lead(_WINDOW_LEAD_WORDS + ("between", "from"))
+
+
+def _reference_anchors(text: str, folded: str) -> list[re.Match[str]]:
+    """Where a date reference can be in a sentence, in order."""
+    found = list(_REFERENCE_ANCHORS.finditer(folded))
+    written = list(_REFERENCE_ANCHORS_WRITTEN.finditer(text))
+    if not found or not written:
+        return found or written
+    return sorted(found + written, key=_match_start)
+
+
+def _match_start(m: re.Match[str]) -> int:
+    return m.start()
+
 
 # --------------------------------------------------------------------------
-# Cheap gates: most sentences hold no time words at all, and a regex that can
-# start at any word costs tens of microseconds a sentence. Each gate is a
-# necessary condition of its finder's patterns (a word every match contains),
-# tested on the folded sentence, so skipping a finder never loses a match.
+# Gates: most sentences hold no time words at all. Each gate is a necessary
+# condition of its finder's patterns (words every match contains), tested on
+# the folded sentence or its reference anchors, so skipping a finder never
+# loses a match. Rates and windows need none: finding no anchor is theirs.
 
 _FOUR_DIGITS_RE = re.compile(r"\d\d\d\d")
 _YEAR_DASH_RE = re.compile(r"\d\s?[-–—]\s?\d")
+_SO_FAR_WORDS_RE = re.compile(r"so\s+far|thus\s+far|to\s+date|year[- ]to[- ]date|ytd")
 _ON_WORD_RE = re.compile(r"on\s")
-_MONTH_PREFIXES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_REFERENCE_WORDS = ("year", "month", "week", "quarter", "half", "decade", "fiscal", "fy")
-# A rate holds an adverb ("annually", "semi-annually", "half-yearly") or a
-# unit after "a", "per", "every" ("twice a year", "every two weeks", "/yr").
-_RATE_WORDS = (
-    "annual", "yearly", "p.a.", "quarterly", "monthly", "weekly", "fortnightly", "daily", "hourly", "bienn",
+# A single day names a month or a weekday, as written: "on July 22", "on Sunday".
+_MONTH_OR_WEEKDAY_RE = re.compile(
+    "|".join(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+             + ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
 )
-_RATE_UNIT = r"\s+(?:single\s+)?(?:[\w-]+\s+)?(?:year|annum|quarter|month|week|fortnight|day|hour|decade)"
-# Flat alternatives that each begin with a letter let the engine skip to
-# candidate letters at once; a word boundary is not needed for a gate.
-_RATE_UNIT_RE = re.compile(
-    "|".join(word + _RATE_UNIT for word in ("a", "an", "per", "each", "every")) + r"|/\s?(?:yr|year|mo|wk|week|day|hr|hour)"
-)
-# A four-digit year ("2023", the "1990s", "FY2024"), or a quarter code ("Q3", "H1").
-_YEAR_OR_CODE_RE = re.compile(r"[\dQH]\d(?:(?<=\d\d)\d\d|(?<=[QH]\d))")  # one character class first: a fast scan
+
+_Gate = Callable[[_Sentence], bool]
+_Finder = Callable[[_Sentence], Iterator[TimeExpression]]
 
 
-def _has_any(folded: str, words: tuple[str, ...]) -> bool:
-    for word in words:  # a plain loop: any() with a generator costs twice as much here
-        if word in folded:
-            return True
-    return False
-
-
-def _may_hold_rate(text: str, folded: str) -> bool:
-    return _has_any(folded, _RATE_WORDS) or _RATE_UNIT_RE.search(folded) is not None
-
-
-def _may_hold_reference(text: str, folded: str) -> bool:
-    """A date reference needs a year or quarter code, a month name (capitalized) or a calendar word.
-
-    Other digits only come with one of these: "FY24" and "fiscal 24" with
-    "fy"/"fiscal", "3rd quarter" with "quarter", "28 October" with the month.
-    """
-    return (
-        _YEAR_OR_CODE_RE.search(text) is not None
-        or _has_any(text, _MONTH_PREFIXES)
-        or _has_any(folded, _REFERENCE_WORDS)
-    )
-
-
-_Gate = Callable[[str, str], bool]  # (sentence, folded sentence) -> may the finder match?
-_Finder = Callable[[str, str, "date | None"], Iterator[TimeExpression]]
-
-
-def _always(text: str, folded: str) -> bool:
-    """For the finders that search from their anchors: finding none is their gate."""
+def _always(s: _Sentence) -> bool:
+    """For rates, searched from their anchors: finding none is their gate."""
     return True
+
+
+def _has_references(s: _Sentence) -> bool:
+    """Windows, targets, ranges and dated running totals all hold a date reference."""
+    return bool(s.references)
+
 
 # In this order: where two candidates cover the same span, the first listed wins.
 _FINDERS: tuple[tuple[_Gate, _Finder], ...] = (
     (_always, _find_rates),
-    (_always, _find_windows),
-    (lambda text, folded: _FOUR_DIGITS_RE.search(text) is not None, _find_year_modifiers),
-    (lambda text, folded: "since" in folded, _find_since),
-    (lambda text, folded: "by" in folded, _find_targets),
-    (lambda text, folded: "between" in folded or "from" in folded, _find_ranges),
-    (lambda text, folded: _YEAR_DASH_RE.search(text) is not None, _find_year_ranges),
-    (lambda text, folded: _has_any(folded, ("far", "date", "ytd")), _find_so_far),
-    (lambda text, folded: "past" in folded or "last" in folded, _find_past),
-    (lambda text, folded: "recent" in folded, _find_recent),
+    (_has_references, _find_windows),
+    (lambda s: bool(s.references) and _FOUR_DIGITS_RE.search(s.text) is not None, _find_year_modifiers),
+    (lambda s: "since" in s.folded, _find_since),
+    (lambda s: bool(s.references) and "by" in s.folded, _find_targets),
+    (lambda s: bool(s.references) and ("between" in s.folded or "from" in s.folded), _find_ranges),
+    (lambda s: bool(s.references) and _YEAR_DASH_RE.search(s.text) is not None, _find_year_ranges),
+    (lambda s: _SO_FAR_WORDS_RE.search(s.folded) is not None, _find_so_far),
+    (lambda s: "past" in s.folded or "last" in s.folded, _find_past),
+    (lambda s: "recent" in s.folded, _find_recent),
 )
 
 
@@ -1134,7 +1123,7 @@ def find_point_dates(text: str, published: date | None) -> list[TimeExpression]:
     weekday is the most recent one on or before publication.
     """
     found: list[TimeExpression] = []
-    if _ON_WORD_RE.search(fold_case(text)) is None:
+    if _MONTH_OR_WEEKDAY_RE.search(text) is None or _ON_WORD_RE.search(fold_case(text)) is None:
         return found
     for m in _POINT_RE.finditer(text):
         weekday = m.group("weekday") or m.group("weekday_only")
@@ -1162,9 +1151,8 @@ def find_time_expressions(text: str, published: date | None) -> list[TimeExpress
     year").
     """
     folded = fold_case(text)
-    candidates = [
-        found for may_match, finder in _FINDERS if may_match(text, folded) for found in finder(text, folded, published)
-    ]
+    s = _Sentence(text, folded, published, _reference_anchors(text, folded))
+    candidates = [found for may_match, finder in _FINDERS if may_match(s) for found in finder(s)]
     candidates.sort(key=lambda c: (c.start - c.end, c.start))
     kept_starts: list[int] = []
     kept: list[TimeExpression] = []
