@@ -584,26 +584,21 @@ def _target(text: str, start: int, end: int, period: _Period, published: date | 
 # settled afterwards in favour of the longest.
 
 
-def _previous_word(text: str, start: int) -> str:
+# Read over the reversed folded sentence: the same characters are word
+# characters, dots and spaces in it as in the sentence.
+_PREVIOUS_WORD_BACKWARDS_RE = re.compile(r"\W*([\w.]*)")
+
+
+def _previous_word(s: _Sentence, start: int) -> str:
     """The last word before ``start`` (within 40 characters), lower-cased, without its dots at the end.
 
     The word is a run of word characters and dots, cut at the window's start.
     Read backwards from ``start``: a regex search (``([\\w.]+)[^\\w]*$``)
     would try every position of the window.
     """
-    window = max(0, start - 40)
-    end = start
-    while end > window and not _is_word_char(text[end - 1]):
-        end -= 1
-    begin = end
-    while begin > window and (_is_word_char(text[begin - 1]) or text[begin - 1] == "."):
-        begin -= 1
-    return text[begin:end].lower()
-
-
-def _is_word_char(char: str) -> bool:
-    """What ``\\w`` matches in a str pattern."""
-    return char.isalnum() or char == "_"
+    size = len(s.text)
+    m = _PREVIOUS_WORD_BACKWARDS_RE.match(s.backwards(), size - start, size - max(0, start - 40))
+    return s.text[size - m.end(1):size - m.start(1)].lower()
 
 
 def _bare_allowed(groups: dict[str, str | None]) -> bool:
@@ -646,8 +641,8 @@ def _find_windows(s: _Sentence) -> Iterator[TimeExpression]:
 
 
 def _find_year_modifiers(s: _Sentence) -> Iterator[TimeExpression]:
-    text, published = s.text, s.published
-    for m in _YEAR_MODIFIER_RE.finditer(text):
+    published = s.published
+    for m in _anchored_finditer(_YEAR_MODIFIER_RE, s, s.references, _YEAR_MODIFIER_LEAD):
         year = m.group("y")
         if m.group("noun").lower() not in _PERIOD_NOUNS and not (m.group("det") and int(year) % 50):
             continue  # "the 2000 troops" is a count
@@ -726,7 +721,7 @@ def _find_targets(s: _Sentence) -> Iterator[TimeExpression]:
     text, published = s.text, s.published
     for m in _anchored_finditer(_TARGET_RE, s, s.references, _TARGET_LEAD):
         groups = m.groupdict()
-        if groups.get("y") and _previous_word(text, m.start()) in _CHANGE_VERBS:
+        if groups.get("y") and _previous_word(s, m.start()) in _CHANGE_VERBS:
             continue  # "rose by 2000": an amount
         period = _resolve(groups, "", published, "future")
         if period is not None:
@@ -763,7 +758,7 @@ def _find_ranges(s: _Sentence) -> Iterator[TimeExpression]:
 
 def _find_year_ranges(s: _Sentence) -> Iterator[TimeExpression]:
     text, published = s.text, s.published
-    for m in _YEAR_RANGE_RE.finditer(text):
+    for m in _anchored_finditer(_YEAR_RANGE_RE, s, s.references, _YEAR_RANGE_LEAD):
         start_year = int(m.group("ya"))
         tail = m.group("yb")
         end_year = int(tail) if len(tail) == 4 else start_year - start_year % 100 + int(tail)
@@ -782,7 +777,8 @@ _REFERENCE_KINDS = ("rel", "y", "mm", "dm", "dm2", "q", "fy", "lastm", "dec", "y
 
 def _find_so_far(s: _Sentence) -> Iterator[TimeExpression]:
     text, published = s.text, s.published
-    for m in _SO_FAR_RE.finditer(text):
+    anchors = sorted([*s.references, *_SO_FAR_WORDS_RE.finditer(s.folded)], key=_match_start)
+    for m in _anchored_finditer(_SO_FAR_RE, s, anchors, _WINDOW_LEAD):  # "so far" opens, or a reference
         groups = m.groupdict()
         lead = text[max(0, m.start() - 8):m.start()].lower()
         if m.group(0).lower().startswith("to") and _UP_TO_DATE_LEAD_RE.search(lead):
@@ -897,13 +893,14 @@ def _find_rates(s: _Sentence) -> Iterator[TimeExpression]:
     pattern = _RATE_RE_FOLDED if lower else _RATE_RE
     for m in _anchored_finditer(pattern, s, _RATE_ANCHORS.finditer(s.folded), _RATE_LEAD, folded=lower):
         written = text[m.start():m.end()]
-        period, assumption = _rate_period(m, text, written)
+        period, assumption = _rate_period(m, s, written)
         if period:
             yield TimeExpression(m.start(), m.end(), "rate", written, period=period, assumption=assumption)
 
 
-def _rate_period(m: re.Match[str], text: str, written: str) -> tuple[str | None, str | None]:
-    previous = _previous_word(text, m.start())
+def _rate_period(m: re.Match[str], s: _Sentence, written: str) -> tuple[str | None, str | None]:
+    text = s.text
+    previous = _previous_word(s, m.start())
     if m.group("freq"):
         times = _TIMES_WORD.get(m.group("freq").split()[0].lower()) or _count(m.group("times"))
         unit = m.group("funit").lower()
@@ -967,14 +964,18 @@ class _Sentence:
     folded: str  # ``fold_case(text)``: the same offsets, ASCII letters in lower case
     published: date | None
     references: list[re.Match[str]]  # where a date reference can be (``_reference_anchors``), in order
-    backwards: str = ""  # ``folded`` reversed, made on first use
+    _backwards: str = ""
+
+    def backwards(self) -> str:
+        """``folded`` reversed, to read back from a position: a pattern cannot look back more than a fixed width."""
+        if not self._backwards:
+            self._backwards = self.folded[::-1]
+        return self._backwards
 
     def lead_start(self, lead: re.Pattern[str], at: int) -> int:
-        """How far before ``at`` the words ``lead`` allows reach: a pattern cannot look back that far."""
-        if not self.backwards:
-            self.backwards = self.folded[::-1]
+        """How far before ``at`` the words ``lead`` allows reach."""
         size = len(self.folded)
-        return size - lead.match(self.backwards, size - at).end()
+        return size - lead.match(self.backwards(), size - at).end()
 
 
 def _anchored_finditer(
@@ -1055,6 +1056,8 @@ _WINDOW_LEAD = _lead(_WINDOW_LEAD_WORDS)
 _SINCE_LEAD = _lead(_WINDOW_LEAD_WORDS + ("since", "total", "all", "ever"))
 _TARGET_LEAD = _lead(_WINDOW_LEAD_WORDS + ("by",))
 _RANGE_LEAD = _lead(_WINDOW_LEAD_WORDS + ("between", "from"))
+_YEAR_MODIFIER_LEAD = _lead(("the", "its", "their", "his", "her", "our", "this", "that"))  # "the 2022 energy crisis"
+_YEAR_RANGE_LEAD = _lead(("in", "during", "over", "throughout", "from", "between"))  # "between 2019-2022"
 
 
 def _reference_anchors(text: str, folded: str) -> list[re.Match[str]]:
