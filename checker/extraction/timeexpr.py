@@ -111,6 +111,7 @@ _WINDOW_RE = re.compile(
     + _ref(),
     _FLAGS,
 )
+_WINDOW_RE_FOLDED = re.compile(_WINDOW_RE.pattern)  # for sentences without names as written: see _find_windows
 _SINCE_RE = re.compile(r"\b(?:(?:in\s+total|in\s+all|ever)\s+)?since\s+" + _ref(), _FLAGS)
 _TARGET_RE = re.compile(r"\bby\s+" + _ref(), _FLAGS)
 _RANGE_RE = re.compile(
@@ -621,8 +622,19 @@ _LOWER_WORD_NEXT_RE = re.compile(r"\s+[a-z]")
 
 
 def _find_windows(s: _Sentence) -> Iterator[TimeExpression]:
+    """Windows; unless case matters, matched case-sensitively over the folded sentence.
+
+    Without a month name, FY or quarter code as written, the pattern's
+    case-sensitive parts match nowhere, and each other part matches a
+    character ignoring case exactly when it matches the character folded
+    (checked for every character), so the matches are the same at the same
+    offsets, and much cheaper to find. Their groups are the lower case of
+    the written ones, which is how they are compared; the text is taken as
+    written.
+    """
     text, published = s.text, s.published
-    for m in _anchored_finditer(_WINDOW_RE, s, s.references, _WINDOW_LEAD):
+    pattern = _WINDOW_RE if s.case_matters else _WINDOW_RE_FOLDED
+    for m in _anchored_finditer(pattern, s, s.references, _WINDOW_LEAD, folded=not s.case_matters):
         groups = m.groupdict()
         if groups.get("day") or groups.get("day2"):
             continue  # "on October 28": a point, not a window
@@ -637,7 +649,7 @@ def _find_windows(s: _Sentence) -> Iterator[TimeExpression]:
             continue  # "for 2000 troops"
         period = _resolve(groups, "", published, "past")
         if period is not None:
-            yield _window(m.group(0), m.start(), m.end(), period, published)
+            yield _window(text[m.start():m.end()], m.start(), m.end(), period, published)
 
 
 def _find_year_modifiers(s: _Sentence) -> Iterator[TimeExpression]:
@@ -963,7 +975,10 @@ class _Sentence:
     text: str
     folded: str  # ``fold_case(text)``: the same offsets, ASCII letters in lower case
     published: date | None
-    references: list[re.Match[str]]  # where a date reference can be (``_reference_anchors``), in order
+    references: list[re.Match[str]]  # where a date reference can be (``_REFERENCE_ANCHORS``...), in order
+    # Names and codes matched as written among them ("May", "FY", "Q3"), or a
+    # letter folded unlike its lower case ("İ"): then case matters to the patterns.
+    case_matters: bool
     _backwards: str = ""
 
     def backwards(self) -> str:
@@ -1060,13 +1075,13 @@ _YEAR_MODIFIER_LEAD = _lead(("the", "its", "their", "his", "her", "our", "this",
 _YEAR_RANGE_LEAD = _lead(("in", "during", "over", "throughout", "from", "between"))  # "between 2019-2022"
 
 
-def _reference_anchors(text: str, folded: str) -> list[re.Match[str]]:
-    """Where a date reference can be in a sentence, in order."""
+def _read_sentence(text: str, published: date | None) -> _Sentence:
+    folded = fold_case(text)
     found = list(_REFERENCE_ANCHORS.finditer(folded))
     written = list(_REFERENCE_ANCHORS_WRITTEN.finditer(text))
-    if not found or not written:
-        return found or written
-    return sorted(found + written, key=_match_start)
+    references = sorted(found + written, key=_match_start) if found and written else found or written
+    case_matters = bool(written) or not (text.isascii() or text.lower() == folded)
+    return _Sentence(text, folded, published, references, case_matters)
 
 
 def _match_start(m: re.Match[str]) -> int:
@@ -1077,7 +1092,7 @@ def _match_start(m: re.Match[str]) -> int:
 # Gates: most sentences hold no time words at all. Each gate is a necessary
 # condition of its finder's patterns (words every match contains), tested on
 # the folded sentence or its reference anchors, so skipping a finder never
-# loses a match. Rates and windows need none: finding no anchor is theirs.
+# loses a match. Rates need none: finding no anchor is their gate.
 
 _FOUR_DIGITS_RE = re.compile(r"\d\d\d\d")
 _YEAR_DASH_RE = re.compile(r"\d\s?[-–—]\s?\d")
@@ -1089,33 +1104,30 @@ _MONTH_OR_WEEKDAY_RE = re.compile(
              + ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
 )
 
-_Gate = Callable[[_Sentence], bool]
-_Finder = Callable[[_Sentence], Iterator[TimeExpression]]
 
-
-def _always(s: _Sentence) -> bool:
-    """For rates, searched from their anchors: finding none is their gate."""
-    return True
-
-
-def _has_references(s: _Sentence) -> bool:
-    """Windows, targets, ranges and dated running totals all hold a date reference."""
-    return bool(s.references)
-
-
-# In this order: where two candidates cover the same span, the first listed wins.
-_FINDERS: tuple[tuple[_Gate, _Finder], ...] = (
-    (_always, _find_rates),
-    (_has_references, _find_windows),
-    (lambda s: bool(s.references) and _FOUR_DIGITS_RE.search(s.text) is not None, _find_year_modifiers),
-    (lambda s: "since" in s.folded, _find_since),
-    (lambda s: bool(s.references) and "by" in s.folded, _find_targets),
-    (lambda s: bool(s.references) and ("between" in s.folded or "from" in s.folded), _find_ranges),
-    (lambda s: bool(s.references) and _YEAR_DASH_RE.search(s.text) is not None, _find_year_ranges),
-    (lambda s: _SO_FAR_WORDS_RE.search(s.folded) is not None, _find_so_far),
-    (lambda s: "past" in s.folded or "last" in s.folded, _find_past),
-    (lambda s: "recent" in s.folded, _find_recent),
-)
+def _candidates(s: _Sentence) -> list[TimeExpression]:
+    """What every finder finds, in this order: where two cover the same span, the first found wins."""
+    found = list(_find_rates(s))  # searched from its anchors: finding none is its gate
+    folded, references = s.folded, s.references  # windows, targets, ranges, dated totals: all hold a reference
+    if references:
+        found += _find_windows(s)
+        if _FOUR_DIGITS_RE.search(s.text):
+            found += _find_year_modifiers(s)
+    if "since" in folded:
+        found += _find_since(s)
+    if references and "by" in folded:
+        found += _find_targets(s)
+    if references and ("between" in folded or "from" in folded):
+        found += _find_ranges(s)
+    if references and _YEAR_DASH_RE.search(s.text):
+        found += _find_year_ranges(s)
+    if _SO_FAR_WORDS_RE.search(folded):
+        found += _find_so_far(s)
+    if "past" in folded or "last" in folded:
+        found += _find_past(s)
+    if "recent" in folded:
+        found += _find_recent(s)
+    return found
 
 
 def find_point_dates(text: str, published: date | None) -> list[TimeExpression]:
@@ -1153,9 +1165,7 @@ def find_time_expressions(text: str, published: date | None) -> list[TimeExpress
     overlap, the longer one wins ("since August of last year" over "last
     year").
     """
-    folded = fold_case(text)
-    s = _Sentence(text, folded, published, _reference_anchors(text, folded))
-    candidates = [found for may_match, finder in _FINDERS if may_match(s) for found in finder(s)]
+    candidates = _candidates(_read_sentence(text, published))
     candidates.sort(key=lambda c: (c.start - c.end, c.start))
     kept_starts: list[int] = []
     kept: list[TimeExpression] = []
