@@ -450,6 +450,7 @@ class Named:
 
 # Prepositions that make a following name a place the figure is about.
 _PLACE_PREPOSITIONS = {"in", "at", "across", "throughout", "inside", "within"}
+_HYPHEN_LOWER = re.compile(r"-[a-z]")
 
 
 def named_candidates(
@@ -477,8 +478,9 @@ def named_candidates(
                 offset += 1
         while words and words[-1] in _NOT_NAMES:
             words.pop()
-        if words and re.search(r"-[a-z]", words[-1]):  # "World Bank-led", "Seoul-based"
-            words[-1] = words[-1][: re.search(r"-[a-z]", words[-1]).start()]
+        hyphen = _HYPHEN_LOWER.search(words[-1]) if words else None
+        if hyphen:  # "World Bank-led", "Seoul-based"
+            words[-1] = words[-1][: hyphen.start()]
         name = " ".join(words).rstrip(".’'")
         if not name or name.lower() in document.common_words:
             continue
@@ -555,6 +557,9 @@ def _definite_reference(
     return named.pop() if len(named) == 1 else None
 
 
+_PASSIVE_BY = re.compile(r"\b\w+(?:ed|en|t)\s+by\s+(?:the\s+)?$")
+
+
 def _subject_in_mention(text: str, mention: Mention, entities: list[tuple[int, int, str]]) -> str | None:
     """A name written with the figure itself: "10,000 North Korean soldiers", "Pyongyang's", "sent by Pyongyang"."""
     for start, end, canonical in entities:
@@ -564,7 +569,7 @@ def _subject_in_mention(text: str, mention: Mention, entities: list[tuple[int, i
         if 0 <= mention.start - end <= 3 and text[end - 2:end] in ("'s", "’s"):
             return canonical
         # "3,000 soldiers sent by Pyongyang": the agent of a passive right after the figure
-        if 0 <= start - mention.end <= 25 and re.search(r"\b\w+(?:ed|en|t)\s+by\s+(?:the\s+)?$", text[mention.end:start]):
+        if 0 <= start - mention.end <= 25 and _PASSIVE_BY.search(text[mention.end:start]):
             return canonical
     return None
 
@@ -668,6 +673,11 @@ def _modality(
     return best
 
 
+_OF_THE_BEFORE = re.compile(r"\b(?:of|out of)\s+(?:the|its|their)\s+$")  # "Of the 300 workers, 120 ..."
+_UP_TO_A_COMMA = re.compile(r"^[^,;]*,\s*$")
+_LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and|or)\s*")
+
+
 def _part_of(text: str, mentions: list[Mention]) -> dict[int, int]:
     """Which mention is a part of which whole, from "of which", "of the N", "including"."""
     wholes: dict[int, int] = {}
@@ -685,8 +695,8 @@ def _part_of(text: str, mentions: list[Mention]) -> dict[int, int]:
                 continue
         if i > 0:
             prev_text = text[:mention.start]
-            m = re.search(r"\b(?:of|out of)\s+(?:the|its|their)\s+$", prev_text[mentions[i - 1].start - 25 if mentions[i - 1].start > 25 else 0:mentions[i - 1].start])
-            if m and re.match(r"^[^,;]*,\s*$", text[mentions[i - 1].end:mention.start]) is not None:
+            m = _OF_THE_BEFORE.search(prev_text[mentions[i - 1].start - 25 if mentions[i - 1].start > 25 else 0:mentions[i - 1].start])
+            if m and _UP_TO_A_COMMA.match(text[mentions[i - 1].end:mention.start]) is not None:
                 wholes[i] = i - 1  # "Of the 300 workers, 120 ..."
                 continue
     # "300 passengers, including 180 adults and 160 children"
@@ -702,7 +712,7 @@ def _part_of(text: str, mentions: list[Mention]) -> dict[int, int]:
                 if whole_item == part_unit:
                     wholes[i] = j
                 break
-            if j + 1 == i and re.fullmatch(r"\s*(?:,|and|,\s*and|or)\s*", between) and (j in wholes):
+            if j + 1 == i and _LIST_JOIN.fullmatch(between) and (j in wholes):
                 wholes[i] = wholes[j]
                 break
     return wholes
@@ -716,6 +726,7 @@ _LINKING = (
     r"span(?:s|ned|ning)?|cover(?:s|ed|ing)?|extend(?:s|ed|ing)?)"
     r"\s+(?:to\s+|at\s+|by\s+|for\s+|over\s+|across\s+)?"
 )
+_HEAD_BEFORE_HEDGE = re.compile(rf"\b(?:a|an|the|its)\s+([a-z][a-z-]+)\s+{_HEDGE_TAIL}$")  # "a tunnel about"
 _NOUN_BEFORE_VERB = re.compile(rf"\b([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s+{_LINKING}{_HEDGE_TAIL}$")
 _NOUN_OF = re.compile(rf"\b(?:(?:a|an|the|its|their)\s+)?(?:[a-z-]+\s+)?([a-z][a-z-]+)\s+of\s+{_HEDGE_TAIL}$")
 # Words before "of" that introduce an amount rather than name the thing measured.
@@ -742,7 +753,7 @@ def _item_before(text: str, c_start: int, start: int, end: int) -> str | None:
     "550 kilometres long"."""
     after = _DIMENSION_AFTER.match(text, end)
     if after:
-        head = re.search(rf"\b(?:a|an|the|its)\s+([a-z][a-z-]+)\s+{_HEDGE_TAIL}$", text[c_start:start])
+        head = _HEAD_BEFORE_HEDGE.search(text[c_start:start])
         if head and head.group(1) not in _NOT_ITEMS:
             return head.group(1)  # "a tunnel about 11 miles long": the tunnel's length
         return _DIMENSIONS[" ".join(after.group(1).split())]
