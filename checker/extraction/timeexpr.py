@@ -1023,7 +1023,8 @@ def _each_then(words: tuple[str, ...], rest: str) -> list[str]:
 
 
 def _lead(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Any run of ``words``, whole, each after a space or a hyphen, read backwards from an anchor's word."""
+    """The rest of an anchor's own word, then any run of ``words`` or days ("22nd"), whole, each after a
+    space or a hyphen: a pattern over the reversed folded sentence, so the words are spelt backwards."""
     backwards = "|".join(word[::-1] for word in words)
     return re.compile(r"\S*(?:(?:\s+|-)(?:" + backwards + r"|(?:ts|dn|dr|ht)?\d[0-3]?)(?!\w))*")
 
@@ -1042,7 +1043,7 @@ _RATE_ANCHORS = re.compile(
            "bienn", r"/\s?(?:yr|year|month|mo|wk|week|day|hr|hour)"]
     )
 )
-_RATE_LEAD = re.compile(r"\S*(?:\s+\S+){0,2}")
+_RATE_LEAD = re.compile(r"\S*(?:\s+\S+){0,2}")  # the anchor's own word and any two before it, backwards
 
 # A reference's core: a year or decade, "fiscal"/FY, a quarter or half
 # ("first quarter", "Q3"), a month name, "last/this/next/current/the
