@@ -6,9 +6,10 @@ import re
 from datetime import date
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from checker.extraction import timeexpr
 from checker.extraction.timeexpr import find_point_dates, find_time_expressions
 from checker.model import TimeExpression
 
@@ -459,3 +460,52 @@ def test_any_mix_of_time_words_gives_consistent_non_overlapping_spans(words: lis
             assert e.window_end_earliest <= e.window_end
         if published is None and (e.window_start or e.window_end):
             assert re.search(r"\d\d", e.text), "only written years may be dated without a publication date"
+
+
+# --------------------------------------------------------------------------- searching from anchors
+
+ANCHOR_WORDS = TIME_WORDS + [
+    "times", "once", "single", "each", "weeks", "annually", "semi-annually", "half-yearly", "p.a.", "/yr", "/", "yr",
+    "daily", "Daily", "late", "early", "earlier", "the", "whole", "end", "rest", "remainder", "22nd", "June", "May",
+    "may", "Dec", "decade", "year-end", "H1", "FY24", "FY", "2nd-half", "first-quarter", "Q3", "(in", "x-in",
+    "within", "other", "two-thirds", "from", "through", "till", "–", "2019–2022", "so", "thus", "date", "year-to-date",
+    "YTD", "its", "sales", "1500", "troops", "ſince", "İn", "WEEK", "current", "next",
+]
+SEPARATORS = [" ", " ", "  ", "\n", " \n ", "\t", "(", "-", ", ", "\xa0", ""]
+REFERENCE_PATTERNS = [
+    (timeexpr._WINDOW_RE, timeexpr._WINDOW_LEAD), (timeexpr._SINCE_RE, timeexpr._SINCE_LEAD),
+    (timeexpr._TARGET_RE, timeexpr._TARGET_LEAD), (timeexpr._RANGE_RE, timeexpr._RANGE_LEAD),
+    (timeexpr._YEAR_MODIFIER_RE, timeexpr._YEAR_MODIFIER_LEAD), (timeexpr._YEAR_RANGE_RE, timeexpr._YEAR_RANGE_LEAD),
+]
+
+
+def found(matches) -> list[tuple[tuple[int, int], dict]]:
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(ANCHOR_WORDS), st.sampled_from(SEPARATORS)), max_size=16),
+    st.sampled_from([str, str.upper, str.title]),
+)
+@example([("far", "-"), ("late", "-"), ("3rd", " "), ("Dec", "\n")], str)  # an edge joined by hyphens before its day
+@example([("late-last", " "), ("May-Week", "  "), ("2023", " ")], str)
+@example([("single", "  "), ("annually", " "), ("quarterly", " ")], str)  # an anchor overlapping two rates
+@example([("in", " \n "), ("the", "  "), ("first", "-"), ("quarter", " "), ("of", "\t"), ("2023", "")], str.upper)
+def test_searching_from_anchors_finds_what_each_pattern_finds_at_every_position(pieces, case) -> None:
+    sentence = case("".join(word + separator for word, separator in pieces))
+    s = timeexpr._read_sentence(sentence, PUBLISHED)
+    for pattern, lead in REFERENCE_PATTERNS:
+        assert found(timeexpr._anchored_finditer(pattern, s, s.references, lead)) == found(pattern.finditer(sentence))
+    so_far_anchors = sorted([*s.references, *timeexpr._SO_FAR_WORDS_RE.finditer(s.folded)], key=timeexpr._match_start)
+    assert found(timeexpr._anchored_finditer(timeexpr._SO_FAR_RE, s, so_far_anchors, timeexpr._WINDOW_LEAD)) == found(
+        timeexpr._SO_FAR_RE.finditer(sentence)
+    )
+    rate_anchors = timeexpr._RATE_ANCHORS.finditer(s.folded)
+    assert found(timeexpr._anchored_finditer(timeexpr._RATE_RE, s, rate_anchors, timeexpr._RATE_LEAD)) == found(
+        timeexpr._RATE_RE.finditer(sentence)
+    )
+    if not s.case_matters:  # then windows are matched over the folded sentence: the same spans, groups in lower case
+        written = timeexpr._WINDOW_RE.finditer(sentence)
+        lowered = [(m.span(), {k: v and v.lower() for k, v in m.groupdict().items()}) for m in written]
+        assert found(timeexpr._WINDOW_RE_FOLDED.finditer(s.folded)) == lowered

@@ -59,9 +59,12 @@ class Draft:
 
 def sentence_times(text: str, published) -> list[TimeExpression]:
     """Rates, windows and targets, plus single days ("on Sunday, November 17") as one-day windows."""
-    times = find_time_expressions(text, published)
+    times = find_time_expressions(text, published)  # in reading order
+    points = find_point_dates(text, published)
+    if not points:
+        return times
     taken = [(t.start, t.end) for t in times]
-    points = [p for p in find_point_dates(text, published) if all(p.end <= s or e <= p.start for s, e in taken)]
+    points = [p for p in points if all(p.end <= s or e <= p.start for s, e in taken)]
     return sorted(times + points, key=lambda t: t.start)
 
 

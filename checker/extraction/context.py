@@ -42,7 +42,8 @@ _DEMONYM = re.compile(r"(?:an|ian|ese|ish|i|ic|ch)$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # A proper-noun phrase, used as subject when no lexicon entity is named.
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
-_PROPER = re.compile(rf"(?<![\w-])(?:[{_UPPER}][\w&.'’-]+)(?:\s+(?:of\s+|de\s+|the\s+)?[{_UPPER}][\w&.'’-]+)*")
+# The capital first and its look-behind after it: a character class the engine scans for quickly.
+_PROPER = re.compile(rf"[{_UPPER}](?<![\w-][{_UPPER}])[\w&.'’-]+(?:\s+(?:of\s+|de\s+|the\s+)?[{_UPPER}][\w&.'’-]+)*")
 # Names written mid-sentence, capitalized after a lower-case word or a comma.
 _MID_SENTENCE_NAME = re.compile(rf" (?<=[a-z,;] )([{_UPPER}][\w&'’-]+)")  # the space first: a fast literal scan
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
@@ -179,18 +180,19 @@ class DocumentContext:
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
         entities = lexicon.find_entities(text)
+        named: dict[str, str | None] = {}  # a capitalized phrase -> the name it counts as; articles repeat them
         for weight, source in ((2, title or ""), (1, text)):
             for start, _, canonical in lexicon.find_entities(source) if source is not text else entities:
                 counts[canonical] = counts.get(canonical, 0) + weight
                 first.setdefault(canonical, start)
             for m in _PROPER.finditer(source):
-                name = " ".join(w for w in m.group(0).split() if w not in _SENTENCE_STARTERS and w not in _NOT_NAMES)
-                if not name or name.lower() in common or not any(w in names for w in name.split()):
-                    continue
-                if name.lower() in lexicon.entity_aliases:
-                    continue  # counted above as an entity
-                counts[name] = counts.get(name, 0) + weight
-                first.setdefault(name, m.start())
+                phrase = m.group(0)
+                if phrase not in named:
+                    named[phrase] = _counted_name(phrase, common, names, lexicon)
+                name = named[phrase]
+                if name is not None:
+                    counts[name] = counts.get(name, 0) + weight
+                    first.setdefault(name, m.start())
         topic = max(counts, key=lambda n: (counts[n], -first[n]), default=None)
         return cls(
             common, names, topic if topic and counts[topic] >= 2 else None, tuple(counts),
@@ -233,6 +235,21 @@ class MentionContext:
     part_of: int | None  # index, in the same sentence's mention list, of the whole
     rate: TimeExpression | None  # "annually", "per day"
     window: TimeExpression | None  # "since August of last year", "in 2023", "by 2035"
+
+
+def _counted_name(phrase: str, common: frozenset[str], names: frozenset[str], lexicon: Lexicon) -> str | None:
+    """The name a capitalized phrase counts as for the article's topic, or None.
+
+    Openers and months are dropped ("In", "March"); what is left must not be an
+    ordinary word capitalized ("Rescuers"), must hold a word written
+    capitalized mid-sentence, and must not be a lexicon entity (counted as one).
+    """
+    name = " ".join(w for w in phrase.split() if w not in _SENTENCE_STARTERS and w not in _NOT_NAMES)
+    if not name or name.lower() in common or not any(w in names for w in name.split()):
+        return None
+    if name.lower() in lexicon.entity_aliases:
+        return None
+    return name
 
 
 # "a 2,400-acre reservoir", "the 550-kilometre pipeline": the figure describes a thing, no verb counts it.
@@ -433,6 +450,7 @@ class Named:
 
 # Prepositions that make a following name a place the figure is about.
 _PLACE_PREPOSITIONS = {"in", "at", "across", "throughout", "inside", "within"}
+_HYPHEN_LOWER = re.compile(r"-[a-z]")
 
 
 def named_candidates(
@@ -460,8 +478,9 @@ def named_candidates(
                 offset += 1
         while words and words[-1] in _NOT_NAMES:
             words.pop()
-        if words and re.search(r"-[a-z]", words[-1]):  # "World Bank-led", "Seoul-based"
-            words[-1] = words[-1][: re.search(r"-[a-z]", words[-1]).start()]
+        hyphen = _HYPHEN_LOWER.search(words[-1]) if words else None
+        if hyphen:  # "World Bank-led", "Seoul-based"
+            words[-1] = words[-1][: hyphen.start()]
         name = " ".join(words).rstrip(".’'")
         if not name or name.lower() in document.common_words:
             continue
@@ -538,6 +557,9 @@ def _definite_reference(
     return named.pop() if len(named) == 1 else None
 
 
+_PASSIVE_BY = re.compile(r"\b\w+(?:ed|en|t)\s+by\s+(?:the\s+)?$")
+
+
 def _subject_in_mention(text: str, mention: Mention, entities: list[tuple[int, int, str]]) -> str | None:
     """A name written with the figure itself: "10,000 North Korean soldiers", "Pyongyang's", "sent by Pyongyang"."""
     for start, end, canonical in entities:
@@ -547,7 +569,7 @@ def _subject_in_mention(text: str, mention: Mention, entities: list[tuple[int, i
         if 0 <= mention.start - end <= 3 and text[end - 2:end] in ("'s", "’s"):
             return canonical
         # "3,000 soldiers sent by Pyongyang": the agent of a passive right after the figure
-        if 0 <= start - mention.end <= 25 and re.search(r"\b\w+(?:ed|en|t)\s+by\s+(?:the\s+)?$", text[mention.end:start]):
+        if 0 <= start - mention.end <= 25 and _PASSIVE_BY.search(text[mention.end:start]):
             return canonical
     return None
 
@@ -651,6 +673,11 @@ def _modality(
     return best
 
 
+_OF_THE_BEFORE = re.compile(r"\b(?:of|out of)\s+(?:the|its|their)\s+$")  # "Of the 300 workers, 120 ..."
+_UP_TO_A_COMMA = re.compile(r"^[^,;]*,\s*$")
+_LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and|or)\s*")
+
+
 def _part_of(text: str, mentions: list[Mention]) -> dict[int, int]:
     """Which mention is a part of which whole, from "of which", "of the N", "including"."""
     wholes: dict[int, int] = {}
@@ -668,8 +695,8 @@ def _part_of(text: str, mentions: list[Mention]) -> dict[int, int]:
                 continue
         if i > 0:
             prev_text = text[:mention.start]
-            m = re.search(r"\b(?:of|out of)\s+(?:the|its|their)\s+$", prev_text[mentions[i - 1].start - 25 if mentions[i - 1].start > 25 else 0:mentions[i - 1].start])
-            if m and re.match(r"^[^,;]*,\s*$", text[mentions[i - 1].end:mention.start]) is not None:
+            m = _OF_THE_BEFORE.search(prev_text[mentions[i - 1].start - 25 if mentions[i - 1].start > 25 else 0:mentions[i - 1].start])
+            if m and _UP_TO_A_COMMA.match(text[mentions[i - 1].end:mention.start]) is not None:
                 wholes[i] = i - 1  # "Of the 300 workers, 120 ..."
                 continue
     # "300 passengers, including 180 adults and 160 children"
@@ -685,7 +712,7 @@ def _part_of(text: str, mentions: list[Mention]) -> dict[int, int]:
                 if whole_item == part_unit:
                     wholes[i] = j
                 break
-            if j + 1 == i and re.fullmatch(r"\s*(?:,|and|,\s*and|or)\s*", between) and (j in wholes):
+            if j + 1 == i and _LIST_JOIN.fullmatch(between) and (j in wholes):
                 wholes[i] = wholes[j]
                 break
     return wholes
@@ -699,6 +726,7 @@ _LINKING = (
     r"span(?:s|ned|ning)?|cover(?:s|ed|ing)?|extend(?:s|ed|ing)?)"
     r"\s+(?:to\s+|at\s+|by\s+|for\s+|over\s+|across\s+)?"
 )
+_HEAD_BEFORE_HEDGE = re.compile(rf"\b(?:a|an|the|its)\s+([a-z][a-z-]+)\s+{_HEDGE_TAIL}$")  # "a tunnel about"
 _NOUN_BEFORE_VERB = re.compile(rf"\b([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s+{_LINKING}{_HEDGE_TAIL}$")
 _NOUN_OF = re.compile(rf"\b(?:(?:a|an|the|its|their)\s+)?(?:[a-z-]+\s+)?([a-z][a-z-]+)\s+of\s+{_HEDGE_TAIL}$")
 # Words before "of" that introduce an amount rather than name the thing measured.
@@ -725,7 +753,7 @@ def _item_before(text: str, c_start: int, start: int, end: int) -> str | None:
     "550 kilometres long"."""
     after = _DIMENSION_AFTER.match(text, end)
     if after:
-        head = re.search(rf"\b(?:a|an|the|its)\s+([a-z][a-z-]+)\s+{_HEDGE_TAIL}$", text[c_start:start])
+        head = _HEAD_BEFORE_HEDGE.search(text[c_start:start])
         if head and head.group(1) not in _NOT_ITEMS:
             return head.group(1)  # "a tunnel about 11 miles long": the tunnel's length
         return _DIMENSIONS[" ".join(after.group(1).split())]

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -58,9 +58,11 @@ NO_SINCE_END = "no publication date: end of 'since' window unknown"
 # its own tag, so one sentence pattern can hold two references (ranges).
 # Month names are case-sensitive: "may" and "mar" are verbs.
 
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+_MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")
 _MONTH = (
-    r"(?-i:(?P<{name}§>(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b)))"
+    r"(?-i:(?P<{name}§>(?:" + "|".join(_MONTH_NAMES) + r")\b|(?:" + "|".join(_MONTH_ABBREVIATIONS) + r")(?:\.|\b)))"
 )
 _YEAR = r"(?<![\w,.$€£])(?P<{name}§>1\d\d\d|20\d\d)(?![\w%]|[.,]\d)"
 
@@ -109,6 +111,7 @@ _WINDOW_RE = re.compile(
     + _ref(),
     _FLAGS,
 )
+_WINDOW_RE_FOLDED = re.compile(_WINDOW_RE.pattern)  # for sentences without names as written: see _find_windows
 _SINCE_RE = re.compile(r"\b(?:(?:in\s+total|in\s+all|ever)\s+)?since\s+" + _ref(), _FLAGS)
 _TARGET_RE = re.compile(r"\bby\s+" + _ref(), _FLAGS)
 _RANGE_RE = re.compile(
@@ -189,16 +192,19 @@ _EXPLICIT_DATE_RE = re.compile((r"(?:" + _month("xm") + r"\s+)?" + _year("xy")).
 
 _RATE_RE = re.compile(
     r"(?=[\w/])"  # every rate starts with a word or a slash: skip other positions at once
-    r"(?:\b(?P<freq>(?:once|twice|thrice|(?P<times>\d{1,3}|[a-z]+)\s+times)\s+(?:a|an|per|each|every)\s+"
+    r"(?:\b(?:"  # one word-boundary test for the word forms, not one per form
+    r"(?P<freq>(?:once|twice|thrice|(?P<times>\d{1,3}+|[a-z]++)\s+times)\s+(?:a|an|per|each|every)\s+"
     r"(?P<funit>year|quarter|month|week|day|hour))\b"
-    r"|\b(?P<every>(?:every|each)\s+(?:single\s+)?(?:(?P<en>\d{1,3}|other|[a-z]+(?:-[a-z]+)?)\s+)?"
+    r"|(?P<every>(?:every|each)\s+(?:single\s+)?(?:(?P<en>\d{1,3}|other|[a-z]+(?:-[a-z]+)?)\s+)?"
     r"(?P<eunit>years?|quarters?|months?|weeks?|fortnight|days?|hours?|decades?))\b(?!-)"
-    r"|\b(?P<per>(?P<pw>per|each|a|an)\s+(?P<punit>year|annum|quarter|month|week|fortnight|day|hour|decade))\b"
-    r"|\b(?P<adv>annually|annual|annuali[sz]ed|yearly|p\.a\.|quarterly|monthly|weekly|fortnightly|daily|hourly"
-    r"|biennially|semi-?annually|half-yearly)(?![\w-])"
+    r"|(?P<per>(?P<pw>per|each|a|an)\s+(?P<punit>year|annum|quarter|month|week|fortnight|day|hour|decade))\b"
+    r"|(?P<adv>annually|annual|annuali[sz]ed|yearly|p\.a\.|quarterly|monthly|weekly|fortnightly|daily|hourly"
+    r"|biennially|semi-?annually|half-yearly)(?![\w-]))"
     r"|(?P<slash>/\s?(?P<sunit>yr|year|month|mo|wk|week|day|hr|hour))(?![a-z]))",
     _FLAGS,
 )
+# The count before "times" is taken whole (possessive: a space must follow it,
+# so giving back letters never helps), which spares a retry per letter of every word.
 _RATE_RE_FOLDED = re.compile(_RATE_RE.pattern)  # for ASCII text lower-cased: see _find_rates
 
 _PERIOD_OF_UNIT = {
@@ -579,26 +585,21 @@ def _target(text: str, start: int, end: int, period: _Period, published: date | 
 # settled afterwards in favour of the longest.
 
 
-def _previous_word(text: str, start: int) -> str:
+# Read over the reversed folded sentence: the same characters are word
+# characters, dots and spaces in it as in the sentence.
+_PREVIOUS_WORD_BACKWARDS_RE = re.compile(r"\W*([\w.]*)")
+
+
+def _previous_word(s: _Sentence, start: int) -> str:
     """The last word before ``start`` (within 40 characters), lower-cased, without its dots at the end.
 
     The word is a run of word characters and dots, cut at the window's start.
     Read backwards from ``start``: a regex search (``([\\w.]+)[^\\w]*$``)
     would try every position of the window.
     """
-    window = max(0, start - 40)
-    end = start
-    while end > window and not _is_word_char(text[end - 1]):
-        end -= 1
-    begin = end
-    while begin > window and (_is_word_char(text[begin - 1]) or text[begin - 1] == "."):
-        begin -= 1
-    return text[begin:end].lower()
-
-
-def _is_word_char(char: str) -> bool:
-    """What ``\\w`` matches in a str pattern."""
-    return char.isalnum() or char == "_"
+    size = len(s.text)
+    m = _PREVIOUS_WORD_BACKWARDS_RE.match(s.backwards(), size - start, size - max(0, start - 40))
+    return s.text[size - m.end(1):size - m.start(1)].lower()
 
 
 def _bare_allowed(groups: dict[str, str | None]) -> bool:
@@ -620,8 +621,20 @@ def _bare_allowed(groups: dict[str, str | None]) -> bool:
 _LOWER_WORD_NEXT_RE = re.compile(r"\s+[a-z]")
 
 
-def _find_windows(text: str, published: date | None) -> Iterator[TimeExpression]:
-    for m in _WINDOW_RE.finditer(text):
+def _find_windows(s: _Sentence) -> Iterator[TimeExpression]:
+    """Windows; unless case matters, matched case-sensitively over the folded sentence.
+
+    Without a month name, FY or quarter code as written, the pattern's
+    case-sensitive parts match nowhere, and each other part matches a
+    character ignoring case exactly when it matches the character folded
+    (checked for every character), so the matches are the same at the same
+    offsets, and much cheaper to find. Their groups are the lower case of
+    the written ones, which is how they are compared; the text is taken as
+    written.
+    """
+    text, published = s.text, s.published
+    pattern = _WINDOW_RE if s.case_matters else _WINDOW_RE_FOLDED
+    for m in _anchored_finditer(pattern, s, s.references, _WINDOW_LEAD, folded=not s.case_matters):
         groups = m.groupdict()
         if groups.get("day") or groups.get("day2"):
             continue  # "on October 28": a point, not a window
@@ -636,11 +649,12 @@ def _find_windows(text: str, published: date | None) -> Iterator[TimeExpression]
             continue  # "for 2000 troops"
         period = _resolve(groups, "", published, "past")
         if period is not None:
-            yield _window(m.group(0), m.start(), m.end(), period, published)
+            yield _window(text[m.start():m.end()], m.start(), m.end(), period, published)
 
 
-def _find_year_modifiers(text: str, published: date | None) -> Iterator[TimeExpression]:
-    for m in _YEAR_MODIFIER_RE.finditer(text):
+def _find_year_modifiers(s: _Sentence) -> Iterator[TimeExpression]:
+    published = s.published
+    for m in _anchored_finditer(_YEAR_MODIFIER_RE, s, s.references, _YEAR_MODIFIER_LEAD):
         year = m.group("y")
         if m.group("noun").lower() not in _PERIOD_NOUNS and not (m.group("det") and int(year) % 50):
             continue  # "the 2000 troops" is a count
@@ -648,8 +662,9 @@ def _find_year_modifiers(text: str, published: date | None) -> Iterator[TimeExpr
         yield _window(year, m.start("y"), m.end("y"), period, published)
 
 
-def _find_since(text: str, published: date | None) -> Iterator[TimeExpression]:
-    for m in _SINCE_RE.finditer(text):
+def _find_since(s: _Sentence) -> Iterator[TimeExpression]:
+    text, published = s.text, s.published
+    for m in _anchored_finditer(_SINCE_RE, s, s.references, _SINCE_LEAD):
         period = _resolve(m.groupdict(), "", published, "past")
         if period is not None and not _starts_after(period, published):
             yield _running_total(m.group(0), m.start(), m.end(), period, published)
@@ -666,7 +681,7 @@ def _find_since(text: str, published: date | None) -> Iterator[TimeExpression]:
             m.start(), m.end(), "window", m.group(0), window_end=end, window_end_earliest=end, cumulative=True,
             unresolved=f"named event: no date for '{event}'",
         )
-    for m in _SINCE_DATED_EVENT_RE.finditer(text):
+    for m in _SINCE_DATED_EVENT_RE.finditer(text) if s.references else ():
         period = _resolve(m.groupdict(), "", published, "past")
         if period is not None and not _starts_after(period, published):
             yield _running_total(m.group(0), m.start(), m.end(), period, published)
@@ -714,10 +729,11 @@ def _explicit_date_of(m: re.Match[str]) -> _Period | None:
     return _Period(*_year_span(year))
 
 
-def _find_targets(text: str, published: date | None) -> Iterator[TimeExpression]:
-    for m in _TARGET_RE.finditer(text):
+def _find_targets(s: _Sentence) -> Iterator[TimeExpression]:
+    text, published = s.text, s.published
+    for m in _anchored_finditer(_TARGET_RE, s, s.references, _TARGET_LEAD):
         groups = m.groupdict()
-        if groups.get("y") and _previous_word(text, m.start()) in _CHANGE_VERBS:
+        if groups.get("y") and _previous_word(s, m.start()) in _CHANGE_VERBS:
             continue  # "rose by 2000": an amount
         period = _resolve(groups, "", published, "future")
         if period is not None:
@@ -730,8 +746,9 @@ def _looks_like_count(text: str, end: int, *years: str | None) -> bool:
     return round_number and _COUNT_TAIL_RE.match(text, end) is not None
 
 
-def _find_ranges(text: str, published: date | None) -> Iterator[TimeExpression]:
-    for m in _RANGE_RE.finditer(text):
+def _find_ranges(s: _Sentence) -> Iterator[TimeExpression]:
+    text, published = s.text, s.published
+    for m in _anchored_finditer(_RANGE_RE, s, s.references, _RANGE_LEAD):
         groups = m.groupdict()
         if groups.get("ya") and groups.get("yb") and _looks_like_count(text, m.end(), groups["ya"], groups["yb"]):
             continue
@@ -751,8 +768,9 @@ def _find_ranges(text: str, published: date | None) -> Iterator[TimeExpression]:
         yield _window(m.group(0), m.start(), m.end(), joined, published)
 
 
-def _find_year_ranges(text: str, published: date | None) -> Iterator[TimeExpression]:
-    for m in _YEAR_RANGE_RE.finditer(text):
+def _find_year_ranges(s: _Sentence) -> Iterator[TimeExpression]:
+    text, published = s.text, s.published
+    for m in _anchored_finditer(_YEAR_RANGE_RE, s, s.references, _YEAR_RANGE_LEAD):
         start_year = int(m.group("ya"))
         tail = m.group("yb")
         end_year = int(tail) if len(tail) == 4 else start_year - start_year % 100 + int(tail)
@@ -769,8 +787,10 @@ _SO_FAR_AS_RE = re.compile(r"[\s,]*(?:as|from|away|off|beyond|ahead|behind|remov
 _REFERENCE_KINDS = ("rel", "y", "mm", "dm", "dm2", "q", "fy", "lastm", "dec", "yend")
 
 
-def _find_so_far(text: str, published: date | None) -> Iterator[TimeExpression]:
-    for m in _SO_FAR_RE.finditer(text):
+def _find_so_far(s: _Sentence) -> Iterator[TimeExpression]:
+    text, published = s.text, s.published
+    anchors = sorted([*s.references, *_SO_FAR_WORDS_RE.finditer(s.folded)], key=_match_start)
+    for m in _anchored_finditer(_SO_FAR_RE, s, anchors, _WINDOW_LEAD):  # "so far" opens, or a reference
         groups = m.groupdict()
         lead = text[max(0, m.start() - 8):m.start()].lower()
         if m.group(0).lower().startswith("to") and _UP_TO_DATE_LEAD_RE.search(lead):
@@ -842,7 +862,8 @@ _PAST_STEP = {
 }
 
 
-def _find_past(text: str, published: date | None) -> Iterator[TimeExpression]:
+def _find_past(s: _Sentence) -> Iterator[TimeExpression]:
+    text, published = s.text, s.published
     for m in _PAST_RE.finditer(text):
         word = m.group("n")
         if word and word.lower() in _VAGUE_COUNTS:
@@ -867,30 +888,31 @@ def _find_past(text: str, published: date | None) -> Iterator[TimeExpression]:
         )
 
 
-def _find_recent(text: str, published: date | None) -> Iterator[TimeExpression]:
-    del published  # "in recent years" has no length to date
-    for m in _RECENT_RE.finditer(text):
+def _find_recent(s: _Sentence) -> Iterator[TimeExpression]:
+    for m in _RECENT_RE.finditer(s.text):  # "in recent years" has no length to date
         yield _undated(m.group(0), m.start(), m.end(), "window", "vague length: 'recent'", False)
 
 
-def _find_rates(text: str, published: date | None) -> Iterator[TimeExpression]:
+def _find_rates(s: _Sentence) -> Iterator[TimeExpression]:
     """Rates in ``text``; on ASCII text the pattern runs case-sensitively over the lower-cased text.
 
     Its words are all lower case, so the matches are the same at the same
     offsets, and a case-sensitive alternation is much cheaper to try. Only
     offsets and lower-cased words are read from a match.
     """
-    del published  # rates do not depend on the date
-    matches = _RATE_RE_FOLDED.finditer(text.lower()) if text.isascii() else _RATE_RE.finditer(text)
-    for m in matches:
+    text = s.text  # rates do not depend on the date
+    lower = text.isascii()  # then the folded sentence is ``text.lower()``
+    pattern = _RATE_RE_FOLDED if lower else _RATE_RE
+    for m in _anchored_finditer(pattern, s, _RATE_ANCHORS.finditer(s.folded), _RATE_LEAD, folded=lower):
         written = text[m.start():m.end()]
-        period, assumption = _rate_period(m, text, written)
+        period, assumption = _rate_period(m, s, written)
         if period:
             yield TimeExpression(m.start(), m.end(), "rate", written, period=period, assumption=assumption)
 
 
-def _rate_period(m: re.Match[str], text: str, written: str) -> tuple[str | None, str | None]:
-    previous = _previous_word(text, m.start())
+def _rate_period(m: re.Match[str], s: _Sentence, written: str) -> tuple[str | None, str | None]:
+    text = s.text
+    previous = _previous_word(s, m.start())
     if m.group("freq"):
         times = _TIMES_WORD.get(m.group("freq").split()[0].lower()) or _count(m.group("times"))
         unit = m.group("funit").lower()
@@ -936,71 +958,177 @@ def _rate_period(m: re.Match[str], text: str, written: str) -> tuple[str | None,
 _DESIGNATOR_WORD = {"M": "months", "D": "days", "HT": "hours", "MT": "minutes"}
 
 # --------------------------------------------------------------------------
-# Cheap gates: most sentences hold no time words at all, and a regex that can
-# start at any word costs tens of microseconds a sentence. Each gate is a
-# necessary condition of its finder's patterns (a word every match contains),
-# tested on the folded sentence, so skipping a finder never loses a match.
+# Anchored search. The rate and reference patterns can start at almost any
+# word ("a", "the", "in", a digit), so ``finditer`` tries each word of a
+# sentence against a long alternation. Every match holds an anchor, words it
+# cannot go without (a unit after "a"/"per", a year, a month, "last year"...),
+# and only a few known words stand before it. One scan for the anchors (plain
+# lower-case alternatives: the engine skips to their first letters), and a
+# search from the first of those words, find the same matches at the same
+# offsets.
+
+
+@dataclass(slots=True)
+class _Sentence:
+    """One sentence as the finders read it."""
+
+    text: str
+    folded: str  # ``fold_case(text)``: the same offsets, ASCII letters in lower case
+    published: date | None
+    references: list[re.Match[str]]  # where a date reference can be (``_REFERENCE_ANCHORS``...), in order
+    # Names and codes matched as written among them ("May", "FY", "Q3"), or a
+    # letter folded unlike its lower case ("İ"): then case matters to the patterns.
+    case_matters: bool
+    _backwards: str = ""
+
+    def backwards(self) -> str:
+        """``folded`` reversed, to read back from a position: a pattern cannot look back more than a fixed width."""
+        if not self._backwards:
+            self._backwards = self.folded[::-1]
+        return self._backwards
+
+    def lead_start(self, lead: re.Pattern[str], at: int) -> int:
+        """How far before ``at`` the words ``lead`` allows reach."""
+        size = len(self.folded)
+        return size - lead.match(self.backwards(), size - at).end()
+
+
+def _anchored_finditer(
+    pattern: re.Pattern[str], s: _Sentence, anchors: Iterable[re.Match[str]], lead: re.Pattern[str],
+    folded: bool = False,
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer`` over the sentence (or its folded copy), searched from near its anchors only.
+
+    A match starting at or after ``pos`` holds an anchor ending after
+    ``pos`` (its own, or one the scan found overlapping it, maybe the one
+    just used), and only ``lead`` words stand between the match's start and
+    that anchor. So no match starts between ``pos`` and the lead of the first
+    such anchor, and a search from there finds the next match, as
+    ``finditer`` would (``pattern`` never matches empty).
+    """
+    text = s.folded if folded else s.text
+    pos = 0
+    for anchor in anchors:
+        while anchor.end() > pos:
+            m = pattern.search(text, max(pos, s.lead_start(lead, anchor.start())))
+            if m is None:
+                return
+            yield m
+            pos = m.end()
+
+
+def _each_then(words: tuple[str, ...], rest: str) -> list[str]:
+    """``word + rest`` for each word: alternatives that each begin with a letter let the scan skip to those letters."""
+    return [word + rest for word in words]
+
+
+def _lead(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The rest of an anchor's own word, then any run of ``words`` or days ("22nd"), whole, each after a
+    space or a hyphen: a pattern over the reversed folded sentence, so the words are spelt backwards."""
+    backwards = "|".join(word[::-1] for word in words)
+    return re.compile(r"\S*(?:(?:\s+|-)(?:" + backwards + r"|(?:ts|dn|dr|ht)?\d[0-3]?)(?!\w))*")
+
+
+# A rate is a unit after "a", "an", "per", "each", "every" or "single",
+# perhaps with a count between ("every two weeks", "every single day"), an
+# adverb ("annually", "semi-annually", "half-yearly", "daily", "p.a.") or a
+# unit after a slash. At most two words come before: "five times a year",
+# "every single two weeks".
+_RATE_UNITS = r"(?:year|annum|quarter|month|week|fortnight|day|hour|decade)"
+_RATE_ANCHORS = re.compile(
+    "|".join(
+        _each_then(("a", "an", "per", "each", "every", "single"), r"\s+" + _RATE_UNITS)
+        + _each_then(("each", "every", "single"), r"\s+[\w-]+\s+" + _RATE_UNITS)
+        + ["annual", "yearly", r"p\.a\.", "quarterly", "monthly", "weekly", "fortnightly", "daily", "hourly",
+           "bienn", r"/\s?(?:yr|year|month|mo|wk|week|day|hr|hour)"]
+    )
+)
+_RATE_LEAD = re.compile(r"\S*(?:\s+\S+){0,2}")  # the anchor's own word and any two before it, backwards
+
+# A reference's core: a year or decade, "fiscal"/FY, a quarter or half
+# ("first quarter", "Q3"), a month name, "last/this/next/current/the
+# <unit>", "year-end". Month names and codes are matched as written.
+_REFERENCE_ANCHORS = re.compile(
+    "|".join(
+        [r"1\d\d\d", r"20\d\d", "fiscal", "year[- ]end"]
+        + _each_then(("first", "second", "third", "fourth", "final", "1st", "2nd", "3rd", "4th"),
+                     r"(?:\s+|-)(?:quarter|half)")
+        + _each_then(("last", "this", "next", "current", "the"), r"\s+(?:year|month|week|quarter|decade)")
+    )
+)
+_REFERENCE_ANCHORS_WRITTEN = re.compile(
+    "|".join(_each_then(_MONTH_NAMES, r"\b") + _each_then(_MONTH_ABBREVIATIONS, r"(?:\.|\b)")
+             + ["Q[1-4]", "H[12]", "FY"])
+)
+# Before a reference's core only: a preposition, "the whole of", "the end
+# of", an edge ("late", "mid-"), "the" ("the first quarter", "the 1990s"),
+# "last" ("last June") and a day ("22nd of June"); before those, the words
+# that open a running total, a target or a range.
+_WINDOW_LEAD_WORDS = (
+    "in", "during", "throughout", "for", "across", "the", "whole", "entire", "course", "of", "start", "beginning",
+    "outset", "end", "close", "middle", "rest", "remainder", "earlier", "later", "early", "mid", "late", "last",
+)
+_WINDOW_LEAD = _lead(_WINDOW_LEAD_WORDS)
+_SINCE_LEAD = _lead(_WINDOW_LEAD_WORDS + ("since", "total", "all", "ever"))
+_TARGET_LEAD = _lead(_WINDOW_LEAD_WORDS + ("by",))
+_RANGE_LEAD = _lead(_WINDOW_LEAD_WORDS + ("between", "from"))
+_YEAR_MODIFIER_LEAD = _lead(("the", "its", "their", "his", "her", "our", "this", "that"))  # "the 2022 energy crisis"
+_YEAR_RANGE_LEAD = _lead(("in", "during", "over", "throughout", "from", "between"))  # "between 2019-2022"
+
+
+def _read_sentence(text: str, published: date | None) -> _Sentence:
+    folded = fold_case(text)
+    found = list(_REFERENCE_ANCHORS.finditer(folded))
+    written = list(_REFERENCE_ANCHORS_WRITTEN.finditer(text))
+    references = sorted(found + written, key=_match_start) if found and written else found or written
+    case_matters = bool(written) or not (text.isascii() or text.lower() == folded)
+    return _Sentence(text, folded, published, references, case_matters)
+
+
+def _match_start(m: re.Match[str]) -> int:
+    return m.start()
+
+
+# --------------------------------------------------------------------------
+# Gates: most sentences hold no time words at all. Each gate is a necessary
+# condition of its finder's patterns (words every match contains), tested on
+# the folded sentence or its reference anchors, so skipping a finder never
+# loses a match. Rates need none: finding no anchor is their gate.
 
 _FOUR_DIGITS_RE = re.compile(r"\d\d\d\d")
 _YEAR_DASH_RE = re.compile(r"\d\s?[-–—]\s?\d")
+_SO_FAR_WORDS_RE = re.compile(r"so\s+far|thus\s+far|to\s+date|year[- ]to[- ]date|ytd")
 _ON_WORD_RE = re.compile(r"on\s")
-_MONTH_PREFIXES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_REFERENCE_WORDS = ("year", "month", "week", "quarter", "half", "decade", "fiscal", "fy")
-# A rate holds an adverb ("annually", "semi-annually", "half-yearly") or a
-# unit after "a", "per", "every" ("twice a year", "every two weeks", "/yr").
-_RATE_WORDS = (
-    "annual", "yearly", "p.a.", "quarterly", "monthly", "weekly", "fortnightly", "daily", "hourly", "bienn",
+# A single day names a month or a weekday, as written: "on July 22", "on Sunday".
+_MONTH_OR_WEEKDAY_RE = re.compile(
+    "|".join(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+             + ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
 )
-_RATE_UNIT = r"\s+(?:single\s+)?(?:[\w-]+\s+)?(?:year|annum|quarter|month|week|fortnight|day|hour|decade)"
-# Flat alternatives that each begin with a letter let the engine skip to
-# candidate letters at once; a word boundary is not needed for a gate.
-_RATE_UNIT_RE = re.compile(
-    "|".join(word + _RATE_UNIT for word in ("a", "an", "per", "each", "every")) + r"|/\s?(?:yr|year|mo|wk|week|day|hr|hour)"
-)
-# A four-digit year ("2023", the "1990s", "FY2024"), or a quarter code ("Q3", "H1").
-_YEAR_OR_CODE_RE = re.compile(r"[\dQH]\d(?:(?<=\d\d)\d\d|(?<=[QH]\d))")  # one character class first: a fast scan
 
 
-def _has_any(folded: str, words: tuple[str, ...]) -> bool:
-    for word in words:  # a plain loop: any() with a generator costs twice as much here
-        if word in folded:
-            return True
-    return False
-
-
-def _may_hold_rate(text: str, folded: str) -> bool:
-    return _has_any(folded, _RATE_WORDS) or _RATE_UNIT_RE.search(folded) is not None
-
-
-def _may_hold_reference(text: str, folded: str) -> bool:
-    """A date reference needs a year or quarter code, a month name (capitalized) or a calendar word.
-
-    Other digits only come with one of these: "FY24" and "fiscal 24" with
-    "fy"/"fiscal", "3rd quarter" with "quarter", "28 October" with the month.
-    """
-    return (
-        _YEAR_OR_CODE_RE.search(text) is not None
-        or _has_any(text, _MONTH_PREFIXES)
-        or _has_any(folded, _REFERENCE_WORDS)
-    )
-
-
-_Gate = Callable[[str, str], bool]  # (sentence, folded sentence) -> may the finder match?
-_Finder = Callable[[str, "date | None"], Iterator[TimeExpression]]
-
-# In this order: where two candidates cover the same span, the first listed wins.
-_FINDERS: tuple[tuple[_Gate, _Finder], ...] = (
-    (_may_hold_rate, _find_rates),
-    (_may_hold_reference, _find_windows),
-    (lambda text, folded: _FOUR_DIGITS_RE.search(text) is not None, _find_year_modifiers),
-    (lambda text, folded: "since" in folded, _find_since),
-    (lambda text, folded: "by" in folded, _find_targets),
-    (lambda text, folded: "between" in folded or "from" in folded, _find_ranges),
-    (lambda text, folded: _YEAR_DASH_RE.search(text) is not None, _find_year_ranges),
-    (lambda text, folded: _has_any(folded, ("far", "date", "ytd")), _find_so_far),
-    (lambda text, folded: "past" in folded or "last" in folded, _find_past),
-    (lambda text, folded: "recent" in folded, _find_recent),
-)
+def _candidates(s: _Sentence) -> list[TimeExpression]:
+    """What every finder finds, in this order: where two cover the same span, the first found wins."""
+    found = list(_find_rates(s))  # searched from its anchors: finding none is its gate
+    folded, references = s.folded, s.references  # windows, targets, ranges, dated totals: all hold a reference
+    if references:
+        found += _find_windows(s)
+        if _FOUR_DIGITS_RE.search(s.text):
+            found += _find_year_modifiers(s)
+    if "since" in folded:
+        found += _find_since(s)
+    if references and "by" in folded:
+        found += _find_targets(s)
+    if references and ("between" in folded or "from" in folded):
+        found += _find_ranges(s)
+    if references and _YEAR_DASH_RE.search(s.text):
+        found += _find_year_ranges(s)
+    if _SO_FAR_WORDS_RE.search(folded):
+        found += _find_so_far(s)
+    if "past" in folded or "last" in folded:
+        found += _find_past(s)
+    if "recent" in folded:
+        found += _find_recent(s)
+    return found
 
 
 def find_point_dates(text: str, published: date | None) -> list[TimeExpression]:
@@ -1011,7 +1139,7 @@ def find_point_dates(text: str, published: date | None) -> list[TimeExpression]:
     weekday is the most recent one on or before publication.
     """
     found: list[TimeExpression] = []
-    if _ON_WORD_RE.search(fold_case(text)) is None:
+    if _MONTH_OR_WEEKDAY_RE.search(text) is None or _ON_WORD_RE.search(fold_case(text)) is None:
         return found
     for m in _POINT_RE.finditer(text):
         weekday = m.group("weekday") or m.group("weekday_only")
@@ -1038,10 +1166,7 @@ def find_time_expressions(text: str, published: date | None) -> list[TimeExpress
     overlap, the longer one wins ("since August of last year" over "last
     year").
     """
-    folded = fold_case(text)
-    candidates = [
-        found for may_match, finder in _FINDERS if may_match(text, folded) for found in finder(text, published)
-    ]
+    candidates = _candidates(_read_sentence(text, published))
     candidates.sort(key=lambda c: (c.start - c.end, c.start))
     kept_starts: list[int] = []
     kept: list[TimeExpression] = []
