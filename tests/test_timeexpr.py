@@ -509,3 +509,21 @@ def test_searching_from_anchors_finds_what_each_pattern_finds_at_every_position(
         written = timeexpr._WINDOW_RE.finditer(sentence)
         lowered = [(m.span(), {k: v and v.lower() for k, v in m.groupdict().items()}) for m in written]
         assert found(timeexpr._WINDOW_RE_FOLDED.finditer(s.folded)) == lowered
+
+
+@pytest.mark.parametrize("text", [
+    "Sales rose 5% in the fİrst quarter of 2023.",
+    "Output fell earlİer this year.",
+    "The plant has closed four sites over the paſt five yearſ.",
+    "The Daİly bulletin is sent to 20,000 readers daİly.",
+])
+def test_letters_whose_lower_case_differs_are_read_like_their_ascii_twins(text):
+    """'İ' matches 'i' in a caseless pattern but lower-cases to two characters; it must not crash
+    the reading of the time phrase, and the phrase is quoted as written."""
+    plain = text.replace("İ", "i").replace("ſ", "s")
+    written = find_time_expressions(text, date(2024, 6, 5))
+    expected = find_time_expressions(plain, date(2024, 6, 5))
+    assert expected, "the plain sentence has a time phrase"
+    assert [(t.start, t.end, t.window_start, t.window_end, t.period) for t in written] == \
+        [(t.start, t.end, t.window_start, t.window_end, t.period) for t in expected]
+    assert all(t.text == text[t.start:t.end] for t in written)

@@ -39,7 +39,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -314,6 +314,11 @@ def _recent_month_year(month: int, published: date, direction: str, strictly_bef
     if strictly_before:
         return published.year if month < published.month else published.year - 1
     return published.year if month <= published.month else published.year - 1
+
+
+# Letters a case-insensitive pattern matches for ASCII ones but whose lower case is not that
+# letter ("İ".lower() is two characters): words are looked up in tables by their lower case.
+_CASELESS_TWINS = str.maketrans({"İ": "I", "ı": "i", "ſ": "s", "\u212a": "K"})
 
 
 def _resolve(groups: dict[str, str | None], tag: str, published: date | None, direction: str) -> _Period | None:
@@ -1131,7 +1136,21 @@ def _candidates(s: _Sentence) -> list[TimeExpression]:
     return found
 
 
+def _as_written(text: str, read: Callable[[str, date | None], list[TimeExpression]],
+                published: date | None) -> list[TimeExpression]:
+    """``read`` run on ``text`` with its caseless twins made plain (same length, same offsets),
+    each expression quoting the text as written."""
+    plain = text.translate(_CASELESS_TWINS)
+    found = read(plain, published)
+    return found if plain == text else [replace(t, text=text[t.start:t.end]) for t in found]
+
+
 def find_point_dates(text: str, published: date | None) -> list[TimeExpression]:
+    """Single days a figure was measured on; see ``_point_dates``."""
+    return _as_written(text, _point_dates, published)
+
+
+def _point_dates(text: str, published: date | None) -> list[TimeExpression]:
     """Single days a figure was measured on: "on Thursday", "on July 22", "on 24 February 2022".
 
     Kept apart from ``find_time_expressions`` because a day is when a level was
@@ -1159,6 +1178,11 @@ def find_point_dates(text: str, published: date | None) -> list[TimeExpression]:
 
 
 def find_time_expressions(text: str, published: date | None) -> list[TimeExpression]:
+    """Rates, windows and targets in ``text`` (one sentence), in reading order; see ``_time_expressions``."""
+    return _as_written(text, _time_expressions, published)
+
+
+def _time_expressions(text: str, published: date | None) -> list[TimeExpression]:
     """Rates, windows and targets in ``text`` (one sentence), in reading order.
 
     Relative expressions are dated against ``published``; without it they are
