@@ -67,12 +67,12 @@ _NOT_NAMES = {
 _SENTENCE_STARTERS = {
     "The", "A", "An", "In", "On", "At", "By", "For", "From", "According", "It", "Its", "This", "That", "These",
     "Those", "Their", "There", "He", "She", "They", "We", "I", "But", "And", "However", "Since", "About", "More",
-    "Some", "Of", "Over", "Up", "Nearly", "Almost", "Around", "Last", "This", "Next", "After", "Before", "During",
+    "Some", "Of", "Over", "Up", "Nearly", "Almost", "Around", "Last", "Next", "After", "Before", "During",
     "As", "While", "When", "Meanwhile", "Only", "All", "Most", "Many", "Both", "Each", "Such", "So", "Yet",
     "Photo", "Prepared", "Experts", "Officials", "Analysts", "Authorities", "Monday", "Tuesday", "Wednesday",
     "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December", "Between", "Among", "Under", "With", "Without",
-    "Although", "Despite", "If", "Once", "Then", "Still", "Even", "Already", "Of", "To", "Until", "Across",
+    "Although", "Despite", "If", "Once", "Then", "Still", "Even", "Already", "To", "Until", "Across",
     "Previously", "Earlier", "Later", "Separately", "Elsewhere", "Overall", "Together", "Another", "Other",
 }
 _ATTRIBUTION_BEFORE = re.compile(r"\b(?:according to|citing|cited by|said by)\s+((?:the\s+)?[A-Za-z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})")

@@ -735,7 +735,7 @@ def _explicit_date_of(m: re.Match[str]) -> _Period | None:
 
 
 def _find_targets(s: _Sentence) -> Iterator[TimeExpression]:
-    text, published = s.text, s.published
+    published = s.published
     for m in _anchored_finditer(_TARGET_RE, s, s.references, _TARGET_LEAD):
         groups = m.groupdict()
         if groups.get("y") and _previous_word(s, m.start()) in _CHANGE_VERBS:
