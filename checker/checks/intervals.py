@@ -35,23 +35,26 @@ def widen(low: Bound, high: Bound, tolerance: float) -> tuple[Bound, Bound]:
 def disjoint(a: tuple[Bound, Bound], b: tuple[Bound, Bound], tolerance: float = 0.0) -> bool:
     """True when no single value lies in both intervals, after widening by ``tolerance``.
 
-    An open side never ends: "more than 100" and "250" overlap.
+    An open side never ends: "more than 100" and "250" overlap. One pair of
+    ``disjoint_arrays``, which the rules run over all their candidate pairs.
     """
-    a_low, a_high = widen(*a, tolerance)
-    b_low, b_high = widen(*b, tolerance)
-    if a_high is not None and b_low is not None and a_high < b_low:
-        return True
-    return b_high is not None and a_low is not None and b_high < a_low
+    a_low, a_high, b_low, b_high = (np.array([_open(v)]) for v in (*a, *b))
+    return bool(disjoint_arrays((a_low, a_high), (b_low, b_high), tolerance)[0])
 
 
 def disjoint_arrays(
     a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray], tolerance: float = 0.0
 ) -> np.ndarray:
-    """``disjoint`` of many interval pairs at once (NaN is an open side): the same
-    float operations in the same order, so the same answers."""
+    """``disjoint`` of many interval pairs at once (NaN is an open side)."""
     a_low, a_high = _widen_arrays(*a, tolerance)
     b_low, b_high = _widen_arrays(*b, tolerance)
     return (a_high < b_low) | (b_high < a_low)  # a comparison with NaN is False: an open side never ends
+
+
+def _open(value: object) -> float:
+    """A bound as a float, an open side (None, NaN) as NaN."""
+    bound = _clean(value)
+    return math.nan if bound is None else bound
 
 
 def _widen_arrays(low: np.ndarray, high: np.ndarray, tolerance: float) -> tuple[np.ndarray, np.ndarray]:
