@@ -49,7 +49,7 @@ from checker.match import (
     item_clusters,
 )
 from checker.model import CLAIM_COLUMNS, Claim, Document, InputError
-from checker.pipeline import document_claims, extract_corpus
+from checker.pipeline import document_claims, extract_corpus, failure_message
 
 if TYPE_CHECKING:
     from checker.lexicon import Lexicon
@@ -415,7 +415,7 @@ class Archive:
                 claims = document_claims(item, lexicon)
             except Exception as exc:  # one extractor bug must not stop an archive run
                 stats.failed += 1
-                stats.errors.append(InputError(where, f"internal error while extracting: {type(exc).__name__}: {exc}"))
+                stats.errors.append(InputError(where, failure_message(exc)))
                 continue
             pending.append((item, claims))
             if len(pending) >= batch_size:

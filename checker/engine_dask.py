@@ -24,13 +24,13 @@ from typing import Any, TextIO
 import pandas as pd
 
 from checker.engine import CheckResult, check_claims
-from checker.engine_local import failed_document, failure_message
+from checker.engine_local import failed_document
 from checker.findings import sort_findings
 from checker.ingest import IngestSummary, read_documents, walk_files
 from checker.lexicon import Lexicon
 from checker.match import DEFAULT_MAX_GROUP, block_key
 from checker.model import CLAIM_COLUMNS, InputError
-from checker.pipeline import document_claims
+from checker.pipeline import document_claims, failure_message
 from checker.ruleset import RuleSet
 
 # Bookkeeping columns next to the claim columns: the shuffle key and the input

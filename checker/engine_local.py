@@ -30,7 +30,7 @@ import pandas as pd
 
 from checker.lexicon import Lexicon
 from checker.model import Claim, Document, InputError
-from checker.pipeline import CorpusResult, document_claims
+from checker.pipeline import CorpusResult, document_claims, failure_message
 from checker.progress import Progress
 from checker.table import claim_row, rows_frame
 
@@ -58,11 +58,6 @@ def default_jobs() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
         return os.cpu_count() or 1
-
-
-def failure_message(exc: BaseException) -> str:
-    """The same wording as the sequential engine, so reports do not depend on --jobs."""
-    return f"internal error while extracting: {type(exc).__name__}: {exc}"
 
 
 # --- worker side -------------------------------------------------------------

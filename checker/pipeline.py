@@ -121,6 +121,12 @@ class CorpusResult:
         return table_claims(self.table)
 
 
+def failure_message(exc: BaseException) -> str:
+    """How a document that extraction gave up on is reported, by every engine and the
+    archive alike, so reports do not depend on --jobs or --engine."""
+    return f"internal error while extracting: {type(exc).__name__}: {exc}"
+
+
 def extract_corpus(items: Iterable[Document | InputError], lexicon: Lexicon | None = None) -> CorpusResult:
     """Run extraction and normalization over documents, collecting input errors."""
     result = CorpusResult()
@@ -134,7 +140,7 @@ def extract_corpus(items: Iterable[Document | InputError], lexicon: Lexicon | No
             pending.extend(document_claims(item, lexicon))
         except Exception as exc:  # a bug on one document must not lose the corpus
             result.failed += 1
-            result.errors.append(InputError(item.id, f"internal error while extracting: {type(exc).__name__}: {exc}"))
+            result.errors.append(InputError(item.id, failure_message(exc)))
         if len(pending) >= CLAIMS_PER_FRAME:
             result.add_claims(pending)
             pending = []
