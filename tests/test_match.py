@@ -159,3 +159,30 @@ def test_parts_are_not_matched_with_their_whole_or_each_other():
     found = find_candidates(table(whole, sent, training))
     assert found.pairs == []
     assert len(found.parts[0]) == 2
+
+
+def test_compact_table_of_several_chunks_reads_back_as_plain_records():
+    """The claim table of a large run is built from chunks (categoricals, Arrow strings and
+    dictionary-encoded sentences); each record must come back as the plain values that went in."""
+    from checker.match import ClaimRecords
+    from checker.pipeline import document_claims
+    from checker.model import Document
+    from checker.table import TableBuilder, claims_frame
+    from datetime import date
+
+    texts = [
+        "North Korea has supplied about eight million shells since August of last year, officials said.",
+        "The ferry's 312 passengers included 190 adults and 141 children.",
+        "Output rose 6.4 pct to 10.0 mln dlrs in the first quarter.",
+    ]
+    builder, claims = TableBuilder(), []
+    for n, text in enumerate(texts):
+        found = document_claims(Document(id=f"doc-{n}.md", text=text, published=date(2024, 10, 26)))
+        claims.extend(found)
+        builder.add(claims_frame(found))
+    records = ClaimRecords(builder.table())
+    assert len(records) == len(claims) > 5
+    for record, claim in zip(records, claims, strict=True):
+        expected = {name: getattr(claim, name) for name in record}
+        assert record == expected
+        assert [type(v) for v in record.values()] == [type(v) for v in expected.values()]
