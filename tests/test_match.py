@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from tests.test_checks_common import claim, table
 
-from checker.match import compatible_modality, compatible_relation, find_candidates
+from checker.match import ClaimRecords, compatible_modality, compatible_relation, find_candidates
+from checker.model import Document
+from checker.pipeline import document_claims
+from checker.table import TableBuilder, claims_frame
 
 
 def texts(candidates) -> set[tuple[str, str]]:
@@ -164,12 +169,6 @@ def test_parts_are_not_matched_with_their_whole_or_each_other():
 def test_compact_table_of_several_chunks_reads_back_as_plain_records():
     """The claim table of a large run is built from chunks (categoricals, Arrow strings and
     dictionary-encoded sentences); each record must come back as the plain values that went in."""
-    from checker.match import ClaimRecords
-    from checker.pipeline import document_claims
-    from checker.model import Document
-    from checker.table import TableBuilder, claims_frame
-    from datetime import date
-
     texts = [
         "North Korea has supplied about eight million shells since August of last year, officials said.",
         "The ferry's 312 passengers included 190 adults and 141 children.",
