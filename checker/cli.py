@@ -24,6 +24,7 @@ from checker.ingest import IngestSummary, read_documents
 from checker.model import Document, InputError
 from checker.pipeline import CorpusResult
 from checker.report.claims import render_claims
+from checker.report.formats import locate_rows
 from checker.suppress import Suppression
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -178,6 +179,7 @@ class _Collected:
     def __init__(self, known_rules: set[str]) -> None:
         self.known_rules = known_rules
         self.paths: dict[str, str | None] = {}
+        self.rows: dict[str, int] = {}  # id -> file line of each article that is one row of a JSONL/CSV file
         self.suppressions: list[Suppression] = []
         self.problems: list[InputError] = []
 
@@ -187,6 +189,8 @@ class _Collected:
         for item in items:
             if isinstance(item, Document):
                 self.paths.setdefault(item.id, item.path)
+                if item.format in ("jsonl", "csv") and item.path:
+                    self.rows.setdefault(item.id, item.origin_line)
                 inline, problems = inline_suppressions(item, self.known_rules)
                 self.suppressions.extend(inline)
                 self.problems.extend(problems)
@@ -349,6 +353,7 @@ def run_check(args: argparse.Namespace) -> int:
     if changed is not None:
         findings = [f for f in findings if bl.involves_changed(f, changed, paths)]
     checked.findings = findings
+    locate_rows(findings, paths, keep.rows)
 
     _write_report(args.format, checked, result, list(paths), ruleset)
     for warning in checked.warnings:

@@ -142,3 +142,40 @@ def test_check_against_a_missing_archive_is_a_usage_error(tmp_path, capsys):
     draft = Path(__file__).resolve().parent / "data" / "archive" / "draft-shells.md"
     assert main(["check", str(draft), "--against", str(tmp_path / "none.sqlite")]) == 2
     assert "none.sqlite" in capsys.readouterr().err
+
+
+WIRE_ROWS = [
+    {"id": "wire-shells-1", "published": "2024-10-26", "title": "Shells",
+     "text": "North Korea has supplied about eight million shells since August of last year, officials said."},
+    {"id": "wire-shells-2", "published": "2024-10-26", "title": "Shells again",
+     "text": "An earlier estimate put it plainly.\nNorth Korea supplies three million shells annually, the report said."},
+]
+
+
+def test_findings_in_a_jsonl_file_point_at_the_file_and_row(tmp_path, monkeypatch, capsys):
+    """A row's text is a quoted field of one line: reports name the file, the row's line and
+    the article, and give the figure's line and column within the article (ruff's notebook style)."""
+    import json
+
+    import jsonschema
+
+    (tmp_path / "wire.jsonl").write_text("\n".join(json.dumps(r) for r in WIRE_ROWS) + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "check", "wire.jsonl", "--isolated", "--select", "rate-conflict", "--quiet")
+    assert code == 1
+    assert out.splitlines()[0].startswith("wire.jsonl:wire-shells-1:1:32: warning rate-conflict about eight million")
+    assert "    > wire.jsonl:wire-shells-2:2:22: North Korea supplies [three million shells] annually" in out
+
+    _, out, _ = run(capsys, "check", "wire.jsonl", "--isolated", "--select", "rate-conflict", "--format", "github")
+    assert out.startswith("::warning file=wire.jsonl,line=1,title=rate-conflict::")
+    assert "also wire.jsonl:wire-shells-2:2:22:" in out
+
+    _, out, _ = run(capsys, "check", "wire.jsonl", "--isolated", "--select", "rate-conflict", "--format", "sarif")
+    log = json.loads(out)
+    schema = json.loads((DATA / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    assert jsonschema.Draft4Validator(schema).is_valid(log)
+    (result,) = log["runs"][0]["results"]
+    where = result["locations"][0]["physicalLocation"]
+    assert where["artifactLocation"]["uri"] == "wire.jsonl"
+    assert where["region"]["startLine"] == 1 and "startColumn" not in where["region"]
+    assert result["relatedLocations"][0]["physicalLocation"]["region"]["startLine"] == 2

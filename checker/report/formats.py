@@ -101,21 +101,35 @@ class ClaimSpan:
     """Where a claim's figure is: 1-based lines, 1-based columns, end column exclusive.
 
     Columns count Unicode code points, as the claim table does. ``offset`` and
-    ``length`` are characters into the document text.
+    ``length`` are characters into the document text. For an article that is
+    one row of a JSONL or CSV file, ``article`` is its id and the span is the
+    row's line in that file: its text is a quoted field there, so the figure's
+    own line and column (in the claim) are positions in the article, not in the file.
     """
 
     path: str
     line: int
-    column: int
+    column: int | None
     end_line: int
-    end_column: int
+    end_column: int | None
     offset: int | None
     length: int
+    article: str | None = None
 
 
 def claim_path(claim: Mapping[str, Any]) -> str:
     """The file a claim was read from: its ``path`` when the claim carries one, else the document id."""
     return str(claim.get("path") or claim.get("document") or "-")
+
+
+def locate_rows(findings: Iterable[Any], paths: Mapping[str, str | None], rows: Mapping[str, int]) -> None:
+    """Give the claims of JSONL/CSV articles their file (``path``) and the line of their row
+    (``row_line``), so that reports and CI annotations point at a file that exists."""
+    for finding in findings:
+        for claim in finding.claims:
+            document = claim.get("document")
+            if document in rows and paths.get(document):
+                claim["path"], claim["row_line"] = paths[document], rows[document]
 
 
 def claim_span(claim: Mapping[str, Any]) -> ClaimSpan:
@@ -125,25 +139,26 @@ def claim_span(claim: Mapping[str, Any]) -> ClaimSpan:
     column = int(claim.get("column") or 1)
     start, end = claim.get("start"), claim.get("end")
     length = int(end) - int(start) if start is not None and end is not None and end >= start else len(text)
+    offset = int(start) if start is not None else None
+    row_line = claim.get("row_line")
+    if row_line is not None:
+        return ClaimSpan(claim_path(claim), int(row_line), None, int(row_line), None, None, length,
+                         article=str(claim.get("document")))
     breaks = text.count("\n")
     if breaks:
         end_line, end_column = line + breaks, len(text) - text.rindex("\n")
     else:
         end_line, end_column = line, column + length
-    return ClaimSpan(
-        path=claim_path(claim),
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
-        offset=int(start) if start is not None else None,
-        length=length,
-    )
+    return ClaimSpan(claim_path(claim), line, column, end_line, end_column, offset, length)
 
 
 def location_text(claim: Mapping[str, Any]) -> str:
-    """``path:line:column``, as compilers and the text report write it."""
+    """``path:line:column``, as compilers and the text report write it; for an article in a
+    row of a JSONL/CSV file ``path:id:line:column``, its line and column in the article
+    (as ruff writes ``notebook.ipynb:cell 3:2:8``)."""
     span = claim_span(claim)
+    if span.article is not None:
+        return f"{span.path}:{span.article}:{int(claim.get('line') or 1)}:{int(claim.get('column') or 1)}"
     return f"{span.path}:{span.line}:{span.column}"
 
 

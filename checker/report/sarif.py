@@ -65,14 +65,11 @@ def fingerprint(finding: Finding) -> str:
 
 def physical_location(claim: Mapping[str, Any]) -> dict:
     span = claim_span(claim)
-    region: dict[str, Any] = {
-        "startLine": span.line,
-        "startColumn": span.column,
-        "endLine": span.end_line,
-        "endColumn": span.end_column,
-        "charLength": span.length,
-        "snippet": {"text": str(claim.get("text") or "")},
-    }
+    region: dict[str, Any] = {"startLine": span.line}
+    if span.article is None:  # a JSONL/CSV row: only its line is a place in the file
+        region.update(startColumn=span.column, endLine=span.end_line, endColumn=span.end_column,
+                      charLength=span.length)
+    region["snippet"] = {"text": str(claim.get("text") or "")}
     if span.offset is not None:
         region["charOffset"] = span.offset
     return {"artifactLocation": {"uri": artifact_uri(span.path)}, "region": region}

@@ -16,13 +16,10 @@ from typing import Any
 
 from checker.findings import Finding, severity_counts
 from checker.report.errors import error_fields
+from checker.report.formats import location_text
 
 # Characters of context kept on each side of a highlighted figure.
 CONTEXT_CHARS = 60
-
-
-def _location(claim: dict) -> str:
-    return f"{claim.get('document')}:{claim.get('line') or 1}:{claim.get('column') or 1}"
 
 
 def highlight(claim: dict, context: int = CONTEXT_CHARS) -> str:
@@ -48,8 +45,8 @@ def highlight(claim: dict, context: int = CONTEXT_CHARS) -> str:
 
 def render_finding(finding: Finding) -> list[str]:
     head = finding.claims[0] if finding.claims else {}
-    lines = [f"{_location(head)}: {finding.severity} {finding.rule} {finding.message}"]
-    lines.extend(f"    > {_location(c)}: {highlight(c)}" for c in finding.claims)
+    lines = [f"{location_text(head)}: {finding.severity} {finding.rule} {finding.message}"]
+    lines.extend(f"    > {location_text(c)}: {highlight(c)}" for c in finding.claims)
     lines.extend(f"    = {step}" for step in finding.steps)
     return lines
 
