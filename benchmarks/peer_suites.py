@@ -193,6 +193,11 @@ def _same_unit(a: str, b: str) -> bool:
         return False
 
 
+# Gold names that stand for more than one of our units: NewsQuant labels "US fluid
+# ounce" as "ounce", and news writes "ounce" for both; we keep them apart (volume, mass).
+_GOLD_EITHER = {"ounce": {"ounce", "fluid_ounce"}}
+
+
 def units_match(gold: Quantity, predicted: Quantity) -> bool:
     if gold.unit is None:
         return predicted.unit is None or predicted.unit[0] == "item"
@@ -200,6 +205,8 @@ def units_match(gold: Quantity, predicted: Quantity) -> bool:
         return False
     if gold.unit[0] == "item":
         return gold.unit[1] == predicted.unit[1]
+    if predicted.unit[1] in _GOLD_EITHER.get(gold.unit[1], ()):
+        return True
     return _same_unit(gold.unit[1], predicted.unit[1])
 
 

@@ -120,6 +120,13 @@ def test_surface_forms_map_to_registry_names(form, name):
     assert unit_name(form) == name
 
 
+def test_a_fluid_ounce_is_a_volume_and_an_ounce_a_mass():
+    assert unit_name("fluid ounces") == unit_name("fl oz") == unit_name("US fluid ounce") == "fluid_ounce"
+    assert unit_name("ounces") == unit_name("oz") == "ounce"
+    assert canonical("fluid_ounce").dimension == "[length] ** 3"
+    assert canonical("ounce").dimension == "[mass]"
+
+
 def test_bare_pounds_is_mass_and_short_forms_keep_their_case():
     assert unit_name("pounds") == "pound"
     assert unit_name("MW") == "megawatt"
