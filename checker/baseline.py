@@ -67,8 +67,8 @@ def fingerprint(
 ) -> str:
     """``rule:hash`` of the finding's normalized claims, independent of their order and position.
 
-    ``claims`` maps claim ids to full claim rows (for subject, item and period,
-    which findings do not carry); ``document_key`` turns a document id into a
+    A finding's claims carry every field read here; ``claims`` (claim id ->
+    row) may supply or override them. ``document_key`` turns a document id into a
     name that does not depend on the working directory.
     """
     parts = []

@@ -300,8 +300,8 @@ def run_check(args: argparse.Namespace) -> int:
         if args.scheduler and args.engine != "dask":
             raise ValueError("--scheduler needs --engine dask")
         if args.engine == "dask":
-            if args.baseline or args.write_baseline or args.against:
-                raise ValueError("--baseline, --write-baseline and --against need --engine local")
+            if args.against:
+                raise ValueError("--against needs --engine local")
             result, summary, dask_checked = _check_with_dask(args, settings, ruleset, keep)
         else:
             result, summary = read_corpus(
@@ -331,12 +331,11 @@ def run_check(args: argparse.Namespace) -> int:
     meta = [f for f in applied.about_suppressions if not per_file_ignored(settings, f, paths)]
     findings = _sorted([*applied.kept, *meta])
 
-    claims_by_id = _claims_by_id(result, findings) if args.write_baseline or args.baseline else {}
     baseline_file = args.write_baseline or args.baseline
     document_key = bl.document_key_for(baseline_file, paths) if baseline_file else str
 
     def key(finding: Finding) -> str:
-        return bl.fingerprint(finding, claims_by_id, document_key)
+        return bl.fingerprint(finding, document_key=document_key)
 
     if args.write_baseline:
         try:
@@ -370,16 +369,6 @@ def run_check(args: argparse.Namespace) -> int:
     if exit_for_errors(result.errors) == EXIT_USAGE:
         return EXIT_USAGE
     return exit_code(findings, settings.fail_on)
-
-
-def _claims_by_id(result: CorpusResult, findings: list[Finding]) -> dict[str, dict]:
-    """What baseline fingerprints read of the findings' claims, nulls as None."""
-    fields = ["subject", "item", "period", "base_unit", "low", "high", "document"]
-    wanted = {str(c.get("claim_id")) for f in findings for c in f.claims if c.get("claim_id") is not None}
-    table = result.table
-    frame = table.loc[table["claim_id"].isin(wanted), ["claim_id", *fields]].astype(object)
-    frame = frame.where(frame.notna(), None)
-    return {row[0]: dict(zip(fields, row[1:], strict=True)) for row in frame.itertuples(index=False, name=None)}
 
 
 def _sorted(findings: list[Finding]) -> list[Finding]:

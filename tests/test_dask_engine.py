@@ -68,6 +68,23 @@ def test_one_job_two_jobs_and_dask_agree_on_the_planted_conflict(scheduler):
     assert stats.documents == 3 and stats.summary.read == 3
 
 
+def test_a_baseline_written_by_either_engine_serves_the_other(scheduler, tmp_path, capsys, monkeypatch):
+    """Findings carry every field a baseline fingerprint reads, so the Dask engine,
+    whose claims stay on the cluster, writes and applies baselines too."""
+    from checker.cli import main
+
+    monkeypatch.chdir(ROOT)
+    on_dask = ["--engine", "dask", "--scheduler", scheduler]
+    for writer, reader in ((on_dask, []), ([], on_dask)):
+        baseline = tmp_path / "baseline.json"
+        assert main(["check", str(CORPUS), "--isolated", "--quiet", "--write-baseline", str(baseline), *writer]) == 0
+        entries = json.loads(baseline.read_text(encoding="utf-8"))["findings"].values()
+        assert sum(entry["count"] for entry in entries) == 16
+        capsys.readouterr()
+        assert main(["check", str(CORPUS), "--isolated", "--quiet", "--baseline", str(baseline), *reader]) == 0
+        assert capsys.readouterr().out.count(" warning ") == 0
+
+
 def test_input_errors_and_skips_are_counted_in_reading_order(scheduler, tmp_path):
     (tmp_path / "a.md").write_text((SHELLS / "shells-annual.md").read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "b.txt").write_text("", encoding="utf-8")
