@@ -1140,6 +1140,8 @@ def _as_written(text: str, read: Callable[[str, date | None], list[TimeExpressio
                 published: date | None) -> list[TimeExpression]:
     """``read`` run on ``text`` with its caseless twins made plain (same length, same offsets),
     each expression quoting the text as written."""
+    if text.isascii():  # the twins are all beyond ASCII: nothing to make plain
+        return read(text, published)
     plain = text.translate(_CASELESS_TWINS)
     found = read(plain, published)
     return found if plain == text else [replace(t, text=text[t.start:t.end]) for t in found]
