@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from typing import NamedTuple
 
 from checker.model import Mention, TimeExpression
 from checker.units import canonical
@@ -51,10 +52,28 @@ PERIOD_YEARS = {
 EXTENSIVE_DIMENSIONS = ("[count]", "[mass]", "[length] ** 3", "[mass] * [length] ** 2 / [time] ** 2")
 
 
-@dataclass(frozen=True, slots=True)
-class Interval:
+class Interval(NamedTuple):
+    """Two per claim, so a tuple: the cheapest immutable record to build."""
+
     low: float | None  # None: open below
     high: float | None  # None: open above
+
+
+# How each hedge was read, worded once rather than per claim.
+_HEDGE_NOTES = {
+    "about": f"'about' read as ±{APPROX_WIDENING:.0%}",
+    "nearly": f"'nearly' read as up to {NEARLY_WIDENING:.0%} below",
+    "more than": "'more than': no upper bound",
+    "at least": "'at least': no upper bound",
+    "up to": "'up to': no lower bound",
+    "fewer than": "'fewer than': no lower bound",
+}
+
+
+@lru_cache(maxsize=4096)
+def _rounding_note(pad: float) -> str:
+    """Worded once per padding: the same few roundings (0.5, 50, 500,000) recur on most figures."""
+    return f"rounding: ±{_fmt(pad)} for the precision written"
 
 
 def written_interval(mention: Mention) -> tuple[Interval, list[str]]:
@@ -70,45 +89,51 @@ def written_interval(mention: Mention) -> tuple[Interval, list[str]]:
     low: float | None = low_value - low_pad
     high: float | None = high_value + high_pad
     if half_step and (low_pad or high_pad):
-        notes.append(f"rounding: ±{_fmt(high_pad)} for the precision written")
+        notes.append(_rounding_note(high_pad))
     q = mention.qualifier
+    if q is None:  # most figures carry no hedge
+        return Interval(low, high), notes
     if q == "about":
         low = min(low, low_value - APPROX_WIDENING * abs(low_value))
         high = max(high, high_value + APPROX_WIDENING * abs(high_value))
-        notes.append(f"'about' read as ±{APPROX_WIDENING:.0%}")
     elif q == "nearly":
         low, high = high_value - NEARLY_WIDENING * abs(high_value), high_value
-        notes.append(f"'nearly' read as up to {NEARLY_WIDENING:.0%} below")
     elif q in ("more than", "at least"):
         low, high = low_value, None
-        notes.append(f"'{q}': no upper bound")
     elif q in ("up to", "fewer than"):
         low, high = None, high_value
-        notes.append(f"'{q}': no lower bound")
+    else:
+        return Interval(low, high), notes
+    notes.append(_HEDGE_NOTES[q])
     return Interval(low, high), notes
 
 
 def to_canonical(interval: Interval, unit: str | None) -> tuple[Interval, str]:
     """Convert both ends with the registry; offset units (°C, °F) stay right."""
     conversion = canonical(unit)
-    low = conversion.convert(interval.low) if interval.low is not None else None
-    high = conversion.convert(interval.high) if interval.high is not None else None
+    factor, offset = conversion.factor, conversion.offset  # ``Canonical.convert``, inlined: twice per claim
+    low = interval.low * factor + offset if interval.low is not None else None
+    high = interval.high * factor + offset if interval.high is not None else None
     if low is not None and high is not None and low > high:  # a negative factor never happens, but be safe
         low, high = high, low
     return Interval(low, high), conversion.unit
 
 
-@dataclass(frozen=True, slots=True)
-class Rate:
+class Rate(NamedTuple):
+    """One per claim, so a tuple like ``Interval``."""
+
     period: str | None
     per_year: Interval | None
     notes: tuple[str, ...]
 
 
+NO_RATE = Rate(None, None, ())  # most figures: no rate, no window
+
+
 def per_year(interval: Interval, base_unit: str, time: TimeExpression | None) -> Rate:
     """The per-year interval a figure implies: scaled from a rate, or spread over its window."""
     if time is None:
-        return Rate(None, None, ())
+        return NO_RATE
     if time.kind == "rate" and time.period:
         years = PERIOD_YEARS.get(time.period) or _period_years(time.period)
         if not years:
@@ -122,14 +147,14 @@ def per_year(interval: Interval, base_unit: str, time: TimeExpression | None) ->
     if time.unresolved:
         return Rate(None, None, (f"'{time.text}' not dated: {time.unresolved}",))
     if time.kind != "window" or not _is_extensive(base_unit):
-        return Rate(None, None, ())
+        return NO_RATE
     if not (time.window_start and time.window_end):
-        return Rate(None, None, ())
+        return NO_RATE
     start_latest = time.window_start_latest or time.window_start
     end_earliest = time.window_end_earliest or time.window_end
     if time.window_end == time.window_start and not time.cumulative:
         # "on Wednesday, October 23": the day a figure was given, not a period it accrued over.
-        return Rate(None, None, ())
+        return NO_RATE
     longest = (time.window_end - time.window_start).days + _inclusive(time)
     shortest = (end_earliest - start_latest).days + _inclusive(time)
     if shortest <= 0 or longest <= 0:

@@ -1,10 +1,11 @@
 """Normalization: intervals, hedges, units and per-year rates (docs/normalization.md)."""
 
+from dataclasses import fields
 from datetime import date
 
 import pytest
 
-from checker.model import Mention, TimeExpression
+from checker.model import CLAIM_COLUMNS, Claim, Mention, TimeExpression
 from checker.normalize import Interval, per_year, to_canonical, written_interval
 
 
@@ -98,3 +99,8 @@ def test_intensive_quantities_never_become_rates():
     assert per_year(Interval(300, 320), "kelvin", in_2023).per_year is None
     exports = per_year(Interval(3e9, 3e9), "kilogram", in_2023).per_year
     assert exports.low == pytest.approx(3e9 * 365.2425 / 365)
+
+
+def test_claim_fields_are_the_table_columns_in_order():
+    # normalize_draft builds each claim positionally, in column order.
+    assert [f.name for f in fields(Claim)] == list(CLAIM_COLUMNS)

@@ -9,7 +9,7 @@ Nothing is normalized here: that is the next stage's job.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from checker.extraction.context import (
     Cues,
@@ -46,12 +46,16 @@ def boilerplate_paragraphs(text: str, cues: Cues) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if cues.boilerplate.search(lowered, m.start(), m.end())]
 
 
-@dataclass(frozen=True, slots=True)
-class Draft:
-    """A mention (document offsets) with its sentence and context, not yet normalized."""
+class Draft(NamedTuple):
+    """A mention with its sentence and context, not yet normalized.
+
+    One per figure, so a tuple, and the mention keeps the offsets it was found
+    at in its sentence (``sentence.start`` away from the document's) instead of
+    being copied to move them.
+    """
 
     index: int  # position of the claim in its document, for claim ids
-    mention: Mention
+    mention: Mention  # offsets in ``sentence.text``
     sentence: Sentence
     context: MentionContext
     part_of: int | None  # index (in this document) of the whole this is a part of
@@ -99,15 +103,8 @@ def extract_drafts(document: Document, lexicon: Lexicon | None = None, cues: Cue
         )
         first = len(drafts)
         for mention, context in zip(mentions, contexts, strict=True):
-            drafts.append(
-                Draft(
-                    index=len(drafts),
-                    mention=replace(mention, start=mention.start + sentence.start, end=mention.end + sentence.start),
-                    sentence=sentence,
-                    context=context,
-                    part_of=None if context.part_of is None else first + context.part_of,
-                )
-            )
+            part_of = None if context.part_of is None else first + context.part_of
+            drafts.append(Draft(len(drafts), mention, sentence, context, part_of))
         subjects = [c.subject for c in contexts if c.subject and not c.boilerplate]
         if subjects:
             previous_subject = subjects[-1]

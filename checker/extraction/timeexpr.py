@@ -41,6 +41,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from itertools import chain
 
 from dateutil.relativedelta import relativedelta
 from text_to_num import text2num
@@ -898,21 +899,27 @@ def _find_recent(s: _Sentence) -> Iterator[TimeExpression]:
         yield _undated(m.group(0), m.start(), m.end(), "window", "vague length: 'recent'", False)
 
 
-def _find_rates(s: _Sentence) -> Iterator[TimeExpression]:
+def _find_rates(s: _Sentence) -> list[TimeExpression]:
     """Rates in ``text``; on ASCII text the pattern runs case-sensitively over the lower-cased text.
 
     Its words are all lower case, so the matches are the same at the same
     offsets, and a case-sensitive alternation is much cheaper to try. Only
     offsets and lower-cased words are read from a match.
     """
+    anchors = _RATE_ANCHORS.finditer(s.folded)
+    first = next(anchors, None)
+    if first is None:  # most sentences hold no rate word: no search to set up
+        return []
     text = s.text  # rates do not depend on the date
     lower = text.isascii()  # then the folded sentence is ``text.lower()``
     pattern = _RATE_RE_FOLDED if lower else _RATE_RE
-    for m in _anchored_finditer(pattern, s, _RATE_ANCHORS.finditer(s.folded), _RATE_LEAD, folded=lower):
+    found = []
+    for m in _anchored_finditer(pattern, s, chain((first,), anchors), _RATE_LEAD, folded=lower):
         written = text[m.start():m.end()]
         period, assumption = _rate_period(m, s, written)
         if period:
-            yield TimeExpression(m.start(), m.end(), "rate", written, period=period, assumption=assumption)
+            found.append(TimeExpression(m.start(), m.end(), "rate", written, period=period, assumption=assumption))
+    return found
 
 
 def _rate_period(m: re.Match[str], s: _Sentence, written: str) -> tuple[str | None, str | None]:
@@ -1113,7 +1120,7 @@ _MONTH_OR_WEEKDAY_RE = re.compile(
 
 def _candidates(s: _Sentence) -> list[TimeExpression]:
     """What every finder finds, in this order: where two cover the same span, the first found wins."""
-    found = list(_find_rates(s))  # searched from its anchors: finding none is its gate
+    found = _find_rates(s)  # searched from its anchors: finding none is its gate
     folded, references = s.folded, s.references  # windows, targets, ranges, dated totals: all hold a reference
     if references:
         found += _find_windows(s)
@@ -1127,7 +1134,7 @@ def _candidates(s: _Sentence) -> list[TimeExpression]:
         found += _find_ranges(s)
     if references and _YEAR_DASH_RE.search(s.text):
         found += _find_year_ranges(s)
-    if _SO_FAR_WORDS_RE.search(folded):
+    if ("far" in folded or "date" in folded or "ytd" in folded) and _SO_FAR_WORDS_RE.search(folded):  # words first: cheaper
         found += _find_so_far(s)
     if "past" in folded or "last" in folded:
         found += _find_past(s)
@@ -1140,6 +1147,8 @@ def _as_written(text: str, read: Callable[[str, date | None], list[TimeExpressio
                 published: date | None) -> list[TimeExpression]:
     """``read`` run on ``text`` with its caseless twins made plain (same length, same offsets),
     each expression quoting the text as written."""
+    if text.isascii():  # the twins are all beyond ASCII: nothing to make plain
+        return read(text, published)
     plain = text.translate(_CASELESS_TWINS)
     found = read(plain, published)
     return found if plain == text else [replace(t, text=text[t.start:t.end]) for t in found]
@@ -1191,6 +1200,8 @@ def _time_expressions(text: str, published: date | None) -> list[TimeExpression]
     year").
     """
     candidates = _candidates(_read_sentence(text, published))
+    if len(candidates) < 2:  # most sentences: nothing can overlap
+        return candidates
     candidates.sort(key=lambda c: (c.start - c.end, c.start))
     kept_starts: list[int] = []
     kept: list[TimeExpression] = []
