@@ -584,23 +584,35 @@ def _number_candidate(text: str, match: re.Match[str]) -> _Candidate | None:
         if power:
             exponent = int(power.translate(_SUPERSCRIPTS))  # shifted in decimal: 1.99e-30 exactly
             value, rounding, bare = float(f"{value!r}e{exponent}"), float(f"{rounding!r}e{exponent}"), False
-        candidate = _Candidate(start, end, sign * value, rounding, words=spelled, currency=currency)
-        abbreviation = (scale_abbr or "").strip()
+        abbreviation = scale_abbr.strip() if scale_abbr else ""
+        pending_m, pending_scale = None, 1.0
         if abbreviation in ("m", "b", "tn") and not currency:
             # "3m" is metres and "5b" nothing unless money is meant: decided once ranges are known.
-            candidate.pending_m = match.end("digits")
-            candidate.pending_scale = scale
+            pending_m, pending_scale = match.end("digits"), scale
             after = _METRE_CONTEXT_AFTER.match(text, match.end("scale_abbr"))
             if abbreviation == "m" and after is None and not wire:
-                candidate.pending_m = None  # "1.2m people": millions
+                pending_m = None  # "1.2m people": millions
             else:
                 scale = 1.0
-        candidate.scale = scale
-        candidate.value *= scale
-        candidate.rounding *= scale
-        candidate.bare_integer = bare and sign > 0 and scale == 1.0 and not currency
-        if candidate.pending_m is not None and scale == 1.0:
-            candidate.end = candidate.pending_m
+        if pending_m is not None and scale == 1.0:
+            end = pending_m
+        # Built once with every field known (one per figure); a share or points is never a bare integer.
+        return _Candidate(
+            start,
+            end,
+            sign * value * scale,
+            rounding * scale,
+            scale,
+            spelled,
+            currency,
+            not points and bool(percent),
+            bool(points),
+            bare and sign > 0 and scale == 1.0 and not currency and not points and not percent,
+            None,
+            None,
+            pending_m,
+            pending_scale,
+        )
     else:
         phrase = match.group("words")
         tokens = _WHITESPACE.sub(" ", phrase.lower()).split()

@@ -167,6 +167,19 @@ _IDENTIFIER_AFTER = re.compile(
     |Terrace|Crescent|Square|Highway|ZIP[ \t]+Code)\b)""",
     re.X,
 )
+
+
+def _is_name_after(text: str, end: int) -> bool:
+    """Whether a model name or an address follows (``_IDENTIFIER_AFTER``).
+
+    Both begin with a space or tab and then a capital or a digit: a word in
+    lower case after the number, the usual case, rules the pattern out.
+    """
+    if not text.startswith((" ", "\t"), end) or text[end + 1 : end + 2].islower():
+        return False
+    return _IDENTIFIER_AFTER.match(text, end) is not None
+
+
 # A model name inside a noun phrase ("two new 737 Max jets"): read as its capitalized word.
 _MODEL_IN_PHRASE = re.compile(rf"[ \t]+\d{{1,5}}[ \t]+({_MODEL_SUFFIX})")
 
@@ -188,8 +201,9 @@ def find_mentions(text: str, currency_hint: str | None = None) -> list[Mention]:
         if mention.unit is None and mention.item is None and _is_age(text, mention):
             mention = replace(mention, unit="year", item="age")
         mentions.append(mention)
-    _share_units(text, mentions)
-    _share_suspended_hyphens(text, mentions)
+    if len(mentions) > 1:  # both share a unit between neighbouring figures
+        _share_units(text, mentions)
+        _share_suspended_hyphens(text, mentions)
     return mentions
 
 
@@ -262,7 +276,7 @@ def _is_age(text: str, mention: Mention) -> bool:
 
 def _mention(text: str, span: NumberSpan, lex: UnitLexicon) -> Mention | None:
     start, end = span.start, span.end
-    if _is_identifier(text, start) or _IDENTIFIER_AFTER.match(text, end):
+    if _is_identifier(text, start) or _is_name_after(text, end):
         return None
     measure = _fraction_of_a_unit(text, span) if span.fraction_of else None
     if measure is not None:  # "a quarter of a mile": 0.25 mile, not a 25 % share
