@@ -493,7 +493,7 @@ def _noun_phrase(
     "new" or "more" are not part of the item: "10,000 North Korean soldiers"
     counts soldiers.
     """
-    table = _word_facts_table(lex)
+    table = _WORD_FACTS.get(lex) or _word_facts_table(lex)
     words: list[tuple[_WordFacts, int]] = []
     cursor = pos
     while len(words) < 5:
@@ -524,13 +524,14 @@ def _noun_phrase(
         return None
     end = words[-1][1]
     kept = [facts for facts, _ in words if not facts.dropped]
-    first = next((i for i, facts in enumerate(kept) if not facts.capital), None)
-    if first is not None:
-        kept = kept[first:]  # drop capitalized modifiers before the first common noun
-    elif kept and (proper_ok or kept[-1].plural):
-        kept = kept[-1:]  # "1,307,000 Americans", "millions of Americans"
+    for first, facts in enumerate(kept):
+        if not facts.capital:
+            kept = kept[first:]  # drop capitalized modifiers before the first common noun
+            break
     else:
-        return None
+        if not kept or not (proper_ok or kept[-1].plural):
+            return None
+        kept = kept[-1:]  # "1,307,000 Americans", "millions of Americans"
     last = kept[-1]
     if len(kept) == 1 and (len(last.word) == 1 or last.lowered.endswith(("ing", "ed"))):
         return None  # "73 raising the prospect", "2.5 F": not a counted thing
