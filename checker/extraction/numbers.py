@@ -862,7 +862,7 @@ def _hedge_before(text: str, start: int, lowered: str | None = None) -> tuple[st
     before = text[start - 1] if start else ""
     if not before.isspace() and before not in ("~", "≈", "-"):
         return None, None  # every hedge ends in a space, a tilde or "sub-"
-    # A tilde stands in the last two characters; the test for one is skipped when neither can be one.
+    # A tilde counts only in the last two characters: looked for only when one is there.
     if "~" in text[max(0, start - 2) : start] or "≈" in text[max(0, start - 2) : start]:
         tilde = text.rfind("~", max(0, start - 2), start)
         if tilde == -1:
