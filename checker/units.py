@@ -322,7 +322,10 @@ def match_after(text: str, pos: int) -> tuple[UnitAlias, int] | None:
     """The longest unit form starting exactly at ``pos``, with its end offset."""
     if pos >= len(text):
         return None  # every form has at least one character
-    pattern = lexicon().after_pattern(text[pos])
+    lex = lexicon()
+    char = text[pos]
+    # The built pattern straight from the table; ``after_pattern`` builds it the first time.
+    pattern = lex.after_by_first_char[char] if char in lex.after_by_first_char else lex.after_pattern(char)
     found = pattern.match(text, pos) if pattern is not None else None
     if found is None:
         return None

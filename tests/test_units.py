@@ -4,7 +4,7 @@ import pint
 import pytest
 import yaml
 
-from checker.units import LEXICON_PATH, canonical, registry, unit_alias, unit_name
+from checker.units import LEXICON_PATH, canonical, lexicon, match_after, registry, unit_alias, unit_name
 
 
 def test_registry_is_built_once():
@@ -143,6 +143,16 @@ def test_barrels_per_day_is_a_barrel_with_a_daily_period():
 def test_c_alone_is_celsius_only_right_after_the_digits():
     alias = unit_alias("C")
     assert alias is not None and alias.glued
+
+
+def test_no_unit_form_begins_with_a_gap_character():
+    # The extractor tries a glued unit only when the number is not followed by
+    # a space, a hyphen or a no-break space: no form may begin with one.
+    forms = lexicon().after_forms
+    assert forms
+    assert not [form for form in forms if form[0] in " -\u00a0" or form[0].isspace()]
+    assert match_after("5 km", 1) is None and match_after("5-km", 1) is None
+    assert match_after("5km", 1) is not None
 
 
 def test_every_unit_of_the_lexicon_is_known_to_the_registry():

@@ -540,14 +540,14 @@ def _digits_value(numeral: str) -> tuple[float, float, bool]:
     return value, _half_unit_of_last_digit(value), cleaned == numeral
 
 
-def _scale_of(match: re.Match[str]) -> tuple[float, bool]:
-    """Multiplier of a scale suffix and whether it was spelled out."""
-    if spelled := match.group("scale_word"):
+def _scale_of(spelled: str | None, abbreviation: str | None) -> tuple[float, bool]:
+    """Multiplier of a scale suffix (a ``scale_word`` or ``scale_abbr`` group) and whether it was spelled out."""
+    if spelled:
         factor = 1.0
         for word in spelled.split():
             factor *= _SCALE_WORDS[word.lower()]
         return factor, True
-    if abbreviation := match.group("scale_abbr"):
+    if abbreviation:
         return _SCALE_ABBREVIATIONS[abbreviation.strip().lower()], False
     return 1.0, False
 
@@ -566,37 +566,53 @@ def _counts_one(text: str, start: int, end: int) -> bool:
     return _ONE_COUNTS_AFTER.match(text, end) is not None
 
 
+_NUMBER_GROUPS = ("sign", "currency", "wire", "digits", "scale_word", "scale_abbr", "power", "points", "percent")
+
+
 def _number_candidate(text: str, match: re.Match[str]) -> _Candidate | None:
     """Build a candidate from the ``number`` alternative, or None to drop it."""
     start, end = match.span("number")
-    signed, written_currency, wire, digits = match.group("sign", "currency", "wire", "digits")
+    # One call for every group read below: each ``group`` call is a Python-level call.
+    signed, written_currency, wire, digits, scale_word, scale_abbr, power, points, percent = match.group(*_NUMBER_GROUPS)
     sign = -1.0 if signed else 1.0
-    currency = _currency_code(written_currency)
+    currency = _currency_code(written_currency) if written_currency else None
     if wire:
         currency = currency or _CURRENCY_SYMBOLS[wire.strip()]
     if digits is not None:
         value, rounding, bare = _digits_value(digits)
-        scale, spelled = _scale_of(match)
-        if power := match.group("power"):
+        scale, spelled = _scale_of(scale_word, scale_abbr) if scale_word or scale_abbr else (1.0, False)
+        if power:
             exponent = int(power.translate(_SUPERSCRIPTS))  # shifted in decimal: 1.99e-30 exactly
             value, rounding, bare = float(f"{value!r}e{exponent}"), float(f"{rounding!r}e{exponent}"), False
-        candidate = _Candidate(start, end, sign * value, rounding, words=spelled, currency=currency)
-        abbreviation = (match.group("scale_abbr") or "").strip()
+        abbreviation = scale_abbr.strip() if scale_abbr else ""
+        pending_m, pending_scale = None, 1.0
         if abbreviation in ("m", "b", "tn") and not currency:
             # "3m" is metres and "5b" nothing unless money is meant: decided once ranges are known.
-            candidate.pending_m = match.end("digits")
-            candidate.pending_scale = scale
+            pending_m, pending_scale = match.end("digits"), scale
             after = _METRE_CONTEXT_AFTER.match(text, match.end("scale_abbr"))
             if abbreviation == "m" and after is None and not wire:
-                candidate.pending_m = None  # "1.2m people": millions
+                pending_m = None  # "1.2m people": millions
             else:
                 scale = 1.0
-        candidate.scale = scale
-        candidate.value *= scale
-        candidate.rounding *= scale
-        candidate.bare_integer = bare and sign > 0 and scale == 1.0 and not currency
-        if candidate.pending_m is not None and scale == 1.0:
-            candidate.end = candidate.pending_m
+        if pending_m is not None and scale == 1.0:
+            end = pending_m
+        # Built once with every field known (one per figure); a share or points is never a bare integer.
+        return _Candidate(
+            start,
+            end,
+            sign * value * scale,
+            rounding * scale,
+            scale,
+            spelled,
+            currency,
+            not points and bool(percent),
+            bool(points),
+            bare and sign > 0 and scale == 1.0 and not currency and not points and not percent,
+            None,
+            None,
+            pending_m,
+            pending_scale,
+        )
     else:
         phrase = match.group("words")
         tokens = _WHITESPACE.sub(" ", phrase.lower()).split()
@@ -629,7 +645,6 @@ def _number_candidate(text: str, match: re.Match[str]) -> _Candidate | None:
         candidate.scale = scales[-1] if scales[-1] > 1.0 else 1.0  # "two to three million"
         if "half" in tokens[1:]:
             candidate.rounding = 0.25 * candidate.scale  # "two and a half million": to the half million
-    points, percent = match.group("points", "percent")
     if points:
         candidate.percentage_points = True
         candidate.bare_integer = False
@@ -847,13 +862,17 @@ def _hedge_before(text: str, start: int, lowered: str | None = None) -> tuple[st
     before = text[start - 1] if start else ""
     if not before.isspace() and before not in ("~", "≈", "-"):
         return None, None  # every hedge ends in a space, a tilde or "sub-"
-    tilde = text.rfind("~", max(0, start - 2), start)
-    if tilde == -1:
-        tilde = text.rfind("≈", max(0, start - 2), start)
-    if tilde != -1 and not text[tilde + 1 : start].strip():
-        return "about", tilde
-    if text[max(0, start - 4) : start].lower() == "sub-":
-        return "fewer than", start - 4  # "sub-7 nanometre chips"
+    # A tilde counts only in the last two characters: looked for only when one is there.
+    if "~" in text[max(0, start - 2) : start] or "≈" in text[max(0, start - 2) : start]:
+        tilde = text.rfind("~", max(0, start - 2), start)
+        if tilde == -1:
+            tilde = text.rfind("≈", max(0, start - 2), start)
+        if not text[tilde + 1 : start].strip():
+            return "about", tilde
+    if before == "-":  # only "sub-" ends in a hyphen; the phrases below end in a space
+        return ("fewer than", start - 4) if text[max(0, start - 4) : start].lower() == "sub-" else (None, None)
+    if before in ("~", "≈"):
+        return None, None  # "~≈5": no phrase ends in a tilde
     if lowered is None:
         hedge = _HEDGE_BEFORE.search(text, max(0, start - _CONTEXT), start)
     else:
@@ -879,34 +898,36 @@ def find_numbers(text: str) -> list[NumberSpan]:
             candidate = _vague_candidate(match)
         if candidate is not None:
             candidates.append(candidate)
-    _resolve_pending_m(candidates, text)
+    if len(candidates) > 1:  # most sentences have one figure: nothing to resolve or join
+        _resolve_pending_m(candidates, text)
+        candidates = _join_ranges(text, candidates)
     spans = []
     lowered = text.lower() if text.isascii() else None
-    for candidate in _join_ranges(text, candidates):
+    for candidate in candidates:
         if candidate is None:
             continue
-        window_start = max(0, candidate.start - _CONTEXT)
         year = _is_year(candidate)
-        if year and _YEAR_CONTEXT_BEFORE.search(text, window_start, candidate.start):
+        if year and _YEAR_CONTEXT_BEFORE.search(text, max(0, candidate.start - _CONTEXT), candidate.start):
             continue  # "in 2023", "since 2020", "by 2035"
         qualifier = qualifier_start = None
         if candidate.value_to is None:
             qualifier, qualifier_start = _hedge_before(text, candidate.start, lowered)
+        # Positional arguments, in NumberSpan's field order: one is built per figure.
         spans.append(
             NumberSpan(
-                start=candidate.start - 1,
-                end=candidate.end - 1,
-                value=candidate.value,
-                value_to=candidate.value_to,
-                rounding=candidate.rounding,
-                words=candidate.words,
-                qualifier=qualifier,
-                qualifier_start=None if qualifier_start is None else qualifier_start - 1,
-                currency=candidate.currency,
-                percent=candidate.percent,
-                percentage_points=candidate.percentage_points,
-                maybe_year=year,
-                fraction_of=candidate.fraction_of,
+                candidate.start - 1,
+                candidate.end - 1,
+                candidate.value,
+                candidate.value_to,
+                candidate.rounding,
+                candidate.words,
+                qualifier,
+                None if qualifier_start is None else qualifier_start - 1,
+                candidate.currency,
+                candidate.percent,
+                candidate.percentage_points,
+                year,
+                candidate.fraction_of,
             )
         )
     return spans

@@ -167,6 +167,19 @@ _IDENTIFIER_AFTER = re.compile(
     |Terrace|Crescent|Square|Highway|ZIP[ \t]+Code)\b)""",
     re.X,
 )
+
+
+def _is_name_after(text: str, end: int) -> bool:
+    """Whether a model name or an address follows (``_IDENTIFIER_AFTER``).
+
+    Both begin with a space or tab and then a capital or a digit: a word in
+    lower case after the number, the usual case, rules the pattern out.
+    """
+    if not text.startswith((" ", "\t"), end) or text[end + 1 : end + 2].islower():
+        return False
+    return _IDENTIFIER_AFTER.match(text, end) is not None
+
+
 # A model name inside a noun phrase ("two new 737 Max jets"): read as its capitalized word.
 _MODEL_IN_PHRASE = re.compile(rf"[ \t]+\d{{1,5}}[ \t]+({_MODEL_SUFFIX})")
 
@@ -188,8 +201,9 @@ def find_mentions(text: str, currency_hint: str | None = None) -> list[Mention]:
         if mention.unit is None and mention.item is None and _is_age(text, mention):
             mention = replace(mention, unit="year", item="age")
         mentions.append(mention)
-    _share_units(text, mentions)
-    _share_suspended_hyphens(text, mentions)
+    if len(mentions) > 1:  # both share a unit between neighbouring figures
+        _share_units(text, mentions)
+        _share_suspended_hyphens(text, mentions)
     return mentions
 
 
@@ -262,7 +276,7 @@ def _is_age(text: str, mention: Mention) -> bool:
 
 def _mention(text: str, span: NumberSpan, lex: UnitLexicon) -> Mention | None:
     start, end = span.start, span.end
-    if _is_identifier(text, start) or _IDENTIFIER_AFTER.match(text, end):
+    if _is_identifier(text, start) or _is_name_after(text, end):
         return None
     measure = _fraction_of_a_unit(text, span) if span.fraction_of else None
     if measure is not None:  # "a quarter of a mile": 0.25 mile, not a 25 % share
@@ -384,14 +398,27 @@ def _unit_after(text: str, pos: int) -> tuple[UnitAlias, int, bool] | None:
 
     The flag says the unit was hyphenated ("550-kilometre"), i.e. an adjective.
     """
-    found = match_after(text, pos)
-    if found is not None and not found[0].prefix:
-        return found[0], found[1], False
-    for gap in (" ", "-", "\u00a0", "  "):
-        if text.startswith(gap, pos) and (spaced := _unit_after_gap(text, pos, gap)) is not None:
-            return spaced
-    more = _MORE.match(text, pos) if text[pos : pos + 1].isspace() else None
+    first = text[pos : pos + 1]
+    if first not in _GAP_STARTS:  # no unit form begins with a space or a hyphen
+        found = match_after(text, pos)
+        if found is not None and not found[0].prefix:
+            return found[0], found[1], False
+    # The gaps " ", "-", "\u00a0" and "  ", tried in that order, by their first character.
+    if first == " ":
+        spaced = _unit_after_gap(text, pos, " ")
+        if spaced is None and text.startswith("  ", pos):
+            spaced = _unit_after_gap(text, pos, "  ")
+    elif first == "-" or first == "\u00a0":
+        spaced = _unit_after_gap(text, pos, first)
+    else:
+        spaced = None
+    if spaced is not None:
+        return spaced
+    more = _MORE.match(text, pos) if first.isspace() else None
     return _unit_after_gap(text, pos, more.group()) if more else None
+
+
+_GAP_STARTS = frozenset(" -\u00a0")
 
 
 def _unit_after_gap(text: str, pos: int, gap: str) -> tuple[UnitAlias, int, bool] | None:
@@ -466,52 +493,91 @@ def _noun_phrase(
     "new" or "more" are not part of the item: "10,000 North Korean soldiers"
     counts soldiers.
     """
-    words: list[tuple[str, int]] = []
+    table = _WORD_FACTS.get(lex) or _word_facts_table(lex)
+    words: list[tuple[_WordFacts, int]] = []
     cursor = pos
     while len(words) < 5:
         match = _WORD.match(text, cursor) or _MODEL_IN_PHRASE.match(text, cursor)
         if match is None:
             break
         word = match.group(1)
-        lowered = word.lower()
-        if lowered in ("and", "or") and words and not any(w[0].isupper() for w, _ in words):
-            joined = _coordinated(text, match.end(), lex)  # "4.3M digital and physical sales"
-            if joined is not None:
-                return joined
-        if lowered in _STOP_WORDS:
+        facts = table.get(word) or _learn_word(word, lex, table)
+        if facts.stop:
+            if facts.lowered in ("and", "or") and words and not any(f.capital for f, _ in words):
+                joined = _coordinated(text, match.end(), lex)  # "4.3M digital and physical sales"
+                if joined is not None:
+                    return joined
             break
-        previous = words[-1][0] if words else None
-        if previous is not None and (
-            _ends_phrase(word)
-            or (word[0].isupper() and not previous[0].isupper() and previous.lower() not in lex.dropped_modifiers)
-        ):
-            break  # "tanks destroyed", "hydrogen Germany expects"; but "eight straight World Cups"
-        if previous is not None and singular_count and _is_plural(lowered, lex):
-            break  # "one proposal asks": after "one" a plural is a verb
-        words.append((word, match.end()))
+        if words:
+            previous = words[-1][0]
+            if facts.ends_phrase or (facts.capital and not previous.capital and not previous.dropped):
+                break  # "tanks destroyed", "hydrogen Germany expects"; but "eight straight World Cups"
+            if singular_count and facts.plural:
+                break  # "one proposal asks": after "one" a plural is a verb
+        words.append((facts, match.end()))
         cursor = match.end()
-        if _is_plural(lowered, lex):
+        if facts.plural:
             break  # a plural noun ends the phrase ("shells annually", "fouls proves")
-    while words and words[-1][0].lower().endswith("ly") and words[-1][0].lower() not in _LY_NOUNS:
+    while words and words[-1][0].adverb:
         words.pop()
     if not words:
         return None
     end = words[-1][1]
-    kept = [w for w, _ in words if w.lower() not in lex.dropped_modifiers]
-    lowercase = [w for w in kept if not w[0].isupper()]
-    if lowercase:
-        # Drop capitalized modifiers before the first common noun.
-        first = next(i for i, w in enumerate(kept) if not w[0].isupper())
-        kept = kept[first:]
-    elif kept and (proper_ok or _is_plural(kept[-1].lower(), lex)):
-        kept = kept[-1:]  # "1,307,000 Americans", "millions of Americans"
+    kept = [facts for facts, _ in words if not facts.dropped]
+    for first, facts in enumerate(kept):
+        if not facts.capital:
+            kept = kept[first:]  # drop capitalized modifiers before the first common noun
+            break
     else:
-        return None
-    if not kept or (len(kept) == 1 and (len(kept[0]) == 1 or kept[0].lower().endswith(("ing", "ed")))):
+        if not kept or not (proper_ok or kept[-1].plural):
+            return None
+        kept = kept[-1:]  # "1,307,000 Americans", "millions of Americans"
+    last = kept[-1]
+    if len(kept) == 1 and (len(last.word) == 1 or last.lowered.endswith(("ing", "ed"))):
         return None  # "73 raising the prospect", "2.5 F": not a counted thing
-    head = singular(kept[-1], lex)
-    item = " ".join([w.lower() if not w.isupper() else w for w in kept[:-1]] + [head])
+    item = last.head if len(kept) == 1 else " ".join([facts.form for facts in kept[:-1]] + [last.head])
     return lex.item_synonyms.get(item, item), end
+
+
+class _WordFacts:
+    """What the noun-phrase grammar asks of one word as written, worked out once per distinct word.
+
+    A phrase is read word by word after every number; looking the answers up
+    in a table spares the string tests for the words news repeats.
+    """
+
+    __slots__ = ("word", "lowered", "capital", "stop", "plural", "ends_phrase", "dropped", "adverb", "form", "head")
+
+    def __init__(self, word: str, lex: UnitLexicon) -> None:
+        lowered = word.lower()
+        self.word = word
+        self.lowered = lowered
+        self.capital = word[0].isupper()
+        self.stop = lowered in _STOP_WORDS
+        self.plural = _is_plural(lowered, lex)
+        self.ends_phrase = _ends_phrase(word)
+        self.dropped = lowered in lex.dropped_modifiers
+        self.adverb = lowered.endswith("ly") and lowered not in _LY_NOUNS
+        self.form = word if word.isupper() else lowered  # as a modifier in the item
+        self.head = singular(word, lex)  # as the last word of the item
+
+
+_WORD_FACTS: dict[UnitLexicon, dict[str, _WordFacts]] = {}
+_WORD_FACTS_LIMIT = 100_000  # distinct words kept per lexicon; the table starts afresh past it
+
+
+def _word_facts_table(lex: UnitLexicon) -> dict[str, _WordFacts]:
+    table = _WORD_FACTS.get(lex)
+    if table is None:
+        table = _WORD_FACTS[lex] = {}
+    return table
+
+
+def _learn_word(word: str, lex: UnitLexicon, table: dict[str, _WordFacts]) -> _WordFacts:
+    if len(table) >= _WORD_FACTS_LIMIT:
+        table.clear()
+    facts = table[word] = _WordFacts(word, lex)
+    return facts
 
 
 # "a 12-member panel", "a three-point shot", "six-cylinder engines": the number
