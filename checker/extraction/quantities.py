@@ -132,7 +132,7 @@ _DETERMINER_BEFORE = _Caseless(r"(?:\b(?:the|its|their|his|her|our|your|this|tha
 _CHANGE_BEFORE = _Caseless(
     r"""\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|increased?|increases|increasing|decreased?|decreases
     |decreasing|grew|grow(?:s|n|ing)?|dropped|drops?|dropping|jumped|jumps?|jumping|climbed|climbs?|gained
-    |gains?|lost|loses?|slid|slides?|slipped|slips?|declined?|declines|plunged?|plunges|plummeted|soared?
+    |gains?|lost|loses?|slid|slides?|slipped|slips?|declined?|declines|plunged?|plunges|plummeted|soar(?:ed|ing)?
     |soars|surged?|surges|tumbled?|tumbles|sank|sinks?|shed|sheds|advanced?|advances|eased?|eases|widened
     |narrowed|rallied|dipped|dips?|slumped|slumps?|spiked?|added|adds?|up|down|higher|lower|upwards?
     |downwards?|trending\s+up|trending\s+down)
