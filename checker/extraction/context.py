@@ -11,6 +11,7 @@ line of reasoning an editor could follow.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -343,9 +344,9 @@ def describe(
     names = named_candidates(text, entities, source_spans, lexicon, document)
     wholes = _part_of(text, mentions)
     breaks = clause_breaks(text)
-    words = _Words(text)
     if len(lowered) != len(text):  # a letter whose lower case is longer: keep offsets, lose only case-folding
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    words = word_text(text, lowered)
     cued = cues.may_hold_modality(lowered)
     name_starts = [n.start for n in names]
     time_starts = [t.start for t in times]
@@ -574,31 +575,16 @@ def _subject_in_mention(text: str, mention: Mention, entities: list[tuple[int, i
     return None
 
 
-def _words_with_offsets(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    return [(m.start(), m.group(0).lower()) for m in _WORD.finditer(text, start, end)]
+# The Kelvin sign lower-cases to an ASCII "k" that ``_WORD`` would take for a letter; the only such character.
+_KELVIN = "\u212a"
 
 
-class _Words:
-    """The words of a sentence, found once and shared by the look-ups of all its figures."""
-
-    __slots__ = ("text", "starts", "ends", "lowered")
-
-    def __init__(self, text: str) -> None:
-        matches = list(_WORD.finditer(text))
-        self.text = text
-        self.starts = [m.start() for m in matches]
-        self.ends = [m.end() for m in matches]
-        self.lowered = [m.group(0).lower() for m in matches]
-
-    def between(self, start: int, end: int) -> list[tuple[int, str]]:
-        """``_words_with_offsets(text, start, end)``: a word cut by a bound is cut the same way."""
-        found: list[tuple[int, str]] = []
-        for k in range(bisect.bisect_right(self.ends, start), bisect.bisect_left(self.starts, end)):
-            if start <= self.starts[k] and self.ends[k] <= end:
-                found.append((self.starts[k], self.lowered[k]))
-            else:
-                found.extend(_words_with_offsets(self.text, max(start, self.starts[k]), min(end, self.ends[k])))
-        return found
+def word_text(text: str, lowered: str) -> str:
+    """``lowered`` (same offsets as ``text``) with the Kelvin sign kept, so that ``_WORD``
+    finds in it exactly the words it finds in ``text``, already lower-cased."""
+    if _KELVIN not in text:
+        return lowered
+    return "".join(c if c == _KELVIN else low for c, low in zip(text, lowered))
 
 
 # A participle phrase that only describes the counted thing: "sent by Pyongyang", "based in Kyiv".
@@ -612,18 +598,21 @@ _PLACE_AFTER = re.compile(
 )
 
 
-def _relation(text: str, mention: Mention, c_start: int, c_end: int, cues: Cues, words: _Words) -> str | None:
-    """The verb that says what the figure counts: after it for passives, else before it."""
+def _relation(text: str, mention: Mention, c_start: int, c_end: int, cues: Cues, words: str) -> str | None:
+    """The verb that says what the figure counts: after it for passives, else before it.
+
+    ``words`` is the sentence's ``word_text``."""
     tail_start = mention.end
     place = _PLACE_AFTER.match(text, mention.end)
     if place:
         tail_start = place.end()  # "720 workers at the plant will lose their jobs"
     reduced = _REDUCED_RELATIVE.match(text, tail_start)
-    if reduced and reduced.end() < c_end and words.between(reduced.end(), c_end):
+    if reduced and reduced.end() < c_end and _WORD.search(words, reduced.end(), c_end):
         tail_start = reduced.end()  # "3,000 soldiers sent by Pyongyang were undergoing training"
-    after = words.between(tail_start, c_end)[:6]
-    for i, (_, word) in enumerate(after):
-        pair = f"{word} {after[i + 1][1]}" if i + 1 < len(after) else ""
+    after = list(itertools.islice(_WORD.finditer(words, tail_start, c_end), 6))
+    for i, match in enumerate(after):
+        word = match.group(0)
+        pair = f"{word} {after[i + 1].group(0)}" if i + 1 < len(after) else ""
         if pair in cues.relation_forms:
             return cues.relation_forms[pair]
         if word in _AUXILIARIES or word in ("to", "be") or word.endswith("ly"):
@@ -631,10 +620,10 @@ def _relation(text: str, mention: Mention, c_start: int, c_end: int, cues: Cues,
         if word in cues.relation_forms:
             return cues.relation_forms[word]
         break
-    before = words.between(max(c_start, mention.start - 120), mention.start)
+    before = _WORD.findall(words, max(c_start, mention.start - 120), mention.start)
     for i in range(len(before) - 1, -1, -1):
-        word = before[i][1]
-        pair = f"{word} {before[i + 1][1]}" if i + 1 < len(before) else ""
+        word = before[i]
+        pair = f"{word} {before[i + 1]}" if i + 1 < len(before) else ""
         if pair in cues.relation_forms:
             return cues.relation_forms[pair]
         if word in cues.relation_forms:
