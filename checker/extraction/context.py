@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -20,13 +21,16 @@ from pathlib import Path
 import yaml
 
 from checker.extraction.quantities import singular
-from checker.lexicon import LEXICON_DIR, Lexicon
+from checker.lexicon import LEXICON_DIR, Lexicon, words_of
 from checker.model import Mention, TimeExpression
 from checker.units import canonical as canonical_unit
 
 # Clause boundaries: a figure's modality, relation and time belong to its clause.
+# Read as: "[;:]", or ", which|who|...", or "\s+but|while|whereas\s". Written with the first character
+# as a class (and a look-behind per branch) so the engine skips to the next ";:," or space in C.
 _CLAUSE_BREAK = re.compile(
-    r"[;:]|,\s+(?:of which|of whom|while|whereas|but|and|including|with|which|who|where|when|whose)\b|\s+(?:but|while|whereas)\s"
+    r"[;:,\s](?:(?<=[;:])|(?<=,)\s+(?:of which|of whom|while|whereas|but|and|including|with|which|who|where|when|whose)\b"
+    r"|(?<=\s)\s*(?:but|while|whereas)\s)"
 )
 # Prepositions that make the following entity an object, not the subject ("supplied Russia with", "sent to Russia").
 _OBJECT_PREPOSITIONS = {
@@ -93,6 +97,10 @@ class Cues:
     attribution_verbs: frozenset[str]
     relation_forms: dict[str, str]  # inflected form -> lemma of a relation verb
     neutral_forms: frozenset[str]
+    # Whole-word tests against a sentence's ``words_of`` set (None: a cue is not such a word, test substrings).
+    modality_heads: frozenset[str] | None  # the first word of every modality phrase
+    attribution_words: frozenset[str] | None  # the attribution verbs
+    relation_heads: frozenset[str]  # first words of the two-word relation forms ("lay off")
 
     @classmethod
     def load(cls, directory: Path = LEXICON_DIR) -> Cues:
@@ -116,16 +124,35 @@ class Cues:
         neutral = {f.lower() for lemma, extra in (verbs.get("neutral") or {}).items() for f in (*_regular_forms(lemma), *(extra or []))}
         phrases = tuple(p.lower() for p in cues["boilerplate"])
         modality_phrases = tuple(p.lower() for group in cues["modality"].values() for p in group)
-        return cls(modality, boiler, phrases, modality_phrases, frozenset(cues["attribution_verbs"]), relation_forms, frozenset(neutral))
+        verbs_said = frozenset(cues["attribution_verbs"])
+        return cls(
+            modality, boiler, phrases, modality_phrases, verbs_said, relation_forms, frozenset(neutral),
+            _first_words(modality_phrases), verbs_said if _first_words(verbs_said) == verbs_said else None,
+            frozenset(form.split(" ", 1)[0] for form in relation_forms if " " in form),
+        )
 
     def is_boilerplate(self, lowered: str) -> bool:
         """Whether a lower-cased text holds an advertising cue: the same answer as
         ``self.boilerplate.search``, but a substring test per phrase is cheaper than the alternation."""
         return _has_any(lowered, self.boilerplate_phrases)
 
-    def may_hold_modality(self, lowered: str) -> bool:
-        """Whether ``self.modality`` can match anywhere in a lower-cased text: every match is one of its phrases."""
-        return _has_any(lowered, self.modality_phrases)
+    def may_hold_modality(self, lowered: str, words: set[str]) -> bool:
+        """Whether ``self.modality`` can match anywhere in a lower-cased text, whose ``words_of`` are ``words``:
+        a match, bounded by ``\\b``, holds the first word of its phrase as a whole word."""
+        if self.modality_heads is None:
+            return _has_any(lowered, self.modality_phrases)
+        return not self.modality_heads.isdisjoint(words)
+
+
+def _first_words(phrases: Iterable[str]) -> frozenset[str] | None:
+    """The first ``words_of`` word of each lower-case phrase, or None when a phrase has none."""
+    heads = set()
+    for phrase in phrases:
+        words = words_of(phrase)
+        if not words:
+            return None
+        heads.add(words[0])
+    return frozenset(heads)
 
 
 def _has_any(text: str, words: tuple[str, ...] | frozenset[str]) -> bool:
@@ -340,14 +367,15 @@ def describe(
     entities = document.entities_in(text, offset) if offset is not None else None
     if entities is None:
         entities = lexicon.find_entities(text)
-    attribution, source_spans = _attribution(text, lowered, cues)
-    names = named_candidates(text, entities, source_spans, lexicon, document)
-    wholes = _part_of(text, mentions)
-    breaks = clause_breaks(text)
     if len(lowered) != len(text):  # a letter whose lower case is longer: keep offsets, lose only case-folding
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     words = word_text(text, lowered)
-    cued = cues.may_hold_modality(lowered)
+    plain_words = set(words_of(lowered))  # what the cue look-ups test first, one set for all of them
+    attribution, source_spans = _attribution(text, lowered, plain_words, cues)
+    names = named_candidates(text, entities, source_spans, lexicon, document)
+    wholes = _part_of(text, mentions)
+    breaks = clause_breaks(text)
+    cued = cues.may_hold_modality(lowered, plain_words)
     name_starts = [n.start for n in names]
     time_starts = [t.start for t in times]
     entity_starts = [e[0] for e in entities]
@@ -398,7 +426,8 @@ _SAID_WORDS = (
     "estimated", "estimates", "added", "confirmed", "disclosed", "showed", "shows", "found",
 )
 _SAID = "(?:" + "|".join(_SAID_WORDS) + ")"
-_ATTRIBUTION_BEFORE_WORDS = ("according to", "citing", "cited by", "said by")  # what _ATTRIBUTION_BEFORE needs
+_ATTRIBUTION_BEFORE_WORDS = frozenset(("according", "citing", "cited", "said"))  # one is in every _ATTRIBUTION_BEFORE
+_SAID_SET = frozenset(_SAID_WORDS)
 # A capitalized name and the word after it: a source when that word is an attribution verb ("Bloomberg reported").
 _NAME_AND_VERB = re.compile(r"((?:The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s+(?:\w+ly\s+)?(\w+)\b")
 # ", the state meteorological agency AEMET said." / ", Bloomberg reported on Friday."
@@ -408,21 +437,22 @@ _LEADING_SOURCE = re.compile(rf"^([^,;]{{2,90}}?)\s+(?:\w+ly\s+)?{_SAID}\b(?:[^,
 _NAME_IN = re.compile(rf"(?:The\s+)?[{_UPPER}][\w.&'’-]*(?:\s+[{_UPPER}][\w.&'’-]*)*")
 
 
-def _attribution(text: str, lowered: str, cues: Cues) -> tuple[str | None, list[tuple[int, int]]]:
+def _attribution(text: str, lowered: str, words: set[str], cues: Cues) -> tuple[str | None, list[tuple[int, int]]]:
     """Who the sentence quotes, and the spans that only name the source.
 
     Names inside those spans ("the state meteorological agency AEMET said")
     are the source of a figure, never what it is about. Each pattern is
-    tried only when the words it needs are in the sentence (``lowered`` is
-    ``text.lower()``): most sentences quote no one.
+    tried only when a whole word it needs is among ``words`` (the
+    ``words_of`` of ``lowered``, the sentence lower-cased): most sentences
+    quote no one.
     """
     spans: list[tuple[int, int]] = []
     source: str | None = None
-    m = _ATTRIBUTION_BEFORE.search(text) if _has_any(text, _ATTRIBUTION_BEFORE_WORDS) else None
+    m = None if _ATTRIBUTION_BEFORE_WORDS.isdisjoint(words) else _ATTRIBUTION_BEFORE.search(text)
     if m:
         spans.append((m.start(), m.end()))
         source = m.group(1).strip().removeprefix("the ").strip(" ,.")
-    said = _has_any(text, _SAID_WORDS)
+    said = not _SAID_SET.isdisjoint(words)
     for pattern in (_TRAILING_SOURCE, _LEADING_SOURCE) if said else ():
         m = pattern.search(text)
         if m:
@@ -430,7 +460,8 @@ def _attribution(text: str, lowered: str, cues: Cues) -> tuple[str | None, list[
             names = _NAME_IN.findall(m.group(1))
             if source is None and names:
                 source = names[-1].strip()
-    if source is None and _has_any(lowered, cues.attribution_verbs):
+    verbs = cues.attribution_words
+    if source is None and (_has_any(lowered, cues.attribution_verbs) if verbs is None else not verbs.isdisjoint(words)):
         for m in _NAME_AND_VERB.finditer(text):
             if m.group(2).lower() in cues.attribution_verbs and m.group(1).split()[-1] not in _SENTENCE_STARTERS:
                 spans.append((m.start(1), m.end(1)))
@@ -679,12 +710,12 @@ def _part_of(text: str, mentions: list[Mention]) -> dict[int, int]:
                 continue
         if i + 1 < len(mentions):
             nxt = mentions[i + 1]
-            if _OF_THE.search(text[mention.end:nxt.start]) and len(text[mention.end:nxt.start]) < 25:
+            if nxt.start - mention.end < 25 and _OF_THE.search(text[mention.end:nxt.start]):
                 wholes[i] = i + 1  # "1,500 of the 10,000 soldiers"
                 continue
         if i > 0:
-            prev_text = text[:mention.start]
-            m = _OF_THE_BEFORE.search(prev_text[mentions[i - 1].start - 25 if mentions[i - 1].start > 25 else 0:mentions[i - 1].start])
+            prev_start = mentions[i - 1].start
+            m = _OF_THE_BEFORE.search(text[prev_start - 25 if prev_start > 25 else 0:prev_start])
             if m and _UP_TO_A_COMMA.match(text[mentions[i - 1].end:mention.start]) is not None:
                 wholes[i] = i - 1  # "Of the 300 workers, 120 ..."
                 continue
