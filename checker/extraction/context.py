@@ -101,6 +101,7 @@ class Cues:
     modality_heads: frozenset[str] | None  # the first word of every modality phrase
     attribution_words: frozenset[str] | None  # the attribution verbs
     relation_heads: frozenset[str]  # first words of the two-word relation forms ("lay off")
+    relation_words: frozenset[str]  # those first words and the one-word forms: a word of neither says no relation
 
     @classmethod
     def load(cls, directory: Path = LEXICON_DIR) -> Cues:
@@ -128,7 +129,8 @@ class Cues:
         return cls(
             modality, boiler, phrases, modality_phrases, verbs_said, relation_forms, frozenset(neutral),
             _first_words(modality_phrases), verbs_said if _first_words(verbs_said) == verbs_said else None,
-            frozenset(form.split(" ", 1)[0] for form in relation_forms if " " in form),
+            heads := frozenset(form.split(" ", 1)[0] for form in relation_forms if " " in form),
+            heads | {form for form in relation_forms if " " not in form},
         )
 
     def is_boilerplate(self, lowered: str) -> bool:
@@ -372,7 +374,7 @@ def describe(
     words = word_text(text, lowered)
     plain_words = set(words_of(lowered))  # what the cue look-ups test first, one set for all of them
     attribution, source_spans = _attribution(text, lowered, plain_words, cues)
-    names = named_candidates(text, entities, source_spans, lexicon, document)
+    names = named_candidates(text, entities, source_spans, lexicon, document, words)
     wholes = _part_of(text, mentions)
     breaks = clause_breaks(text)
     cued = cues.may_hold_modality(lowered, plain_words)
@@ -393,7 +395,7 @@ def describe(
             item = _item_before(text, c_start, mention.start, mention.end)
         item = item or _implied_item(mention.unit)
         subject = _definite_reference(text, mention, document, lexicon, c_start) or _subject_in_mention(text, mention, _near(entities, entity_starts, mention.start, mention.end))
-        if subject is None and _BACK_REFERENCE.search(text[c_start:mention.start]) and not any(
+        if subject is None and _BACK_REFERENCE.match(text[c_start:mention.start]) and not any(
             n.tier == 0 and c_start <= n.start and n.end <= c_end for n in near_names
         ):
             subject = previous_subject or document.topic  # "the company said it would hire 600 workers"
@@ -491,8 +493,13 @@ def named_candidates(
     source_spans: list[tuple[int, int]],
     lexicon: Lexicon,
     document: DocumentContext,
+    lowered_words: str | None = None,
 ) -> list[Named]:
-    """Lexicon entities and other proper names, minus objects and the source of the statement."""
+    """Lexicon entities and other proper names, minus objects and the source of the statement.
+
+    ``lowered_words`` is the sentence's ``word_text``, if the caller has it."""
+    if lowered_words is None:
+        lowered_words = word_text(text, "".join(c.lower() if len(c.lower()) == 1 else c for c in text))
     spans: list[tuple[int, int, str]] = list(entities)
     taken = [(s, e) for s, e, _ in entities]
     headline = text.upper() == text  # "FARMERS SOW 20 PCT OF SPRING GRAIN AREA": capitals say nothing
@@ -524,7 +531,7 @@ def named_candidates(
     for start, end, canonical in sorted(spans):
         if dateline and end <= dateline.end():
             continue
-        before = [w.lower() for w in _WORD.findall(text[max(0, start - 40):start])]
+        before = _WORD.findall(lowered_words, max(0, start - 40), start)
         while before and before[-1] in _NAME_MODIFIERS:
             before.pop()
         preposition = before[-1] if before else ""
@@ -572,7 +579,8 @@ def _pick(pool: list[Named], tier: int, start: int) -> str | None:
 _THE_NOUN_AFTER = re.compile(r"\s+(?:at|of|from|in|on)\s+the\s+([a-z]+)\b")
 
 
-_THE_NOUN_BEFORE = re.compile(r"\bthe\s+([a-z]+)\s+(?:\w+\s+){0,2}$")
+# "\bthe ...", written "the(?<!\wthe)" so that the engine can scan for the literal "the".
+_THE_NOUN_BEFORE = re.compile(r"the(?<!\wthe)\s+([a-z]+)\s+(?:\w+\s+){0,2}$")
 
 
 def _definite_reference(
@@ -641,24 +649,29 @@ def _relation(text: str, mention: Mention, c_start: int, c_end: int, cues: Cues,
     if reduced and reduced.end() < c_end and _WORD.search(words, reduced.end(), c_end):
         tail_start = reduced.end()  # "3,000 soldiers sent by Pyongyang were undergoing training"
     after = list(itertools.islice(_WORD.finditer(words, tail_start, c_end), 6))
+    forms, heads = cues.relation_forms, cues.relation_heads
     for i, match in enumerate(after):
         word = match.group(0)
-        pair = f"{word} {after[i + 1].group(0)}" if i + 1 < len(after) else ""
-        if pair in cues.relation_forms:
-            return cues.relation_forms[pair]
+        if word in heads and i + 1 < len(after):  # a two-word form first: "laid off"
+            pair = f"{word} {after[i + 1].group(0)}"
+            if pair in forms:
+                return forms[pair]
         if word in _AUXILIARIES or word in ("to", "be") or word.endswith("ly"):
             continue  # "1,500 have already been sent", "are to be laid off": the verb is the participle
         if word in cues.relation_forms:
             return cues.relation_forms[word]
         break
     before = _WORD.findall(words, max(c_start, mention.start - 120), mention.start)
+    if cues.relation_words.isdisjoint(before):
+        return None  # most figures: no verb form in reach, no word-by-word walk
     for i in range(len(before) - 1, -1, -1):
         word = before[i]
-        pair = f"{word} {before[i + 1]}" if i + 1 < len(before) else ""
-        if pair in cues.relation_forms:
-            return cues.relation_forms[pair]
-        if word in cues.relation_forms:
-            return cues.relation_forms[word]
+        if word in heads and i + 1 < len(before):
+            pair = f"{word} {before[i + 1]}"
+            if pair in forms:
+                return forms[pair]
+        if word in forms:
+            return forms[word]
     return None
 
 
@@ -767,6 +780,18 @@ _DIMENSIONS = {
 }
 
 
+_LOWER_CASE_RUN = re.compile(r"[a-z\s-]*")
+
+
+def _lower_case_tail(text: str) -> int:
+    """Where the run of lower-case words and spaces that ends ``text`` begins.
+
+    ``_NOUN_OF`` and ``_NOUN_BEFORE_VERB`` match only such characters up to
+    the end of the text, so searching from there finds what a search from the
+    start finds, without trying every earlier position."""
+    return len(text) - _LOWER_CASE_RUN.match(text[::-1]).end()
+
+
 def _item_before(text: str, c_start: int, start: int, end: int) -> str | None:
     """The thing a figure without a noun measures: "the death toll rose to 120",
     "a depth of up to 110 metres", "the tunnel would run for about 11 miles",
@@ -778,10 +803,11 @@ def _item_before(text: str, c_start: int, start: int, end: int) -> str | None:
             return head.group(1)  # "a tunnel about 11 miles long": the tunnel's length
         return _DIMENSIONS[" ".join(after.group(1).split())]
     before = text[c_start:start]
-    m = _NOUN_OF.search(before)
+    tail = _lower_case_tail(before)
+    m = _NOUN_OF.search(before, tail)
     if m and m.group(1) not in _NOT_ITEMS:
         return singular(m.group(1))
-    m = _NOUN_BEFORE_VERB.search(before)
+    m = _NOUN_BEFORE_VERB.search(before, tail)
     if not m:
         return None
     words = [w for w in m.group(1).split() if w not in _DETERMINERS and w not in _MODALS]
