@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from checker.extraction.quantities import singular
-from checker.lexicon import LEXICON_DIR, Lexicon, words_of
+from checker.lexicon import LEXICON_DIR, Lexicon, fold_case, words_of
 from checker.model import Mention, TimeExpression
 from checker.units import canonical as canonical_unit
 
@@ -32,6 +32,11 @@ _CLAUSE_BREAK = re.compile(
     r"[;:,\s](?:(?<=[;:])|(?<=,)\s+(?:of which|of whom|while|whereas|but|and|including|with|which|who|where|when|whose)\b"
     r"|(?<=\s)\s*(?:but|while|whereas)\s)"
 )
+# The same without its last branch, for sentences without those words: the engine stops only at ";:,".
+_CLAUSE_BREAK_PUNCTUATION = re.compile(
+    r"[;:,](?:(?<=[;:])|(?<=,)\s+(?:of which|of whom|while|whereas|but|and|including|with|which|who|where|when|whose)\b)"
+)
+_CONJUNCTIONS = frozenset(("but", "while", "whereas"))
 # Prepositions that make the following entity an object, not the subject ("supplied Russia with", "sent to Russia").
 _OBJECT_PREPOSITIONS = {
     "to", "with", "from", "into", "for", "against", "in", "at", "on", "by", "toward", "towards", "than", "via",
@@ -84,6 +89,7 @@ _ATTRIBUTION_BEFORE = re.compile(r"\b(?:according to|citing|cited by|said by)\s+
 _PART_OF_WHICH = re.compile(r"\b(?:of which|of whom|of them|among them)\s*$", re.I)
 _OF_THE = re.compile(r"\b(?:of|out of)\s+(?:the|its|their|a total of)?\s*$", re.I)
 _INCLUDING = re.compile(r"\b(?:including|included|includes|include|comprising|comprised|among them|of which|consisting of|made up of)\b", re.I)
+_INCLUDING_STEMS = ("includ", "compris", "among them", "of which", "consisting of", "made up of")  # one is in every match
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,7 +293,7 @@ _ADJECTIVAL = re.compile(r"\d-[a-z]+(?:-[a-z]+)?\s+[a-z]")
 _RELATIVE_OPENERS = ("which", "who", "whose", "where", "when")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # internal and built per figure: a frozen init costs a setattr call per field
 class Clause:
     start: int
     end: int
@@ -314,8 +320,13 @@ def _near(items: list, starts: list[int], start: int, end: int) -> list:
     return items[bisect.bisect_left(starts, start - NEAR_REACH):bisect.bisect_right(starts, end + NEAR_REACH)]
 
 
-def clause_breaks(text: str) -> list[re.Match[str]]:
-    """Where the clauses of a sentence meet, found once per sentence."""
+def clause_breaks(text: str, words: set[str] | None = None) -> list[re.Match[str]]:
+    """Where the clauses of a sentence meet, found once per sentence.
+
+    ``words``, the sentence's ``words_of`` (lower-cased), if known: without
+    "but", "while" or "whereas" among them the last branch cannot match."""
+    if words is not None and _CONJUNCTIONS.isdisjoint(words):
+        return list(_CLAUSE_BREAK_PUNCTUATION.finditer(text))
     return list(_CLAUSE_BREAK.finditer(text))
 
 
@@ -376,7 +387,7 @@ def describe(
     attribution, source_spans = _attribution(text, lowered, plain_words, cues)
     names = named_candidates(text, entities, source_spans, lexicon, document, words)
     wholes = _part_of(text, mentions)
-    breaks = clause_breaks(text)
+    breaks = clause_breaks(text, plain_words)
     cued = cues.may_hold_modality(lowered, plain_words)
     name_starts = [n.start for n in names]
     time_starts = [t.start for t in times]
@@ -456,7 +467,7 @@ def _attribution(text: str, lowered: str, words: set[str], cues: Cues) -> tuple[
         source = m.group(1).strip().removeprefix("the ").strip(" ,.")
     said = not _SAID_SET.isdisjoint(words)
     for pattern in (_TRAILING_SOURCE, _LEADING_SOURCE) if said else ():
-        m = pattern.search(text)
+        m = pattern.search(text) if pattern is _TRAILING_SOURCE else pattern.match(text)  # "^": where it can only start
         if m:
             spans.append((m.start(), m.end()))
             names = _NAME_IN.findall(m.group(1))
@@ -472,7 +483,7 @@ def _attribution(text: str, lowered: str, words: set[str], cues: Cues) -> tuple[
     return source, spans
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # internal and built per name: a frozen init costs a setattr call per field
 class Named:
     """A name in a sentence that could be what a figure is about."""
 
@@ -733,6 +744,8 @@ def _part_of(text: str, mentions: list[Mention]) -> dict[int, int]:
                 wholes[i] = i - 1  # "Of the 300 workers, 120 ..."
                 continue
     # "300 passengers, including 180 adults and 160 children"
+    folded = fold_case(text) if len(mentions) > 1 else ""
+    may_include = _has_any(folded, _INCLUDING_STEMS)  # most sentences list nothing: no case-blind search
     for i, mention in enumerate(mentions):
         if i in wholes:
             continue
@@ -740,7 +753,7 @@ def _part_of(text: str, mentions: list[Mention]) -> dict[int, int]:
             between = text[mentions[j].end:mention.start]
             if ";" in between or len(between) > 80:
                 break
-            if _INCLUDING.search(between) and j not in wholes:
+            if may_include and _INCLUDING.search(between) and j not in wholes:
                 whole_item, part_unit = mentions[j].unit, mention.unit
                 if whole_item == part_unit:
                     wholes[i] = j
