@@ -273,6 +273,29 @@ class MentionContext:
     window: TimeExpression | None  # "since August of last year", "in 2023", "by 2035"
 
 
+# (cues, article text, whether the article holds an advertising cue): the article being described, checked once.
+_ARTICLE_CUES: tuple[Cues | None, str, bool] = (None, "", True)
+
+
+def _article_may_advertise(document: DocumentContext, sentence: str, offset: int | None, cues: Cues) -> bool:
+    """False when the sentence is a slice of the article (at ``offset``) and the whole article
+    holds no advertising cue: then no sentence of it does, and none is searched.
+
+    An ASCII cue in a lower-cased slice is in the lower-cased article too;
+    the answer is kept for the last article only (articles are described in turn)."""
+    global _ARTICLE_CUES
+    if offset is None or not document.text or not document.text.startswith(sentence, offset):
+        return True
+    known_cues, known_text, advertises = _ARTICLE_CUES
+    if known_cues is not cues or known_text is not document.text:
+        if all(p.isascii() for p in cues.boilerplate_phrases):
+            advertises = cues.is_boilerplate(document.text.lower())
+        else:
+            advertises = True
+        _ARTICLE_CUES = (cues, document.text, advertises)
+    return advertises
+
+
 def _counted_name(phrase: str, common: frozenset[str], names: frozenset[str], lexicon: Lexicon) -> str | None:
     """The name a capitalized phrase counts as for the article's topic, or None.
 
@@ -376,7 +399,7 @@ def describe(
     """
     document = document or DocumentContext()
     lowered = text.lower()
-    boilerplate = boilerplate or cues.is_boilerplate(lowered)
+    boilerplate = boilerplate or (_article_may_advertise(document, text, offset, cues) and cues.is_boilerplate(lowered))
     entities = document.entities_in(text, offset) if offset is not None else None
     if entities is None:
         entities = lexicon.find_entities(text)
@@ -833,6 +856,8 @@ def _item_before(text: str, c_start: int, start: int, end: int) -> str | None:
 
 def _figure_times(times: list[TimeExpression], source_spans: list[tuple[int, int]]) -> list[TimeExpression]:
     """Drop the day a source spoke ("the ministry said on Monday"): it dates the statement, not the figure."""
+    if not source_spans:
+        return times
     return [
         t
         for t in times
@@ -886,6 +911,8 @@ def _rate_for(mention: Mention, mentions: list[Mention], times: list[TimeExpress
 def _window_for(mention: Mention, times: list[TimeExpression], clause: Clause) -> TimeExpression | None:
     """A window or target binds to the figures of its clause, or of the sentence when the
     clause has none (but never into a relative clause)."""
+    if not times:
+        return None
     windows = [t for t in times if t.kind in ("window", "target")]
     in_clause = [t for t in windows if clause.start <= t.start and t.end <= clause.end]
     if in_clause:
