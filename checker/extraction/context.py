@@ -488,9 +488,16 @@ def _attribution(text: str, lowered: str, words: set[str], cues: Cues) -> tuple[
     if m:
         spans.append((m.start(), m.end()))
         source = m.group(1).strip().removeprefix("the ").strip(" ,.")
-    said = not _SAID_SET.isdisjoint(words)
-    for pattern in (_TRAILING_SOURCE, _LEADING_SOURCE) if said else ():
-        m = pattern.search(text) if pattern is _TRAILING_SOURCE else pattern.match(text)  # "^": where it can only start
+    said_at = [at for word in _SAID_SET.intersection(words) if (at := text.find(word)) != -1]
+    if said_at:
+        # Both patterns reach their verb through a stretch free of "," and ";": the trailing one cannot
+        # start before the last such mark ahead of the first verb, the leading one only if there is none.
+        first = min(said_at)
+        last_mark = max(text.rfind(",", 0, first), text.rfind(";", 0, first))
+        found = (_TRAILING_SOURCE.search(text, max(last_mark, 0)), None if last_mark >= 0 else _LEADING_SOURCE.match(text))
+    else:
+        found = ()
+    for m in found:
         if m:
             spans.append((m.start(), m.end()))
             names = _NAME_IN.findall(m.group(1))
