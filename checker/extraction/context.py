@@ -85,7 +85,12 @@ _SENTENCE_STARTERS = {
     "Although", "Despite", "If", "Once", "Then", "Still", "Even", "Already", "To", "Until", "Across",
     "Previously", "Earlier", "Later", "Separately", "Elsewhere", "Overall", "Together", "Another", "Other",
 }
-_ATTRIBUTION_BEFORE = re.compile(r"\b(?:according to|citing|cited by|said by)\s+((?:the\s+)?[A-Za-z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})")
+# "\b(?:according to|citing|cited by|said by)", each cue written "cue(?<!\wcue)" so that every branch
+# starts with a letter: the engine then stops only at an "a", "c" or "s".
+_ATTRIBUTION_BEFORE = re.compile(
+    r"(?:according to(?<!\waccording to)|citing(?<!\wciting)|cited by(?<!\wcited by)|said by(?<!\wsaid by))"
+    r"\s+((?:the\s+)?[A-Za-z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})"
+)
 _PART_OF_WHICH = re.compile(r"\b(?:of which|of whom|of them|among them)\s*$", re.I)
 _OF_THE = re.compile(r"\b(?:of|out of)\s+(?:the|its|their|a total of)?\s*$", re.I)
 _INCLUDING = re.compile(r"\b(?:including|included|includes|include|comprising|comprised|among them|of which|consisting of|made up of)\b", re.I)
