@@ -137,7 +137,7 @@ class _AliasScan:
 
     Even a Python step per word is too slow for a whole archive, and most
     words start no alias. When every word of a text is ASCII, the set of its
-    words (``_words_of``: string methods only) tells which aliases could fit
+    words (``words_of``: string methods only) tells which aliases could fit
     at all: an alias matches only where each of its words is a word of the
     text. Only the first words of those aliases are then searched for, each
     by its own literal pattern, which the regex engine scans for at C speed.
@@ -198,7 +198,7 @@ class _AliasScan:
 
     def _ascii_starts(self, folded: str) -> list[tuple[int, str | None]]:
         """Where an alias may start in a lower-cased text whose words are all ASCII."""
-        words = set(_words_of(folded))
+        words = set(words_of(folded))
         starts: list[tuple[int, str | None]] = []
         for word in words.intersection(self.by_word):
             if any(need <= words for need in self.needs[word]):
@@ -247,20 +247,21 @@ _FIRST_WORD = re.compile(r"\w+")
 _WORDS = _FIRST_WORD
 # A letter or digit beyond ASCII: its case-folding may differ from ASCII's, so such texts take the word-by-word scan.
 _NON_ASCII_LETTER = re.compile(r"[^\W\x00-\x7f]")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-# Every ASCII character that is not a lower-case word character becomes a space.
-_NOT_WORD_TO_SPACE = str.maketrans({chr(c): " " for c in range(128) if not re.fullmatch(r"[a-z0-9_]", chr(c))})
+# Every byte that is not a lower-case ASCII word character becomes a space.
+_NOT_WORD_TO_SPACE = bytes(c if 0x61 <= c <= 0x7A or 0x30 <= c <= 0x39 or c == 0x5F else 0x20 for c in range(256))
 
 
-def _words_of(folded: str) -> list[str]:
+def words_of(folded: str) -> list[str]:
     """The ``\\w+`` words of a lower-cased text whose words are all ASCII.
 
-    Splitting after one ``translate`` is several times cheaper than a regex
-    ``findall``; other characters beyond ASCII can then only be separators.
+    Splitting after one byte ``translate`` is several times cheaper than a
+    regex ``findall``; characters beyond ASCII (encoded as "?") can then only
+    be separators.
+    In any lower-cased text, a word ``\\b``-bounded on both sides and made of
+    ``[a-z0-9_]`` is one of these words: a cheap test of whether a pattern of
+    whole words can match at all.
     """
-    if not folded.isascii():
-        folded = _NON_ASCII.sub(" ", folded)
-    return folded.translate(_NOT_WORD_TO_SPACE).split()
+    return folded.encode("ascii", "replace").translate(_NOT_WORD_TO_SPACE).decode("ascii").split()
 # Characters Python's case-insensitive matching takes for ASCII letters that
 # str.lower() does not turn into them: "ſince" matches "since", "İ" matches "i".
 _ASCII_LOOKALIKES = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})

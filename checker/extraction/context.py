@@ -11,7 +11,9 @@ line of reasoning an editor could follow.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -19,14 +21,22 @@ from pathlib import Path
 import yaml
 
 from checker.extraction.quantities import singular
-from checker.lexicon import LEXICON_DIR, Lexicon
+from checker.lexicon import LEXICON_DIR, Lexicon, fold_case, words_of
 from checker.model import Mention, TimeExpression
 from checker.units import canonical as canonical_unit
 
 # Clause boundaries: a figure's modality, relation and time belong to its clause.
+# Read as: "[;:]", or ", which|who|...", or "\s+but|while|whereas\s". Written with the first character
+# as a class (and a look-behind per branch) so the engine skips to the next ";:," or space in C.
 _CLAUSE_BREAK = re.compile(
-    r"[;:]|,\s+(?:of which|of whom|while|whereas|but|and|including|with|which|who|where|when|whose)\b|\s+(?:but|while|whereas)\s"
+    r"[;:,\s](?:(?<=[;:])|(?<=,)\s+(?:of which|of whom|while|whereas|but|and|including|with|which|who|where|when|whose)\b"
+    r"|(?<=\s)\s*(?:but|while|whereas)\s)"
 )
+# The same without its last branch, for sentences without those words: the engine stops only at ";:,".
+_CLAUSE_BREAK_PUNCTUATION = re.compile(
+    r"[;:,](?:(?<=[;:])|(?<=,)\s+(?:of which|of whom|while|whereas|but|and|including|with|which|who|where|when|whose)\b)"
+)
+_CONJUNCTIONS = frozenset(("but", "while", "whereas"))
 # Prepositions that make the following entity an object, not the subject ("supplied Russia with", "sent to Russia").
 _OBJECT_PREPOSITIONS = {
     "to", "with", "from", "into", "for", "against", "in", "at", "on", "by", "toward", "towards", "than", "via",
@@ -75,10 +85,16 @@ _SENTENCE_STARTERS = {
     "Although", "Despite", "If", "Once", "Then", "Still", "Even", "Already", "To", "Until", "Across",
     "Previously", "Earlier", "Later", "Separately", "Elsewhere", "Overall", "Together", "Another", "Other",
 }
-_ATTRIBUTION_BEFORE = re.compile(r"\b(?:according to|citing|cited by|said by)\s+((?:the\s+)?[A-Za-z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})")
+# "\b(?:according to|citing|cited by|said by)", each cue written "cue(?<!\wcue)" so that every branch
+# starts with a letter: the engine then stops only at an "a", "c" or "s".
+_ATTRIBUTION_BEFORE = re.compile(
+    r"(?:according to(?<!\waccording to)|citing(?<!\wciting)|cited by(?<!\wcited by)|said by(?<!\wsaid by))"
+    r"\s+((?:the\s+)?[A-Za-z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})"
+)
 _PART_OF_WHICH = re.compile(r"\b(?:of which|of whom|of them|among them)\s*$", re.I)
 _OF_THE = re.compile(r"\b(?:of|out of)\s+(?:the|its|their|a total of)?\s*$", re.I)
 _INCLUDING = re.compile(r"\b(?:including|included|includes|include|comprising|comprised|among them|of which|consisting of|made up of)\b", re.I)
+_INCLUDING_STEMS = ("includ", "compris", "among them", "of which", "consisting of", "made up of")  # one is in every match
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +108,11 @@ class Cues:
     attribution_verbs: frozenset[str]
     relation_forms: dict[str, str]  # inflected form -> lemma of a relation verb
     neutral_forms: frozenset[str]
+    # Whole-word tests against a sentence's ``words_of`` set (None: a cue is not such a word, test substrings).
+    modality_heads: frozenset[str] | None  # the first word of every modality phrase
+    attribution_words: frozenset[str] | None  # the attribution verbs
+    relation_heads: frozenset[str]  # first words of the two-word relation forms ("lay off")
+    relation_words: frozenset[str]  # those first words and the one-word forms: a word of neither says no relation
 
     @classmethod
     def load(cls, directory: Path = LEXICON_DIR) -> Cues:
@@ -115,16 +136,36 @@ class Cues:
         neutral = {f.lower() for lemma, extra in (verbs.get("neutral") or {}).items() for f in (*_regular_forms(lemma), *(extra or []))}
         phrases = tuple(p.lower() for p in cues["boilerplate"])
         modality_phrases = tuple(p.lower() for group in cues["modality"].values() for p in group)
-        return cls(modality, boiler, phrases, modality_phrases, frozenset(cues["attribution_verbs"]), relation_forms, frozenset(neutral))
+        verbs_said = frozenset(cues["attribution_verbs"])
+        return cls(
+            modality, boiler, phrases, modality_phrases, verbs_said, relation_forms, frozenset(neutral),
+            _first_words(modality_phrases), verbs_said if _first_words(verbs_said) == verbs_said else None,
+            heads := frozenset(form.split(" ", 1)[0] for form in relation_forms if " " in form),
+            heads | {form for form in relation_forms if " " not in form},
+        )
 
     def is_boilerplate(self, lowered: str) -> bool:
         """Whether a lower-cased text holds an advertising cue: the same answer as
         ``self.boilerplate.search``, but a substring test per phrase is cheaper than the alternation."""
         return _has_any(lowered, self.boilerplate_phrases)
 
-    def may_hold_modality(self, lowered: str) -> bool:
-        """Whether ``self.modality`` can match anywhere in a lower-cased text: every match is one of its phrases."""
-        return _has_any(lowered, self.modality_phrases)
+    def may_hold_modality(self, lowered: str, words: set[str]) -> bool:
+        """Whether ``self.modality`` can match anywhere in a lower-cased text, whose ``words_of`` are ``words``:
+        a match, bounded by ``\\b``, holds the first word of its phrase as a whole word."""
+        if self.modality_heads is None:
+            return _has_any(lowered, self.modality_phrases)
+        return not self.modality_heads.isdisjoint(words)
+
+
+def _first_words(phrases: Iterable[str]) -> frozenset[str] | None:
+    """The first ``words_of`` word of each lower-case phrase, or None when a phrase has none."""
+    heads = set()
+    for phrase in phrases:
+        words = words_of(phrase)
+        if not words:
+            return None
+        heads.add(words[0])
+    return frozenset(heads)
 
 
 def _has_any(text: str, words: tuple[str, ...] | frozenset[str]) -> bool:
@@ -237,6 +278,29 @@ class MentionContext:
     window: TimeExpression | None  # "since August of last year", "in 2023", "by 2035"
 
 
+# (cues, article text, whether the article holds an advertising cue): the article being described, checked once.
+_ARTICLE_CUES: tuple[Cues | None, str, bool] = (None, "", True)
+
+
+def _article_may_advertise(document: DocumentContext, sentence: str, offset: int | None, cues: Cues) -> bool:
+    """False when the sentence is a slice of the article (at ``offset``) and the whole article
+    holds no advertising cue: then no sentence of it does, and none is searched.
+
+    An ASCII cue in a lower-cased slice is in the lower-cased article too;
+    the answer is kept for the last article only (articles are described in turn)."""
+    global _ARTICLE_CUES
+    if offset is None or not document.text or not document.text.startswith(sentence, offset):
+        return True
+    known_cues, known_text, advertises = _ARTICLE_CUES
+    if known_cues is not cues or known_text is not document.text:
+        if all(p.isascii() for p in cues.boilerplate_phrases):
+            advertises = cues.is_boilerplate(document.text.lower())
+        else:
+            advertises = True
+        _ARTICLE_CUES = (cues, document.text, advertises)
+    return advertises
+
+
 def _counted_name(phrase: str, common: frozenset[str], names: frozenset[str], lexicon: Lexicon) -> str | None:
     """The name a capitalized phrase counts as for the article's topic, or None.
 
@@ -257,7 +321,7 @@ _ADJECTIVAL = re.compile(r"\d-[a-z]+(?:-[a-z]+)?\s+[a-z]")
 _RELATIVE_OPENERS = ("which", "who", "whose", "where", "when")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # internal and built per figure: a frozen init costs a setattr call per field
 class Clause:
     start: int
     end: int
@@ -284,8 +348,13 @@ def _near(items: list, starts: list[int], start: int, end: int) -> list:
     return items[bisect.bisect_left(starts, start - NEAR_REACH):bisect.bisect_right(starts, end + NEAR_REACH)]
 
 
-def clause_breaks(text: str) -> list[re.Match[str]]:
-    """Where the clauses of a sentence meet, found once per sentence."""
+def clause_breaks(text: str, words: set[str] | None = None) -> list[re.Match[str]]:
+    """Where the clauses of a sentence meet, found once per sentence.
+
+    ``words``, the sentence's ``words_of`` (lower-cased), if known: without
+    "but", "while" or "whereas" among them the last branch cannot match."""
+    if words is not None and _CONJUNCTIONS.isdisjoint(words):
+        return list(_CLAUSE_BREAK_PUNCTUATION.finditer(text))
     return list(_CLAUSE_BREAK.finditer(text))
 
 
@@ -335,18 +404,19 @@ def describe(
     """
     document = document or DocumentContext()
     lowered = text.lower()
-    boilerplate = boilerplate or cues.is_boilerplate(lowered)
+    boilerplate = boilerplate or (_article_may_advertise(document, text, offset, cues) and cues.is_boilerplate(lowered))
     entities = document.entities_in(text, offset) if offset is not None else None
     if entities is None:
         entities = lexicon.find_entities(text)
-    attribution, source_spans = _attribution(text, lowered, cues)
-    names = named_candidates(text, entities, source_spans, lexicon, document)
-    wholes = _part_of(text, mentions)
-    breaks = clause_breaks(text)
-    words = _Words(text)
     if len(lowered) != len(text):  # a letter whose lower case is longer: keep offsets, lose only case-folding
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    cued = cues.may_hold_modality(lowered)
+    words = word_text(text, lowered)
+    plain_words = set(words_of(lowered))  # what the cue look-ups test first, one set for all of them
+    attribution, source_spans = _attribution(text, lowered, plain_words, cues)
+    names = named_candidates(text, entities, source_spans, lexicon, document, words)
+    wholes = _part_of(text, mentions)
+    breaks = clause_breaks(text, plain_words)
+    cued = cues.may_hold_modality(lowered, plain_words)
     name_starts = [n.start for n in names]
     time_starts = [t.start for t in times]
     entity_starts = [e[0] for e in entities]
@@ -364,7 +434,7 @@ def describe(
             item = _item_before(text, c_start, mention.start, mention.end)
         item = item or _implied_item(mention.unit)
         subject = _definite_reference(text, mention, document, lexicon, c_start) or _subject_in_mention(text, mention, _near(entities, entity_starts, mention.start, mention.end))
-        if subject is None and _BACK_REFERENCE.search(text[c_start:mention.start]) and not any(
+        if subject is None and _BACK_REFERENCE.match(text[c_start:mention.start]) and not any(
             n.tier == 0 and c_start <= n.start and n.end <= c_end for n in near_names
         ):
             subject = previous_subject or document.topic  # "the company said it would hire 600 workers"
@@ -397,7 +467,8 @@ _SAID_WORDS = (
     "estimated", "estimates", "added", "confirmed", "disclosed", "showed", "shows", "found",
 )
 _SAID = "(?:" + "|".join(_SAID_WORDS) + ")"
-_ATTRIBUTION_BEFORE_WORDS = ("according to", "citing", "cited by", "said by")  # what _ATTRIBUTION_BEFORE needs
+_ATTRIBUTION_BEFORE_WORDS = frozenset(("according", "citing", "cited", "said"))  # one is in every _ATTRIBUTION_BEFORE
+_SAID_SET = frozenset(_SAID_WORDS)
 # A capitalized name and the word after it: a source when that word is an attribution verb ("Bloomberg reported").
 _NAME_AND_VERB = re.compile(r"((?:The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s+(?:\w+ly\s+)?(\w+)\b")
 # ", the state meteorological agency AEMET said." / ", Bloomberg reported on Friday."
@@ -407,29 +478,38 @@ _LEADING_SOURCE = re.compile(rf"^([^,;]{{2,90}}?)\s+(?:\w+ly\s+)?{_SAID}\b(?:[^,
 _NAME_IN = re.compile(rf"(?:The\s+)?[{_UPPER}][\w.&'’-]*(?:\s+[{_UPPER}][\w.&'’-]*)*")
 
 
-def _attribution(text: str, lowered: str, cues: Cues) -> tuple[str | None, list[tuple[int, int]]]:
+def _attribution(text: str, lowered: str, words: set[str], cues: Cues) -> tuple[str | None, list[tuple[int, int]]]:
     """Who the sentence quotes, and the spans that only name the source.
 
     Names inside those spans ("the state meteorological agency AEMET said")
     are the source of a figure, never what it is about. Each pattern is
-    tried only when the words it needs are in the sentence (``lowered`` is
-    ``text.lower()``): most sentences quote no one.
+    tried only when a whole word it needs is among ``words`` (the
+    ``words_of`` of ``lowered``, the sentence lower-cased): most sentences
+    quote no one.
     """
     spans: list[tuple[int, int]] = []
     source: str | None = None
-    m = _ATTRIBUTION_BEFORE.search(text) if _has_any(text, _ATTRIBUTION_BEFORE_WORDS) else None
+    m = None if _ATTRIBUTION_BEFORE_WORDS.isdisjoint(words) else _ATTRIBUTION_BEFORE.search(text)
     if m:
         spans.append((m.start(), m.end()))
         source = m.group(1).strip().removeprefix("the ").strip(" ,.")
-    said = _has_any(text, _SAID_WORDS)
-    for pattern in (_TRAILING_SOURCE, _LEADING_SOURCE) if said else ():
-        m = pattern.search(text)
+    said_at = [at for word in _SAID_SET.intersection(words) if (at := text.find(word)) != -1]
+    if said_at:
+        # Both patterns reach their verb through a stretch free of "," and ";": the trailing one cannot
+        # start before the last such mark ahead of the first verb, the leading one only if there is none.
+        first = min(said_at)
+        last_mark = max(text.rfind(",", 0, first), text.rfind(";", 0, first))
+        found = (_TRAILING_SOURCE.search(text, max(last_mark, 0)), None if last_mark >= 0 else _LEADING_SOURCE.match(text))
+    else:
+        found = ()
+    for m in found:
         if m:
             spans.append((m.start(), m.end()))
             names = _NAME_IN.findall(m.group(1))
             if source is None and names:
                 source = names[-1].strip()
-    if source is None and _has_any(lowered, cues.attribution_verbs):
+    verbs = cues.attribution_words
+    if source is None and (_has_any(lowered, cues.attribution_verbs) if verbs is None else not verbs.isdisjoint(words)):
         for m in _NAME_AND_VERB.finditer(text):
             if m.group(2).lower() in cues.attribution_verbs and m.group(1).split()[-1] not in _SENTENCE_STARTERS:
                 spans.append((m.start(1), m.end(1)))
@@ -438,7 +518,7 @@ def _attribution(text: str, lowered: str, cues: Cues) -> tuple[str | None, list[
     return source, spans
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # internal and built per name: a frozen init costs a setattr call per field
 class Named:
     """A name in a sentence that could be what a figure is about."""
 
@@ -459,8 +539,13 @@ def named_candidates(
     source_spans: list[tuple[int, int]],
     lexicon: Lexicon,
     document: DocumentContext,
+    lowered_words: str | None = None,
 ) -> list[Named]:
-    """Lexicon entities and other proper names, minus objects and the source of the statement."""
+    """Lexicon entities and other proper names, minus objects and the source of the statement.
+
+    ``lowered_words`` is the sentence's ``word_text``, if the caller has it."""
+    if lowered_words is None:
+        lowered_words = word_text(text, "".join(c.lower() if len(c.lower()) == 1 else c for c in text))
     spans: list[tuple[int, int, str]] = list(entities)
     taken = [(s, e) for s, e, _ in entities]
     headline = text.upper() == text  # "FARMERS SOW 20 PCT OF SPRING GRAIN AREA": capitals say nothing
@@ -492,7 +577,7 @@ def named_candidates(
     for start, end, canonical in sorted(spans):
         if dateline and end <= dateline.end():
             continue
-        before = [w.lower() for w in _WORD.findall(text[max(0, start - 40):start])]
+        before = _WORD.findall(lowered_words, max(0, start - 40), start)
         while before and before[-1] in _NAME_MODIFIERS:
             before.pop()
         preposition = before[-1] if before else ""
@@ -540,7 +625,8 @@ def _pick(pool: list[Named], tier: int, start: int) -> str | None:
 _THE_NOUN_AFTER = re.compile(r"\s+(?:at|of|from|in|on)\s+the\s+([a-z]+)\b")
 
 
-_THE_NOUN_BEFORE = re.compile(r"\bthe\s+([a-z]+)\s+(?:\w+\s+){0,2}$")
+# "\bthe ...", written "the(?<!\wthe)" so that the engine can scan for the literal "the".
+_THE_NOUN_BEFORE = re.compile(r"the(?<!\wthe)\s+([a-z]+)\s+(?:\w+\s+){0,2}$")
 
 
 def _definite_reference(
@@ -574,31 +660,16 @@ def _subject_in_mention(text: str, mention: Mention, entities: list[tuple[int, i
     return None
 
 
-def _words_with_offsets(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    return [(m.start(), m.group(0).lower()) for m in _WORD.finditer(text, start, end)]
+# The Kelvin sign lower-cases to an ASCII "k" that ``_WORD`` would take for a letter; the only such character.
+_KELVIN = "\u212a"
 
 
-class _Words:
-    """The words of a sentence, found once and shared by the look-ups of all its figures."""
-
-    __slots__ = ("text", "starts", "ends", "lowered")
-
-    def __init__(self, text: str) -> None:
-        matches = list(_WORD.finditer(text))
-        self.text = text
-        self.starts = [m.start() for m in matches]
-        self.ends = [m.end() for m in matches]
-        self.lowered = [m.group(0).lower() for m in matches]
-
-    def between(self, start: int, end: int) -> list[tuple[int, str]]:
-        """``_words_with_offsets(text, start, end)``: a word cut by a bound is cut the same way."""
-        found: list[tuple[int, str]] = []
-        for k in range(bisect.bisect_right(self.ends, start), bisect.bisect_left(self.starts, end)):
-            if start <= self.starts[k] and self.ends[k] <= end:
-                found.append((self.starts[k], self.lowered[k]))
-            else:
-                found.extend(_words_with_offsets(self.text, max(start, self.starts[k]), min(end, self.ends[k])))
-        return found
+def word_text(text: str, lowered: str) -> str:
+    """``lowered`` (same offsets as ``text``) with the Kelvin sign kept, so that ``_WORD``
+    finds in it exactly the words it finds in ``text``, already lower-cased."""
+    if _KELVIN not in text:
+        return lowered
+    return "".join(c if c == _KELVIN else low for c, low in zip(text, lowered))
 
 
 # A participle phrase that only describes the counted thing: "sent by Pyongyang", "based in Kyiv".
@@ -612,33 +683,41 @@ _PLACE_AFTER = re.compile(
 )
 
 
-def _relation(text: str, mention: Mention, c_start: int, c_end: int, cues: Cues, words: _Words) -> str | None:
-    """The verb that says what the figure counts: after it for passives, else before it."""
+def _relation(text: str, mention: Mention, c_start: int, c_end: int, cues: Cues, words: str) -> str | None:
+    """The verb that says what the figure counts: after it for passives, else before it.
+
+    ``words`` is the sentence's ``word_text``."""
     tail_start = mention.end
     place = _PLACE_AFTER.match(text, mention.end)
     if place:
         tail_start = place.end()  # "720 workers at the plant will lose their jobs"
     reduced = _REDUCED_RELATIVE.match(text, tail_start)
-    if reduced and reduced.end() < c_end and words.between(reduced.end(), c_end):
+    if reduced and reduced.end() < c_end and _WORD.search(words, reduced.end(), c_end):
         tail_start = reduced.end()  # "3,000 soldiers sent by Pyongyang were undergoing training"
-    after = words.between(tail_start, c_end)[:6]
-    for i, (_, word) in enumerate(after):
-        pair = f"{word} {after[i + 1][1]}" if i + 1 < len(after) else ""
-        if pair in cues.relation_forms:
-            return cues.relation_forms[pair]
+    after = list(itertools.islice(_WORD.finditer(words, tail_start, c_end), 6))
+    forms, heads = cues.relation_forms, cues.relation_heads
+    for i, match in enumerate(after):
+        word = match.group(0)
+        if word in heads and i + 1 < len(after):  # a two-word form first: "laid off"
+            pair = f"{word} {after[i + 1].group(0)}"
+            if pair in forms:
+                return forms[pair]
         if word in _AUXILIARIES or word in ("to", "be") or word.endswith("ly"):
             continue  # "1,500 have already been sent", "are to be laid off": the verb is the participle
         if word in cues.relation_forms:
             return cues.relation_forms[word]
         break
-    before = words.between(max(c_start, mention.start - 120), mention.start)
+    before = _WORD.findall(words, max(c_start, mention.start - 120), mention.start)
+    if cues.relation_words.isdisjoint(before):
+        return None  # most figures: no verb form in reach, no word-by-word walk
     for i in range(len(before) - 1, -1, -1):
-        word = before[i][1]
-        pair = f"{word} {before[i + 1][1]}" if i + 1 < len(before) else ""
-        if pair in cues.relation_forms:
-            return cues.relation_forms[pair]
-        if word in cues.relation_forms:
-            return cues.relation_forms[word]
+        word = before[i]
+        if word in heads and i + 1 < len(before):
+            pair = f"{word} {before[i + 1]}"
+            if pair in forms:
+                return forms[pair]
+        if word in forms:
+            return forms[word]
     return None
 
 
@@ -690,16 +769,18 @@ def _part_of(text: str, mentions: list[Mention]) -> dict[int, int]:
                 continue
         if i + 1 < len(mentions):
             nxt = mentions[i + 1]
-            if _OF_THE.search(text[mention.end:nxt.start]) and len(text[mention.end:nxt.start]) < 25:
+            if nxt.start - mention.end < 25 and _OF_THE.search(text[mention.end:nxt.start]):
                 wholes[i] = i + 1  # "1,500 of the 10,000 soldiers"
                 continue
         if i > 0:
-            prev_text = text[:mention.start]
-            m = _OF_THE_BEFORE.search(prev_text[mentions[i - 1].start - 25 if mentions[i - 1].start > 25 else 0:mentions[i - 1].start])
+            prev_start = mentions[i - 1].start
+            m = _OF_THE_BEFORE.search(text[prev_start - 25 if prev_start > 25 else 0:prev_start])
             if m and _UP_TO_A_COMMA.match(text[mentions[i - 1].end:mention.start]) is not None:
                 wholes[i] = i - 1  # "Of the 300 workers, 120 ..."
                 continue
     # "300 passengers, including 180 adults and 160 children"
+    folded = fold_case(text) if len(mentions) > 1 else ""
+    may_include = _has_any(folded, _INCLUDING_STEMS)  # most sentences list nothing: no case-blind search
     for i, mention in enumerate(mentions):
         if i in wholes:
             continue
@@ -707,7 +788,7 @@ def _part_of(text: str, mentions: list[Mention]) -> dict[int, int]:
             between = text[mentions[j].end:mention.start]
             if ";" in between or len(between) > 80:
                 break
-            if _INCLUDING.search(between) and j not in wholes:
+            if may_include and _INCLUDING.search(between) and j not in wholes:
                 whole_item, part_unit = mentions[j].unit, mention.unit
                 if whole_item == part_unit:
                     wholes[i] = j
@@ -747,6 +828,18 @@ _DIMENSIONS = {
 }
 
 
+_LOWER_CASE_RUN = re.compile(r"[a-z\s-]*")
+
+
+def _lower_case_tail(text: str) -> int:
+    """Where the run of lower-case words and spaces that ends ``text`` begins.
+
+    ``_NOUN_OF`` and ``_NOUN_BEFORE_VERB`` match only such characters up to
+    the end of the text, so searching from there finds what a search from the
+    start finds, without trying every earlier position."""
+    return len(text) - _LOWER_CASE_RUN.match(text[::-1]).end()
+
+
 def _item_before(text: str, c_start: int, start: int, end: int) -> str | None:
     """The thing a figure without a noun measures: "the death toll rose to 120",
     "a depth of up to 110 metres", "the tunnel would run for about 11 miles",
@@ -758,10 +851,11 @@ def _item_before(text: str, c_start: int, start: int, end: int) -> str | None:
             return head.group(1)  # "a tunnel about 11 miles long": the tunnel's length
         return _DIMENSIONS[" ".join(after.group(1).split())]
     before = text[c_start:start]
-    m = _NOUN_OF.search(before)
+    tail = _lower_case_tail(before)
+    m = _NOUN_OF.search(before, tail)
     if m and m.group(1) not in _NOT_ITEMS:
         return singular(m.group(1))
-    m = _NOUN_BEFORE_VERB.search(before)
+    m = _NOUN_BEFORE_VERB.search(before, tail)
     if not m:
         return None
     words = [w for w in m.group(1).split() if w not in _DETERMINERS and w not in _MODALS]
@@ -774,6 +868,8 @@ def _item_before(text: str, c_start: int, start: int, end: int) -> str | None:
 
 def _figure_times(times: list[TimeExpression], source_spans: list[tuple[int, int]]) -> list[TimeExpression]:
     """Drop the day a source spoke ("the ministry said on Monday"): it dates the statement, not the figure."""
+    if not source_spans:
+        return times
     return [
         t
         for t in times
@@ -827,6 +923,8 @@ def _rate_for(mention: Mention, mentions: list[Mention], times: list[TimeExpress
 def _window_for(mention: Mention, times: list[TimeExpression], clause: Clause) -> TimeExpression | None:
     """A window or target binds to the figures of its clause, or of the sentence when the
     clause has none (but never into a relative clause)."""
+    if not times:
+        return None
     windows = [t for t in times if t.kind in ("window", "target")]
     in_clause = [t for t in windows if clause.start <= t.start and t.end <= clause.end]
     if in_clause:
