@@ -99,6 +99,10 @@ def test_item_and_verb_tell_different_facts_apart(sentence, text, expected):
         ("KARACHI, May 24 — The temperature in Jacobabad climbed to 48.8C on Thursday.", "48.8C", "Jacobabad"),
         ("US Defense Secretary Lloyd Austin said about 3,000 soldiers sent by Pyongyang were in training.",
          "3,000 soldiers", "North Korea"),
+        # a month or weekday that ends the sentence is still a date, not a name
+        ("Emergency services said 100 people had been treated for heatstroke in Seville province since Saturday.",
+         "100 people", "Seville"),
+        ("Kessler reported an order backlog of 3.6 billion euros at the end of December.", "3.6 billion euros", "Kessler Automotive"),
     ],
 )
 def test_subject_is_what_the_figure_is_about_not_the_source_or_dateline(sentence, text, subject):

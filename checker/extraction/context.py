@@ -308,7 +308,7 @@ def _counted_name(phrase: str, common: frozenset[str], names: frozenset[str], le
     ordinary word capitalized ("Rescuers"), must hold a word written
     capitalized mid-sentence, and must not be a lexicon entity (counted as one).
     """
-    name = " ".join(w for w in phrase.split() if w not in _SENTENCE_STARTERS and w not in _NOT_NAMES)
+    name = " ".join(w for w in phrase.split() if w not in _SENTENCE_STARTERS and w.rstrip(_NAME_END) not in _NOT_NAMES)
     if not name or name.lower() in common or not any(w in names for w in name.split()):
         return None
     if name.lower() in lexicon.entity_aliases:
@@ -531,6 +531,7 @@ class Named:
 # Prepositions that make a following name a place the figure is about.
 _PLACE_PREPOSITIONS = {"in", "at", "across", "throughout", "inside", "within"}
 _HYPHEN_LOWER = re.compile(r"-[a-z]")
+_NAME_END = ".’'"  # what a capitalized phrase may end with that is not part of the name
 
 
 def named_candidates(
@@ -554,19 +555,19 @@ def named_candidates(
         offset = m.start()
         while words and (
             words[0] in _SENTENCE_STARTERS
-            or words[0] in _NOT_NAMES
+            or words[0].rstrip(_NAME_END) in _NOT_NAMES
             or (offset == 0 and (words[0].lower() in document.common_words or words[0] not in document.name_words))
         ):
             offset = text.index(words[0], offset) + len(words[0])
             words.pop(0)
             while offset < len(text) and text[offset] == " ":
                 offset += 1
-        while words and words[-1] in _NOT_NAMES:
+        while words and words[-1].rstrip(_NAME_END) in _NOT_NAMES:  # "at the end of December."
             words.pop()
         hyphen = _HYPHEN_LOWER.search(words[-1]) if words else None
         if hyphen:  # "World Bank-led", "Seoul-based"
             words[-1] = words[-1][: hyphen.start()]
-        name = " ".join(words).rstrip(".’'")
+        name = " ".join(words).rstrip(_NAME_END)
         if not name or name.lower() in document.common_words:
             continue
         if any(s < m.end() and offset < e for s, e in taken):
