@@ -54,24 +54,26 @@ def test_parts_that_add_up_to_more_than_the_whole():
     assert findings[0].steps[-1] == "the parts add up to at least 339, the whole is at most 300"
 
 
+def sum_step(fields: dict, whole: tuple, *parts: tuple) -> str:
+    """The arithmetic step of the one finding about a whole and its parts, each (text, low, high)."""
+    claims = [claim(*whole, claim_id="d.md#1", **fields)]
+    claims += [claim(*part, claim_id=f"d.md#{n}", part_of="d.md#1", **fields) for n, part in enumerate(parts, start=2)]
+    (finding,) = run(*claims)
+    return finding.steps[-1]
+
+
 def test_counted_parts_are_shown_in_whole_numbers():
     """Rounding widens 312 passengers to 311.5-312.5, but no one counts half a passenger."""
     people = dict(item="passenger", subject=None, sentence=PASSENGERS, sentence_start=0)
-    whole = claim("312 passengers", 311.5, 312.5, claim_id="f.md#1", **people)
-    adults = claim("190 adults", 185, 195, claim_id="f.md#2", part_of="f.md#1", **people)
-    children = claim("141 children", 140.5, 141.5, claim_id="f.md#3", part_of="f.md#1", **people)
-    (finding,) = run(whole, adults, children)
-    assert finding.steps[-1] == "the parts add up to at least 326, the whole is at most 312"
+    step = sum_step(people, ("312 passengers", 311.5, 312.5), ("190 adults", 185, 195), ("141 children", 140.5, 141.5))
+    assert step == "the parts add up to at least 326, the whole is at most 312"
 
 
 def test_measured_parts_keep_their_fractions():
     sentence = "The 12.5 km route includes 7.5 km of tunnel and 5.5 km of bridge."
-    fields = dict(item="route", subject=None, sentence=sentence, sentence_start=0, base_unit="meter")
-    whole = claim("12.5 km", 12450, 12550, claim_id="r.md#1", **fields)
-    tunnel = claim("7.5 km", 7450, 7550, claim_id="r.md#2", part_of="r.md#1", **fields)
-    bridge = claim("5.5 km", 5450, 5550, claim_id="r.md#3", part_of="r.md#1", **fields)
-    (finding,) = run(whole, tunnel, bridge)
-    assert finding.steps[-1] == "the parts add up to at least 12.9 km, the whole is at most 12.55 km"
+    route = dict(item="route", subject=None, sentence=sentence, sentence_start=0, base_unit="meter")
+    step = sum_step(route, ("12.5 km", 12450, 12550), ("7.5 km", 7450, 7550), ("5.5 km", 5450, 5550))
+    assert step == "the parts add up to at least 12.9 km, the whole is at most 12.55 km"
 
 
 def test_parts_within_a_rounded_whole_are_not_flagged():
