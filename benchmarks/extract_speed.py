@@ -112,11 +112,12 @@ def stage_seconds(docs: list[Document]) -> dict[str, float]:
     def context() -> None:
         for doc, doc_found, doc_times in zip(docs, found, times, strict=True):
             document_context = DocumentContext.read(doc.text, doc.title, lexicon)
-            spans = boilerplate_paragraphs(doc.text, cues)
+            may_advertise = cues.may_advertise(doc.text)
+            spans = boilerplate_paragraphs(doc.text, cues) if may_advertise else []
             for (sentence, sentence_mentions), these_times in zip(doc_found, doc_times, strict=True):
                 boilerplate = any(s <= sentence.start < e for s, e in spans)
-                describe(sentence.text, sentence_mentions, these_times, lexicon, cues, None,
-                         document_context, boilerplate=boilerplate, offset=sentence.start)
+                describe(sentence.text, sentence_mentions, these_times, lexicon, cues, None, document_context,
+                         boilerplate=boilerplate, offset=sentence.start, article_may_advertise=may_advertise)
 
     seconds["context"] = _timed(context)
     drafts = [extract_drafts(d, lexicon, cues) for d in docs]

@@ -80,7 +80,8 @@ def extract_drafts(document: Document, lexicon: Lexicon | None = None, cues: Cue
     previous_subject: str | None = None
     previous_end = 0
     document_context = DocumentContext.read(document.text, document.title, lexicon)
-    boilerplate_spans = boilerplate_paragraphs(document.text, cues)
+    may_advertise = cues.may_advertise(document.text)
+    boilerplate_spans = boilerplate_paragraphs(document.text, cues) if may_advertise else []
     currency_hint = article_currency(document.text)
     for sentence in split_sentences(document):
         if "\n\n" in document.text[previous_end:sentence.start]:
@@ -100,6 +101,7 @@ def extract_drafts(document: Document, lexicon: Lexicon | None = None, cues: Cue
             document_context,
             boilerplate=any(s <= sentence.start < e for s, e in boilerplate_spans),
             offset=sentence.start,
+            article_may_advertise=may_advertise,
         )
         first = len(drafts)
         for mention, context in zip(mentions, contexts, strict=True):

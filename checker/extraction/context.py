@@ -149,6 +149,15 @@ class Cues:
         ``self.boilerplate.search``, but a substring test per phrase is cheaper than the alternation."""
         return _has_any(lowered, self.boilerplate_phrases)
 
+    def may_advertise(self, article: str) -> bool:
+        """False when no sentence of ``article`` can hold an advertising cue, so none is searched.
+
+        With ASCII cues, a cue in a lower-cased sentence is in the lower-cased
+        article too; other cues are always searched sentence by sentence."""
+        if not all(p.isascii() for p in self.boilerplate_phrases):
+            return True
+        return self.is_boilerplate(article.lower())
+
     def may_hold_modality(self, lowered: str, words: set[str]) -> bool:
         """Whether ``self.modality`` can match anywhere in a lower-cased text, whose ``words_of`` are ``words``:
         a match, bounded by ``\\b``, holds the first word of its phrase as a whole word."""
@@ -278,29 +287,6 @@ class MentionContext:
     window: TimeExpression | None  # "since August of last year", "in 2023", "by 2035"
 
 
-# (cues, article text, whether the article holds an advertising cue): the article being described, checked once.
-_ARTICLE_CUES: tuple[Cues | None, str, bool] = (None, "", True)
-
-
-def _article_may_advertise(document: DocumentContext, sentence: str, offset: int | None, cues: Cues) -> bool:
-    """False when the sentence is a slice of the article (at ``offset``) and the whole article
-    holds no advertising cue: then no sentence of it does, and none is searched.
-
-    An ASCII cue in a lower-cased slice is in the lower-cased article too;
-    the answer is kept for the last article only (articles are described in turn)."""
-    global _ARTICLE_CUES
-    if offset is None or not document.text or not document.text.startswith(sentence, offset):
-        return True
-    known_cues, known_text, advertises = _ARTICLE_CUES
-    if known_cues is not cues or known_text is not document.text:
-        if all(p.isascii() for p in cues.boilerplate_phrases):
-            advertises = cues.is_boilerplate(document.text.lower())
-        else:
-            advertises = True
-        _ARTICLE_CUES = (cues, document.text, advertises)
-    return advertises
-
-
 def _counted_name(phrase: str, common: frozenset[str], names: frozenset[str], lexicon: Lexicon) -> str | None:
     """The name a capitalized phrase counts as for the article's topic, or None.
 
@@ -394,17 +380,20 @@ def describe(
     document: DocumentContext | None = None,
     boilerplate: bool = False,
     offset: int | None = None,
+    article_may_advertise: bool = True,
 ) -> list[MentionContext]:
     """Context of every mention of one sentence (offsets relative to ``text``).
 
     ``boilerplate`` is decided per paragraph by the caller (an advertisement
-    spans several sentences); a sentence with an advertising cue is always so.
+    spans several sentences); a sentence with an advertising cue is always so,
+    and is looked for unless ``article_may_advertise`` (``Cues.may_advertise``
+    of the whole article) says there is none.
     ``offset``, where the sentence starts in the article ``document`` was read
     from, lets it reuse the article's entities instead of scanning again.
     """
     document = document or DocumentContext()
     lowered = text.lower()
-    boilerplate = boilerplate or (_article_may_advertise(document, text, offset, cues) and cues.is_boilerplate(lowered))
+    boilerplate = boilerplate or (article_may_advertise and cues.is_boilerplate(lowered))
     entities = document.entities_in(text, offset) if offset is not None else None
     if entities is None:
         entities = lexicon.find_entities(text)
