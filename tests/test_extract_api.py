@@ -134,3 +134,17 @@ def test_api_check_names_an_unreadable_path(tmp_path):
 
     with pytest.raises(ValueError, match="missing.md"):
         check([str(tmp_path / "missing.md")])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "attribution"),
+    [
+        ("The report dated Feb. 21 estimates savings of $414 million.", "$414 million", None),
+        ("It said 9 percent of the plant's staff would go.", "9 percent of the plant's staff", None),
+        ("The ministry of health said 412 patients were treated.", "412 patients", None),
+        ("Bloomberg reported that the plant employs 640 people.", "640 people", "Bloomberg"),
+    ],
+)
+def test_attribution_names_a_source_never_a_date_or_a_pronoun(sentence, text, attribution):
+    claim = next(c for c in checker.extract(sentence, published="2024-05-24") if c.text == text)
+    assert claim.attribution == attribution

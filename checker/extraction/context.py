@@ -458,6 +458,7 @@ _SAID_WORDS = (
 _SAID = "(?:" + "|".join(_SAID_WORDS) + ")"
 _ATTRIBUTION_BEFORE_WORDS = frozenset(("according", "citing", "cited", "said"))  # one is in every _ATTRIBUTION_BEFORE
 _SAID_SET = frozenset(_SAID_WORDS)
+_NOT_SOURCES = _NOT_NAMES | _SENTENCE_STARTERS  # capitalized, but a date or an opener, never who speaks
 # A capitalized name and the word after it: a source when that word is an attribution verb ("Bloomberg reported").
 _NAME_AND_VERB = re.compile(r"((?:The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s+(?:\w+ly\s+)?(\w+)\b")
 # ", the state meteorological agency AEMET said." / ", Bloomberg reported on Friday."
@@ -494,7 +495,8 @@ def _attribution(text: str, lowered: str, words: set[str], cues: Cues) -> tuple[
     for m in found:
         if m:
             spans.append((m.start(), m.end()))
-            names = _NAME_IN.findall(m.group(1))
+            # "The report dated Feb. 21 estimates": a date or an opener is not who speaks
+            names = [n for n in _NAME_IN.findall(m.group(1)) if n.strip().rstrip(_NAME_END) not in _NOT_SOURCES]
             if source is None and names:
                 source = names[-1].strip()
     verbs = cues.attribution_words
