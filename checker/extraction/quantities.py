@@ -599,9 +599,12 @@ def _hyphen_noun(text: str, pos: int, lex: UnitLexicon) -> tuple[str, int] | Non
 
 
 def _coordinated(text: str, pos: int, lex: UnitLexicon) -> tuple[str, int] | None:
-    """After "digital and": the head of the plural noun phrase that follows, or None if there is none."""
+    """After "digital and": the head of the plural noun phrase that follows, or None if there is none.
+
+    The words before "and" modify that head, as its own modifier does ("physical
+    sales"): a lone word after "and" is no such phrase ("of water and weighs 3 ounces")."""
     phrase = _noun_phrase(text, pos, lex, proper_ok=False)
-    if phrase is None or not _is_plural(text[:phrase[1]].rsplit(None, 1)[-1].lower(), lex):
+    if phrase is None or " " not in phrase[0] or not _is_plural(text[:phrase[1]].rsplit(None, 1)[-1].lower(), lex):
         return None
     return phrase[0].rsplit(" ", 1)[-1], phrase[1]
 
