@@ -196,6 +196,11 @@ def test_coordinated_modifiers_share_the_noun_they_modify():
     assert [m.item for m in find_mentions("She won 2 gold and 3 silver medals.")] == ["gold", "silver medal"]
 
 
+def test_us_the_country_is_not_us_the_pronoun():
+    assert only("Officials said 3 US soldiers were wounded.").item == "soldier"
+    assert only("Give us 5 minutes.").item is None
+
+
 def test_a_verb_after_and_is_not_a_coordinated_noun():
     mentions = find_mentions("The bottle holds 12 fluid ounces of water and weighs 3 ounces.")
     assert [(m.unit, m.item) for m in mentions] == [("fluid_ounce", "water"), ("ounce", None)]

@@ -553,7 +553,7 @@ class _WordFacts:
         self.word = word
         self.lowered = lowered
         self.capital = word[0].isupper()
-        self.stop = lowered in _STOP_WORDS
+        self.stop = lowered in _STOP_WORDS and word not in _NAMES_LIKE_STOP_WORDS
         self.plural = _is_plural(lowered, lex)
         self.ends_phrase = _ends_phrase(word)
         self.dropped = lowered in lex.dropped_modifiers
@@ -562,6 +562,8 @@ class _WordFacts:
         self.head = singular(word, lex)  # as the last word of the item
 
 
+# Capitalized so, a name that lower-cases to a stop word: "3 US soldiers" counts soldiers, "give us 5" nothing.
+_NAMES_LIKE_STOP_WORDS = frozenset({"US"})
 _WORD_FACTS: dict[UnitLexicon, dict[str, _WordFacts]] = {}
 _WORD_FACTS_LIMIT = 100_000  # distinct words kept per lexicon; the table starts afresh past it
 
