@@ -199,6 +199,8 @@ def test_coordinated_modifiers_share_the_noun_they_modify():
 def test_us_the_country_is_not_us_the_pronoun():
     assert only("Officials said 3 US soldiers were wounded.").item == "soldier"
     assert only("Give us 5 minutes.").item is None
+    assert only("The strike killed 12 U.S. troops.").item == "soldier"  # troops are soldiers in the lexicon
+    assert only("It sold 300 U.K. homes.").item == "home"
 
 
 def test_a_verb_after_and_is_not_a_coordinated_noun():

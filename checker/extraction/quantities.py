@@ -97,8 +97,10 @@ _STOP_WORDS = frozenset(
 )
 # Words ending in -ly that are nouns, not adverbs that end a phrase.
 _LY_NOUNS = frozenset("family ally rally supply assembly reply monopoly anomaly belly fly lily bully jelly".split())
-# A word, or a name with its number ("COVID-19 tests", "A350 jets").
-_WORD = re.compile(r"[ \t\n]+([A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*|-?\d+[A-Za-z]*(?![\w.,]?\d))*)")
+# A word, an initialism written with dots ("U.S. troops"), or a name with its number ("COVID-19 tests", "A350 jets").
+_WORD = re.compile(
+    r"[ \t\n]+((?:[A-Z]\.){2,}(?=\s+[a-z])|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*|-?\d+[A-Za-z]*(?![\w.,]?\d))*)"
+)
 _OF_DETERMINER = re.compile(
     r"\s+of\s+(?:(?:the|these|those|its|their|his|her|our|your|all|all\s+the|a|an)\s+)?", re.I
 )
