@@ -35,6 +35,13 @@ def test_part_larger_than_its_whole_is_an_error():
     assert [c["claim_id"] for c in findings[0].claims] == ["seed.md#2", "seed.md#1"]
 
 
+def test_a_counted_part_is_worded_in_whole_numbers():
+    whole = in_sentence("112 soldiers", 111.5, 112.5, SENT, "seed.md#1")
+    part = in_sentence("141", 140.5, 141.5, SENT, "seed.md#2", part_of="seed.md#1")
+    (finding,) = run(whole, part)
+    assert finding.steps[-1] == "the part is at least 141, the whole at most 112"
+
+
 def test_open_whole_holds_any_part():
     whole = in_sentence("more than 1,000 soldiers", 1000, None, SENT, "seed.md#1")
     part = in_sentence("3,000", 2950, 3050, SENT, "seed.md#2", part_of="seed.md#1")

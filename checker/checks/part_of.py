@@ -36,7 +36,7 @@ from checker.checks.base import (
     value,
 )
 from checker.checks.intervals import widen
-from checker.checks.wording import describe_claim, format_quantity, shared_written_unit
+from checker.checks.wording import bound_text, describe_claim, format_quantity, shared_written_unit
 from checker.findings import Finding
 
 if TYPE_CHECKING:
@@ -78,8 +78,8 @@ def check(candidates: Candidates, rule: Rule) -> Iterator[Finding]:
                 steps=[
                     reading(part, *level(part)),
                     reading(whole, *level(whole)),
-                    f"the part is at least {format_quantity(level(part)[0], level(part)[0], base_unit, written)}, "
-                    f"the whole at most {format_quantity(level(whole)[1], level(whole)[1], base_unit, written)}",
+                    f"the part is at least {bound_text(level(part)[0], 'low', base_unit, written)}, "
+                    f"the whole at most {bound_text(level(whole)[1], 'high', base_unit, written)}",
                 ],
                 part=describe_claim(part),
                 whole=describe_claim(whole),

@@ -20,7 +20,6 @@ Example
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -34,7 +33,7 @@ from checker.checks.base import (
 )
 from checker.checks.intervals import ratio, widen
 from checker.checks.part_of import exceeds
-from checker.checks.wording import describe_claim, format_quantity, shared_written_unit
+from checker.checks.wording import bound_text, describe_claim, format_quantity, shared_written_unit
 from checker.findings import Finding
 
 if TYPE_CHECKING:
@@ -53,14 +52,6 @@ def parts_interval(parts: list[dict]) -> tuple[float, float | None]:
     return low, None if None in highs else sum(highs)
 
 
-def counted_bounds(parts_low: float, whole_high: float, base_unit: str | None) -> tuple[float, float]:
-    """The bounds as an editor reads them: counted things come in whole numbers, so
-    parts of at least 325.5 people are at least 326 and a whole of at most 312.5 is at most 312."""
-    if base_unit != "count":
-        return parts_low, whole_high
-    return float(math.ceil(parts_low)), float(math.floor(whole_high))
-
-
 def check(candidates: Candidates, rule: Rule) -> Iterator[Finding]:
     tolerance = float(rule.params["tolerance"])
     for whole_at, part_positions in sorted(candidates.parts.items()):
@@ -77,9 +68,8 @@ def check(candidates: Candidates, rule: Rule) -> Iterator[Finding]:
         if not reportable(rule, found):
             continue
         base_unit, written = value(whole, "base_unit"), shared_written_unit([whole, *parts])
-        shown_sum, shown_high = counted_bounds(total[0], level(whole)[1], base_unit)
-        sum_text = format_quantity(shown_sum, shown_sum, base_unit, written)
-        whole_high_text = format_quantity(shown_high, shown_high, base_unit, written)
+        sum_text = bound_text(total[0], "low", base_unit, written)
+        whole_high_text = bound_text(level(whole)[1], "high", base_unit, written)
         yield emit(
             rule,
             [whole, *parts],

@@ -201,6 +201,17 @@ def format_quantity(low: float | None, high: float | None, base_unit: str | None
     return _with_unit(low, high, unit_symbol(base_unit))
 
 
+def bound_text(bound: float, side: str, base_unit: str | None, written: str | None = None) -> str:
+    """One side of an interval for a sentence such as "the part is at least …, the whole at most …".
+
+    ``side`` is "low" (at least) or "high" (at most). Counted things come in
+    whole numbers: a count of at least 325.5 is at least 326, of at most 312.5 at most 312.
+    """
+    if base_unit == "count":
+        bound = float(math.ceil(bound) if side == "low" else math.floor(bound))
+    return format_quantity(bound, bound, base_unit, written)
+
+
 @cache
 def _written_display(written: str | None, base_unit: str | None) -> str | None:
     """The symbol to show a written unit by, or None when it is not ``base_unit``'s kind."""
