@@ -72,7 +72,7 @@ def _categorical(values: list) -> pd.Categorical:
     categories = sorted(distinct)
     position = {v: i for i, v in enumerate(categories)}
     codes = np.array([-1 if v is None else position[v] for v in values], dtype=np.int32)
-    # all missing: str categories all the same, to unite with others
+    # "str" categories even when every value is missing, so that chunks unite
     return pd.Categorical.from_codes(codes, categories=pd.Index(categories, dtype="str"))
 
 
