@@ -3,8 +3,8 @@
 Documents are pulled lazily from the ingest stream and sent to worker
 processes in small chunks, with a bounded number of chunks in flight, so
 memory grows with the claims kept, not with the text read. Workers send back
-one compact frame of claims per chunk (``checker.table``), never documents,
-and the parent appends it to the claim table as is. Results are put back in
+the claims of a chunk column by column (``checker.table.ClaimChunk``), never
+documents, and the parent adds them to the claim table as they come. Results are put back in
 input order, so the claim table, errors and therefore findings are the same
 for any number of jobs.
 
@@ -26,13 +26,11 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import count
 
-import pandas as pd
-
 from checker.lexicon import Lexicon
 from checker.model import Claim, Document, InputError
 from checker.pipeline import CorpusResult, document_claims, failure_message
 from checker.progress import Progress
-from checker.table import claim_row, rows_frame
+from checker.table import ClaimChunk, claim_row, rows_chunk
 
 # A chunk closes at this many documents or this much text, whichever comes
 # first: big enough that inter-process overhead stays small, small enough that
@@ -46,8 +44,8 @@ Extractor = Callable[[Document, Lexicon | None], list[Claim]]
 ClaimRow = tuple
 # Per document: (input position, number of claim rows) or (input position, failure message).
 DocumentOutcome = tuple[int, int | str]
-# A chunk's outcomes, and its claims as one compact frame (rows in document order).
-ChunkResult = tuple[list[DocumentOutcome], pd.DataFrame]
+# A chunk's outcomes, and its claims column by column (rows in document order).
+ChunkResult = tuple[list[DocumentOutcome], ClaimChunk]
 
 WORKER_DIED = "worker process died while extracting this document (out of memory or a crash in native code)"
 
@@ -76,7 +74,7 @@ def _init_worker(lexicon_dirs: Sequence[str], extract: Extractor) -> None:
 
 def extract_rows(chunk: list[tuple[int, Document]], lexicon: Lexicon | None = None,
                  extract: Extractor | None = None) -> ChunkResult:
-    """The claims of a chunk as one compact frame, and each document's row count;
+    """The claims of a chunk, column by column, and each document's row count;
     an exception fails only its document."""
     run = extract or _worker_extract
     lexicon = lexicon if lexicon is not None else _worker_lexicon
@@ -90,13 +88,13 @@ def extract_rows(chunk: list[tuple[int, Document]], lexicon: Lexicon | None = No
             continue
         rows.extend(found)
         outcomes.append((position, len(found)))
-    return outcomes, rows_frame(rows)
+    return outcomes, rows_chunk(rows)
 
 
 # --- parent side -------------------------------------------------------------
 
-# A document's rows: a slice [start, stop) of its chunk's frame.
-Rows = tuple[pd.DataFrame, int, int]
+# A document's rows: a slice [start, stop) of its chunk.
+Rows = tuple[ClaimChunk, int, int]
 Outcome = InputError | Rows
 
 
@@ -104,9 +102,9 @@ Outcome = InputError | Rows
 class _Merger:
     """Puts outcomes back in input order as they arrive, into one CorpusResult.
 
-    A document is dropped as soon as its outcome arrives; only claim frames
+    A document is dropped as soon as its outcome arrives; only claim chunks
     wait for earlier documents, so text is held only while in flight. The
-    consecutive documents of one chunk are appended as one slice of its frame.
+    consecutive documents of one chunk are added as one slice of it.
     """
 
     result: CorpusResult
@@ -114,19 +112,19 @@ class _Merger:
     documents: dict[int, Document] = field(default_factory=dict)
     waiting: dict[int, tuple[bool, Outcome]] = field(default_factory=dict)
     next_position: int = 0
-    run: Rows | None = None  # rows emitted but not yet appended: one slice of one frame
+    run: Rows | None = None  # rows emitted but not yet added: one slice of one chunk
 
     def add_error(self, position: int, error: InputError) -> None:
         self._arrive(position, False, error)
 
     def add_chunk(self, result: ChunkResult) -> None:
-        outcomes, frame = result
+        outcomes, chunk = result
         start = 0
         for position, outcome in outcomes:
             if isinstance(outcome, str):
                 self.add(position, outcome)
             else:
-                self.add(position, (frame, start, start + outcome))
+                self.add(position, (chunk, start, start + outcome))
                 start += outcome
 
     def add(self, position: int, outcome: Rows | str) -> None:
@@ -140,8 +138,8 @@ class _Merger:
     def finish(self) -> None:
         """Append the last rows held back."""
         if self.run is not None:
-            frame, start, stop = self.run
-            self.result.add_frame(frame if (start, stop) == (0, len(frame)) else frame.iloc[start:stop])
+            chunk, start, stop = self.run
+            self.result.add_chunk(chunk.slice(start, stop))
             self.run = None
 
     def _arrive(self, position: int, is_document: bool, outcome: Outcome) -> None:
@@ -157,11 +155,11 @@ class _Merger:
             self.result.errors.append(outcome)
             self.result.failed += is_document
             return
-        frame, start, stop = outcome
+        chunk, start, stop = outcome
         if start == stop:
             return
-        if self.run is not None and self.run[0] is frame and self.run[2] == start:
-            self.run = (frame, self.run[1], stop)
+        if self.run is not None and self.run[0] is chunk and self.run[2] == start:
+            self.run = (chunk, self.run[1], stop)
             return
         self.finish()
         self.run = outcome

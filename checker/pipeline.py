@@ -16,7 +16,7 @@ from checker.extraction.context import Cues
 from checker.lexicon import Lexicon
 from checker.model import Claim, Document, InputError, LineIndex
 from checker.normalize import iso, per_year, to_canonical, written_interval
-from checker.table import TableBuilder, claims_frame, table_claims
+from checker.table import ClaimChunk, TableBuilder, claims_chunk, claims_frame, table_claims
 
 
 def normalize_draft(document: Document, draft: Draft, lines: LineIndex) -> Claim:
@@ -65,7 +65,7 @@ def document_claims(document: Document, lexicon: Lexicon | None = None, cues: Cu
     return [normalize_draft(document, d, lines) for d in extract_drafts(document, lexicon, cues)]
 
 
-# Claims gathered before they become one compact frame of the table.
+# Claims gathered before they become one chunk of the table.
 CLAIMS_PER_FRAME = 10_000
 
 
@@ -80,7 +80,7 @@ class CorpusResult:
     """Claims of a corpus plus what could not be read; nothing is dropped silently.
 
     The claims are held once, as the compact claim table built chunk by chunk
-    (``add_frame``); ``claims`` gives them back as records for small corpora.
+    (``add_chunk``); ``claims`` gives them back as records for small corpora.
     """
 
     errors: list[InputError] = field(default_factory=list)
@@ -89,12 +89,12 @@ class CorpusResult:
     remote_claims: int = 0  # claims extracted elsewhere (a Dask cluster) and not held here
     builder: TableBuilder = field(default_factory=TableBuilder)
 
-    def add_frame(self, frame: pd.DataFrame) -> None:
-        """Append claims (a compact frame, ``checker.table.rows_frame``) in input order."""
-        self.builder.add(frame)
+    def add_chunk(self, chunk: ClaimChunk) -> None:
+        """Append claims (``checker.table.rows_chunk``) in input order."""
+        self.builder.add(chunk)
 
     def add_claims(self, claims: Iterable[Claim]) -> None:
-        self.builder.add(claims_frame(claims))
+        self.builder.add(claims_chunk(claims))
 
     @property
     def claim_count(self) -> int:
@@ -119,7 +119,7 @@ def failure_message(exc: BaseException) -> str:
 def extract_corpus(items: Iterable[Document | InputError], lexicon: Lexicon | None = None) -> CorpusResult:
     """Run extraction and normalization over documents, collecting input errors."""
     result = CorpusResult()
-    pending: list[Claim] = []  # added to the table in batches: a frame per document costs more than its claims
+    pending: list[Claim] = []  # added to the table in batches: a chunk per document costs more than its claims
     for item in items:
         if isinstance(item, InputError):
             result.errors.append(item)

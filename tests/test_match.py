@@ -9,7 +9,7 @@ from tests.test_checks_common import claim, table
 from checker.match import ClaimRecords, compatible_modality, compatible_relation, find_candidates
 from checker.model import Document
 from checker.pipeline import document_claims
-from checker.table import TableBuilder, claims_frame
+from checker.table import TableBuilder, claims_chunk
 
 
 def texts(candidates) -> set[tuple[str, str]]:
@@ -178,7 +178,7 @@ def test_compact_table_of_several_chunks_reads_back_as_plain_records():
     for n, text in enumerate(texts):
         found = document_claims(Document(id=f"doc-{n}.md", text=text, published=date(2024, 10, 26)))
         claims.extend(found)
-        builder.add(claims_frame(found))
+        builder.add(claims_chunk(found))
     records = ClaimRecords(builder.table())
     assert len(records) == len(claims) > 5
     for record, claim in zip(records, claims, strict=True):
