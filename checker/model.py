@@ -2,9 +2,12 @@
 
 Every stage only imports this module and the stages to its left:
 ingest -> segment -> extract -> normalize -> match -> rules -> report.
-Records are small immutable dataclasses; the corpus of claims is a pandas
-DataFrame whose columns are listed in ``CLAIM_COLUMNS`` (documented in
-``docs/normalization.md``).
+Records are small dataclasses, read-only by convention: those built for
+every sentence or figure (``Sentence``, ``Mention``, ``TimeExpression``) are
+not frozen, because a frozen dataclass sets each field through
+``object.__setattr__`` and that made building them cost several times more.
+The corpus of claims is a pandas DataFrame whose columns are listed in
+``CLAIM_COLUMNS`` (documented in ``docs/normalization.md``).
 """
 
 from __future__ import annotations
@@ -51,7 +54,7 @@ class InputError:
         return f"{where}: {self.severity}: {self.message}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # built per figure: see the module docstring
 class Sentence:
     """A sentence of a document; ``text == document.text[start:end]``."""
 
@@ -79,7 +82,7 @@ class LineIndex:
         return line, offset - self._starts[line - 1] + 1
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # built per figure: see the module docstring
 class Mention:
     """A figure found in a sentence, before any normalization.
 
@@ -103,7 +106,7 @@ class Mention:
     is_change: bool = False  # "rose by 3%", "percentage points": a difference, not a level
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # built per figure: see the module docstring
 class TimeExpression:
     """A rate, window or target expression found in a sentence.
 

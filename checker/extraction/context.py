@@ -272,7 +272,7 @@ class DocumentContext:
         return [(start - offset, stop - offset, canonical) for start, stop, canonical in inside]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # built per figure: not frozen, see checker.model
 class MentionContext:
     """What the clause around a mention says about it."""
 
