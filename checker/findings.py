@@ -44,11 +44,19 @@ FINDING_CLAIM_FIELDS: tuple[str, ...] = (
 )
 
 
+# Values that are never missing, tested by exact type: the checks ask about
+# every field of every claim they report, nearly always plain Python values.
+_NEVER_MISSING = frozenset({str, int, bool, list, tuple})
+
+
 def is_missing(value: object) -> bool:
     """True for None, NaN, NaT and pandas' NA: an open or unknown value."""
     if value is None:
         return True
-    if isinstance(value, float):  # the common cases first: pd.isna is slow on scalars
+    kind = type(value)
+    if kind in _NEVER_MISSING:
+        return False
+    if kind is float or isinstance(value, float):  # the common cases first: pd.isna is slow on scalars
         return math.isnan(value)
     if isinstance(value, str | int | list | tuple | dict | set):
         return False
@@ -63,6 +71,9 @@ def claim_view(claim: Mapping) -> dict:
     view = {}
     for name in FINDING_CLAIM_FIELDS:
         value = claim.get(name)
+        if value is None or type(value) in _NEVER_MISSING:
+            view[name] = value
+            continue
         if is_missing(value):
             value = None
         elif isinstance(value, date):  # dates and timestamps -> ISO text, as in the contract

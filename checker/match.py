@@ -77,6 +77,7 @@ class ClaimRecords(Sequence[dict]):
             frame = frame.take(keys.index).reset_index(drop=True)
         self.frame = frame
         self._readers = [(name, _reader(self.frame[name])) for name in self.frame.columns]
+        self._bulk_readers: list[tuple[str, Callable[[np.ndarray], list]]] | None = None
         self._codes: dict[str, tuple[np.ndarray, Sequence]] = {}
 
     def __len__(self) -> int:
@@ -85,11 +86,17 @@ class ClaimRecords(Sequence[dict]):
     def __getitem__(self, position):  # type: ignore[override]
         if isinstance(position, slice):
             return [self[k] for k in range(*position.indices(len(self)))]
-        record = {name: read(position) for name, read in self._readers}
-        record["assumptions"] = list(record["assumptions"]) if isinstance(record["assumptions"], list | tuple) else []
-        for flag in ("boilerplate", "is_change", "cumulative"):
-            record[flag] = bool(record[flag])
-        return record
+        return _finished({name: read(position) for name, read in self._readers})
+
+    def take(self, positions: Sequence[int] | np.ndarray) -> list[dict]:
+        """The records at ``positions``, equal to ``[self[k] for k in positions]``, read a
+        column at a time: several times faster when a check reads thousands of claims."""
+        if self._bulk_readers is None:
+            self._bulk_readers = [(name, _bulk_reader(self.frame[name])) for name in self.frame.columns]
+        index = np.asarray(positions, dtype=np.int64)
+        names = [name for name, _ in self._bulk_readers]
+        columns = [read(index) for _, read in self._bulk_readers]
+        return [_finished(dict(zip(names, row, strict=True))) for row in zip(*columns, strict=True)]
 
     def codes(self, name: str) -> tuple[np.ndarray, Sequence]:
         """The column as codes into its distinct values (missing: -1), and those values."""
@@ -142,6 +149,34 @@ def _reader(column: pd.Series) -> Callable[[int], object]:
         return value.item() if hasattr(value, "item") and not isinstance(value, str | list | tuple) else value
 
     return read
+
+
+def _finished(record: dict) -> dict:
+    """A record as checks expect it: assumptions a list, flags plain booleans."""
+    record["assumptions"] = list(record["assumptions"]) if isinstance(record["assumptions"], list | tuple) else []
+    for flag in ("boilerplate", "is_change", "cumulative"):
+        record[flag] = bool(record[flag])
+    return record
+
+
+def _bulk_reader(column: pd.Series) -> Callable[[np.ndarray], list]:
+    """Reads the values at many positions of a column, as ``_reader`` reads each one."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        codes = column.cat.codes.to_numpy()
+        # one slot more, for None: code -1 reads the last one
+        categories = np.append(column.cat.categories.to_numpy(dtype=object), None)
+        return lambda index: categories[codes[index]].tolist()
+    if isinstance(column.dtype, np.dtype) and column.dtype.kind in "biu":
+        numbers = column.to_numpy()
+        return lambda index: numbers[index].tolist()
+    if column.dtype.kind == "f":
+        floats = column.to_numpy(dtype="float64", na_value=np.nan)
+        return lambda index: [None if v != v else v for v in floats[index].tolist()]  # NaN is missing
+    if hasattr(column.array, "__arrow_array__"):
+        array = column.array.__arrow_array__()
+        return lambda index: array.take(pa.array(index)).to_pylist()
+    read = _reader(column)
+    return lambda index: [read(k) for k in index.tolist()]
 
 
 def _arrow_reader(array: pa.ChunkedArray | pa.Array) -> Callable[[int], object]:

@@ -185,3 +185,8 @@ def test_compact_table_of_several_chunks_reads_back_as_plain_records():
         expected = {name: getattr(claim, name) for name in record}
         assert record == expected
         assert [type(v) for v in record.values()] == [type(v) for v in expected.values()]
+    # read many at once (as checks read their pairs), the records are the same, in the order asked
+    order = list(range(len(records)))[::-1] + [0]
+    taken = records.take(order)
+    assert taken == [records[k] for k in order]
+    assert [[type(v) for v in r.values()] for r in taken] == [[type(v) for v in records[k].values()] for k in order]

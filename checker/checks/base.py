@@ -4,7 +4,7 @@ publication date, and turning a conflict into a ``Finding``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -32,7 +32,7 @@ COMMON_PLACEHOLDERS = frozenset({"ratio", "apart", "item", "subject"})
 
 def value(claim: dict, name: str) -> object | None:
     found = claim.get(name)
-    return None if is_missing(found) else found
+    return None if found is None or is_missing(found) else found
 
 
 def level(claim: dict) -> tuple[float | None, float | None]:
@@ -54,6 +54,23 @@ def disjoint_pairs(
     low, high = (claims.numbers(name) for name in columns)
     first, second = pairs[:, 0], pairs[:, 1]
     return pairs[disjoint_arrays((low[first], high[first]), (low[second], high[second]), tolerance)]
+
+
+# Pairs whose claims are read together: few reads of many rows, and a bounded
+# number of records alive at once.
+PAIRS_READ_AT_ONCE = 4096
+
+
+def pair_records(claims: ClaimRecords, pairs: np.ndarray) -> Iterator[tuple[dict, dict]]:
+    """Each pair's two records, read a batch of pairs at a time (``ClaimRecords.take``).
+
+    A claim in several pairs of one batch is one record, shared: checks only read them."""
+    for begin in range(0, len(pairs), PAIRS_READ_AT_ONCE):
+        batch = pairs[begin : begin + PAIRS_READ_AT_ONCE]
+        rows = np.unique(batch)
+        records = dict(zip(rows.tolist(), claims.take(rows), strict=True))
+        for i, j in batch.tolist():
+            yield records[i], records[j]
 
 
 def as_date(text: object) -> date | None:

@@ -30,6 +30,7 @@ from checker.checks.base import (
     emit,
     level,
     pair_ratio,
+    pair_records,
     reading,
     reportable,
     value,
@@ -74,8 +75,8 @@ def check(candidates: Candidates, rule: Rule) -> Iterator[Finding]:
     tolerance = float(rule.params["tolerance"])
     running = candidates.claims.flags("cumulative")
     pairs = candidates.flow_array
-    for i, j in pairs[running[pairs[:, 0]] & running[pairs[:, 1]]].tolist():  # only running totals can decrease
-        a, b = candidates.claims[i], candidates.claims[j]
+    # only running totals can decrease
+    for a, b in pair_records(candidates.claims, pairs[running[pairs[:, 0]] & running[pairs[:, 1]]]):
         if not same_running_total(a, b):
             continue
         a_date, b_date = as_of(a), as_of(b)

@@ -34,6 +34,7 @@ from checker.checks.base import (
     disjoint_pairs,
     is_dated,
     pair_ratio,
+    pair_records,
     per_year,
     reportable,
     value,
@@ -74,8 +75,8 @@ def comparable(a: dict, b: dict) -> bool:
 def check(candidates: Candidates, rule: Rule) -> Iterator[Finding]:
     tolerance = float(rule.params["tolerance"])
     rates = ("per_year_low", "per_year_high")
-    for i, j in disjoint_pairs(candidates.claims, candidates.flow_array, rates, tolerance).tolist():
-        a, b = candidates.claims[i], candidates.claims[j]
+    disjoint = disjoint_pairs(candidates.claims, candidates.flow_array, rates, tolerance)
+    for a, b in pair_records(candidates.claims, disjoint):
         if not comparable(a, b):
             continue
         found = pair_ratio(a, b, per_year)

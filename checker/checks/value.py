@@ -36,6 +36,7 @@ from checker.checks.base import (
     is_dated,
     level,
     pair_ratio,
+    pair_records,
     reportable,
     value,
     window_unresolved,
@@ -71,8 +72,8 @@ def same_time(a: dict, b: dict, max_days_apart: int, max_days_apart_extent: int 
 
 def check(candidates: Candidates, rule: Rule) -> Iterator[Finding]:
     tolerance = float(rule.params["tolerance"])
-    for i, j in disjoint_pairs(candidates.claims, candidates.pair_array, ("low", "high"), tolerance).tolist():
-        a, b = candidates.claims[i], candidates.claims[j]
+    disjoint = disjoint_pairs(candidates.claims, candidates.pair_array, ("low", "high"), tolerance)
+    for a, b in pair_records(candidates.claims, disjoint):
         if not same_time(a, b, int(rule.params["max_days_apart"]), int(rule.params["max_days_apart_extent"])):
             continue
         found = pair_ratio(a, b)
