@@ -76,8 +76,10 @@ class ClaimRecords(Sequence[dict]):
         if not keys.index.is_monotonic_increasing:  # a table in reading order (the usual case) is not copied
             frame = frame.take(keys.index).reset_index(drop=True)
         self.frame = frame
-        self._readers = [(name, _reader(self.frame[name])) for name in self.frame.columns]
-        self._bulk_readers: list[tuple[str, Callable[[np.ndarray], list]]] | None = None
+        readers = [_readers(self.frame[name]) for name in self.frame.columns]
+        self._names = list(self.frame.columns)
+        self._readers = [(name, one) for name, (one, _) in zip(self._names, readers, strict=True)]
+        self._bulk_readers = [many for _, many in readers]
         self._codes: dict[str, tuple[np.ndarray, Sequence]] = {}
 
     def __len__(self) -> int:
@@ -91,12 +93,9 @@ class ClaimRecords(Sequence[dict]):
     def take(self, positions: Sequence[int] | np.ndarray) -> list[dict]:
         """The records at ``positions``, equal to ``[self[k] for k in positions]``, read a
         column at a time: several times faster when a check reads thousands of claims."""
-        if self._bulk_readers is None:
-            self._bulk_readers = [(name, _bulk_reader(self.frame[name])) for name in self.frame.columns]
         index = np.asarray(positions, dtype=np.int64)
-        names = [name for name, _ in self._bulk_readers]
-        columns = [read(index) for _, read in self._bulk_readers]
-        return [_finished(dict(zip(names, row, strict=True))) for row in zip(*columns, strict=True)]
+        columns = [read(index) for read in self._bulk_readers]
+        return [_finished(dict(zip(self._names, row, strict=True))) for row in zip(*columns, strict=True)]
 
     def codes(self, name: str) -> tuple[np.ndarray, Sequence]:
         """The column as codes into its distinct values (missing: -1), and those values."""
@@ -111,7 +110,10 @@ class ClaimRecords(Sequence[dict]):
 
     def numbers(self, name: str) -> np.ndarray:
         """A numeric column as floats, missing as NaN."""
-        return pd.to_numeric(self.frame[name], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+        column = self.frame[name]
+        if column.dtype == np.float64:
+            return column.to_numpy()  # no copy: the table's own array
+        return pd.to_numeric(column, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
 
     def flags(self, name: str) -> np.ndarray:
         """A flag column as booleans, missing as False."""
@@ -119,36 +121,6 @@ class ClaimRecords(Sequence[dict]):
         if column.dtype == bool:
             return column.to_numpy()
         return np.array([not is_missing(v) and bool(v) for v in column], dtype=bool)
-
-
-def _reader(column: pd.Series) -> Callable[[int], object]:
-    """Reads one value of a column as plain Python, missing as None.
-
-    Each kind of column is read through its own storage (category codes, a
-    numpy array, Arrow chunks): going through pandas' scalar indexing costs
-    about ten times as much, and a check may read a hundred thousand records.
-    """
-    if isinstance(column.dtype, pd.CategoricalDtype):
-        codes = column.cat.codes.to_numpy()
-        categories = column.cat.categories.to_numpy(dtype=object)  # one Python object per distinct value
-        return lambda k: categories[codes[k]] if codes[k] >= 0 else None
-    if isinstance(column.dtype, np.dtype) and column.dtype.kind in "biu":  # numpy integers and flags: never missing
-        numbers = column.to_numpy()
-        return lambda k: numbers[k].item()
-    if column.dtype.kind == "f":  # numpy or nullable floats
-        floats = column.to_numpy(dtype="float64", na_value=np.nan)
-        return lambda k: None if floats[k] != floats[k] else floats[k].item()  # NaN is missing
-    if hasattr(column.array, "__arrow_array__"):
-        return _arrow_reader(column.array.__arrow_array__())
-    values = column.array
-
-    def read(k: int) -> object:
-        value = values[k]
-        if is_missing(value):
-            return None
-        return value.item() if hasattr(value, "item") and not isinstance(value, str | list | tuple) else value
-
-    return read
 
 
 def _finished(record: dict) -> dict:
@@ -159,24 +131,51 @@ def _finished(record: dict) -> dict:
     return record
 
 
-def _bulk_reader(column: pd.Series) -> Callable[[np.ndarray], list]:
-    """Reads the values at many positions of a column, as ``_reader`` reads each one."""
+Reader = Callable[[int], object]
+BulkReader = Callable[[np.ndarray], list]
+
+
+def _readers(column: pd.Series) -> tuple[Reader, BulkReader]:
+    """Read one value of a column, or the values at many positions, as plain Python (missing as None).
+
+    Each kind of column is read through its own storage (category codes, a
+    numpy array, Arrow chunks), shared by both readers: going through pandas'
+    scalar indexing costs about ten times as much, and a check may read a
+    hundred thousand records.
+    """
     if isinstance(column.dtype, pd.CategoricalDtype):
         codes = column.cat.codes.to_numpy()
-        # one slot more, for None: code -1 reads the last one
+        # one Python object per distinct value, and None last: code -1 reads it
         categories = np.append(column.cat.categories.to_numpy(dtype=object), None)
-        return lambda index: categories[codes[index]].tolist()
-    if isinstance(column.dtype, np.dtype) and column.dtype.kind in "biu":
+        return (lambda k: categories[codes[k]]), (lambda index: categories[codes[index]].tolist())
+    if isinstance(column.dtype, np.dtype) and column.dtype.kind in "biu":  # numpy integers and flags: never missing
         numbers = column.to_numpy()
-        return lambda index: numbers[index].tolist()
-    if column.dtype.kind == "f":
-        floats = column.to_numpy(dtype="float64", na_value=np.nan)
-        return lambda index: [None if v != v else v for v in floats[index].tolist()]  # NaN is missing
+        return (lambda k: numbers[k].item()), (lambda index: numbers[index].tolist())
+    if column.dtype.kind == "f":  # numpy or nullable floats; NaN is missing
+        floats = _floats(column)
+        return (
+            lambda k: None if floats[k] != floats[k] else floats[k].item(),
+            lambda index: [None if v != v else v for v in floats[index].tolist()],
+        )
     if hasattr(column.array, "__arrow_array__"):
         array = column.array.__arrow_array__()
-        return lambda index: array.take(pa.array(index)).to_pylist()
-    read = _reader(column)
-    return lambda index: [read(k) for k in index.tolist()]
+        return _arrow_reader(array), lambda index: array.take(pa.array(index)).to_pylist()
+    values = column.array
+
+    def read(k: int) -> object:
+        value = values[k]
+        if is_missing(value):
+            return None
+        return value.item() if hasattr(value, "item") and not isinstance(value, str | list | tuple) else value
+
+    return read, lambda index: [read(k) for k in index.tolist()]
+
+
+def _floats(column: pd.Series) -> np.ndarray:
+    """A float column as a float64 array, missing as NaN: the column's own array when it is one."""
+    if column.dtype == np.float64:
+        return column.to_numpy()
+    return column.to_numpy(dtype="float64", na_value=np.nan)
 
 
 def _arrow_reader(array: pa.ChunkedArray | pa.Array) -> Callable[[int], object]:
