@@ -159,7 +159,12 @@ def _readers(column: pd.Series) -> tuple[Reader, BulkReader]:
         )
     if hasattr(column.array, "__arrow_array__"):
         array = column.array.__arrow_array__()
-        return _arrow_reader(array), lambda index: array.take(pa.array(index)).to_pylist()
+        one = _arrow_reader(array)
+        if isinstance(array, pa.ChunkedArray) and array.num_chunks > 1:
+            # Arrow's take joins every chunk first (one per chunk of articles): reading a few
+            # thousand rows one by one costs less than joining millions
+            return one, lambda index: [one(k) for k in index.tolist()]
+        return one, lambda index: array.take(pa.array(index)).to_pylist()
     values = column.array
 
     def read(k: int) -> object:
