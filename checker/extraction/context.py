@@ -13,13 +13,14 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import yaml
 
+from checker.extraction.numbers import word_trie
 from checker.extraction.quantities import singular
 from checker.lexicon import LEXICON_DIR, Lexicon, fold_case, words_of
 from checker.model import Mention, TimeExpression
@@ -113,20 +114,21 @@ class Cues:
     attribution_words: frozenset[str] | None  # the attribution verbs
     relation_heads: frozenset[str]  # first words of the two-word relation forms ("lay off")
     relation_words: frozenset[str]  # those first words and the one-word forms: a word of neither says no relation
+    # ``modality`` starting at the non-word character before a cue (see ``modality_cues``)
+    modality_scan: re.Pattern[str]
 
     @classmethod
     def load(cls, directory: Path = LEXICON_DIR) -> Cues:
         cues = yaml.safe_load((directory / "cues.yaml").read_text(encoding="utf-8"))
         verbs = yaml.safe_load((directory / "relations.yaml").read_text(encoding="utf-8"))
         # Searched in lower-cased text: a case-insensitive alternation is many times slower.
-        modality = re.compile(
-            r"\b(?:"
-            + "|".join(
-                f"(?P<{name}>" + "|".join(re.escape(p.lower()) for p in sorted(phrases, key=len, reverse=True)) + ")"
-                for name, phrases in cues["modality"].items()
-            )
-            + r")\b"
+        # Each modality's phrases as a trie, a whole word after each (see ``word_trie``).
+        groups = "|".join(
+            f"(?P<{name}>" + word_trie([p.lower() for p in phrases]) + ")" for name, phrases in cues["modality"].items()
         )
+        modality = re.compile(rf"\b(?:{groups})")
+        firsts = "".join(sorted({re.escape(p.lower()[0]) for group in cues["modality"].values() for p in group}))
+        modality_scan = re.compile(rf"[^\w](?=[{firsts}])(?:{groups})")
         # Searched in lower-cased text: a case-insensitive alternation is many times slower.
         boiler = re.compile("|".join(re.escape(p.lower()) for p in cues["boilerplate"]))
         relation_forms: dict[str, str] = {}
@@ -142,7 +144,27 @@ class Cues:
             _first_words(modality_phrases), verbs_said if _first_words(verbs_said) == verbs_said else None,
             heads := frozenset(form.split(" ", 1)[0] for form in relation_forms if " " in form),
             heads | {form for form in relation_forms if " " not in form},
+            modality_scan,
         )
+
+    def modality_cues(self, lowered: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        """``self.modality.finditer(lowered, start, end)``, each match's ``lastgroup`` naming its modality.
+
+        A cue starts after a non-word character (``\\b``, every phrase begins
+        with a letter), so ``modality_scan`` looks for that character and
+        then a cue's first letter: the engine skips to those in a tight loop
+        instead of trying every phrase at every word. Only a cue at the very
+        start of the text has no such character; it is matched on its own.
+        """
+        pos = start - 1
+        if start == 0:
+            first = self.modality.match(lowered, 0, end)
+            if first is not None:
+                yield first
+                pos = first.end()
+            else:
+                pos = 0
+        yield from self.modality_scan.finditer(lowered, pos, end)
 
     def is_boilerplate(self, lowered: str) -> bool:
         """Whether a lower-cased text holds an advertising cue: the same answer as
@@ -727,14 +749,14 @@ def _modality(
     ``text`` is the lower-cased sentence (same offsets); ``cued`` is False when
     it holds no cue phrase at all (most sentences), and the cues are not searched."""
     best = "actual"
-    for m in cues.modality.finditer(text, c_start, mention.start) if cued else ():
+    for m in cues.modality_cues(text, c_start, mention.start) if cued else ():
         best = m.lastgroup or best
     if best == "actual" and cued:
         tail = text[mention.end:mention.end + 60].lstrip(" ,")
         m = cues.modality.match(tail)
         if m and m.lastgroup != "actual":
             return m.lastgroup or best
-        later = {m.lastgroup for m in cues.modality.finditer(text, mention.end, c_end)}
+        later = {m.lastgroup for m in cues.modality_cues(text, mention.end, c_end)}
         if "actual" not in later:
             for name in ("planned", "forecast"):
                 if name in later:

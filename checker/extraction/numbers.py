@@ -214,7 +214,7 @@ def _caseless(literal: str) -> str:
     return "".join(_caseless_char(char) for char in literal)
 
 
-def _trie(words: list[str] | tuple[str, ...], caseless: bool = False) -> str:
+def word_trie(words: list[str] | tuple[str, ...], caseless: bool = False) -> str:
     """Alternation factored by common prefixes, with a word boundary after each word.
 
     The regex engine tries alternatives one by one; sharing prefixes lets it
@@ -248,7 +248,7 @@ def _trie(words: list[str] | tuple[str, ...], caseless: bool = False) -> str:
 
 # --- the candidate grammar ------------------------------------------------
 
-_WORD_TOKEN = _trie(_UNITS + _TENS + ["hundred", "thousand", "million", "billion", "trillion", "dozen"])
+_WORD_TOKEN = word_trie(_UNITS + _TENS + ["hundred", "thousand", "million", "billion", "trillion", "dozen"])
 # "and" joins words only after a scale word ("one hundred and twenty"), so
 # that "between two and three million" stays two numbers.
 _WORD_JOINER = r"(?:\s{1,3}|-|(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s{1,3}and\s{1,3})"
@@ -258,7 +258,7 @@ _WORD_SEQUENCE = (
     # "two and a half million"
     r"(?:\s{1,3}and\s{1,3}a\s{1,3}half(?!\w)(?:\s{1,3}(?:thousand|million|billion|trillion|dozen)(?!\w))?)?"
 )
-_SMALL_WORD = rf"{_trie(_TENS)}(?:-{_trie(_UNITS[1:10])})?|{_trie(_UNITS)}"
+_SMALL_WORD = rf"{word_trie(_TENS)}(?:-{word_trie(_UNITS[1:10])})?|{word_trie(_UNITS)}"
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -316,20 +316,20 @@ _PERCENT_SUFFIX = (
 # Every word that can begin a match. Most words of a sentence are not in it,
 # and the pattern gives up on them after a character or two.
 _LETTER_STARTS = (
-    _trie(
+    word_trie(
         _UNITS + _TENS + list(_SCALE_WORDS) + list(_VAGUE_PLURALS)
         + ["dozen", "half", "several", "minus"] + _IDENTIFIER_KEYWORDS_ANY_CASE,
         caseless=True,
     )
     + rf"|{_caseless('http')}{_caseless('s')}?://|{_caseless('www.')}|[Aa][Nn]?\s{{1,3}}"
-    + _trie(
+    + word_trie(
         ["hundred", "thousand", "million", "billion", "trillion", "dozen", "few"] + list(_FRACTION_DENOMINATORS),
         caseless=True,
     )
     # The case-sensitive words all begin with a capital (or the "i" of
     # "iPhone"): one class test spares the rest to every lower-case word.
     + "|(?=[A-Zi])(?:"
-    + _trie(
+    + word_trie(
         "January February March April May June July August September October November December "
         "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec RMB Rs".split()
         + _ISO_CODES + _IDENTIFIER_KEYWORDS_CAPITALIZED
@@ -376,15 +376,15 @@ _CANDIDATES = re.compile(
   | (?P<skip_word>(?=[A-Za-z§])(?:
         (?=[hw])(?:https?://|www\.)[^\s<>"')\]]{{1,2000}}
       | (?=[JFMASOND]){_MONTH}\s{{0,3}}(?:{_DAY}(?:,?\s{{1,3}}\d{{4}}(?!\d))?|,?\s{{1,3}}\d{{4}}(?!\d))  # Oct. 28, 2024
-      | {_trie(_IDENTIFIER_KEYWORDS_ANY_CASE, caseless=True)}\s{{0,3}}\#?\d[\w./-]{{0,20}}          # Article 4
-      | (?:{_trie(_IDENTIFIER_KEYWORDS_CAPITALIZED)})\.?\s{{1,3}}(?:No\.?\s{{0,3}})?\#?\d[\w./-]{{0,20}}
+      | {word_trie(_IDENTIFIER_KEYWORDS_ANY_CASE, caseless=True)}\s{{0,3}}\#?\d[\w./-]{{0,20}}          # Article 4
+      | (?:{word_trie(_IDENTIFIER_KEYWORDS_CAPITALIZED)})\.?\s{{1,3}}(?:No\.?\s{{0,3}})?\#?\d[\w./-]{{0,20}}
     ))
     # ---- shares: "seven in ten", "1 in 4", "three-quarters", "a third of", "half of" ----
   | (?P<ratio>(?=[\dzZoOtTfFsSeEnN])(?P<ratio_num>(?i:{_SMALL_WORD})|(?<![.,])\d{{1,3}})\s{{1,3}}(?i:in|out\s{{1,3}}of)\s{{1,3}}
         (?P<ratio_den>(?i:{_SMALL_WORD}|(?:a|one)\s{{1,3}}(?:hundred|thousand)\b)|\d{{1,3}}(?:,\d{{3}})?(?!\d|[.,]\d))(?!\s?%)
     )
   | (?P<fraction>(?=[\daAoOtTfFsSnN])(?P<fraction_num>(?i:an?|one|two|three|four|five|seven|nine)|\d)(?P<fraction_joint>-|\s{{1,3}})
-        (?P<fraction_den>(?i:{_trie(list(_FRACTION_DENOMINATORS))}))\b(?P<fraction_of>\s{{1,3}}of\b)?
+        (?P<fraction_den>(?i:{word_trie(list(_FRACTION_DENOMINATORS))}))\b(?P<fraction_of>\s{{1,3}}of\b)?
     )
   | (?P<slash>(?<![\d.,/])(?P<slash_num>\d{{1,2}})[/\u2044](?P<slash_den>\d{{1,3}})(?!\d|,\d)(?!{_NOT_OF_A}))
   | (?P<half>(?=[hH])(?i:half)(?=\s{{1,3}}(?i:of|the|its|their|his|her|our|all|them|these|those)\b))
@@ -410,7 +410,7 @@ _CANDIDATES = re.compile(
 # Patterns matched just before a candidate, in a short window ending at it.
 # Each begins with the non-word character before its first word, so that the
 # engine skips to spaces in a tight loop instead of trying every position.
-_HEDGE_TRIE = _trie([p for p in _HEDGE_CANONICAL if p not in "~≈"])
+_HEDGE_TRIE = word_trie([p for p in _HEDGE_CANONICAL if p not in "~≈"])
 _HEDGE_BEFORE = re.compile(rf"[^\w.](?P<hedge>(?i:{_HEDGE_TRIE}))\s{{1,3}}$")
 # The same, case-sensitive, for ASCII text lower-cased (the phrases are lower-case ASCII):
 # a case-insensitive alternation is tried letter by letter, this one is skipped at once.

@@ -1,0 +1,32 @@
+"""Modality cues found by the fast scan are the cues the plain alternation finds."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.extraction.context import default_cues
+
+SENTENCES = [
+    "will deliver 300 tanks by 2026, the ministry expects, though it planned to send more.",
+    "expected to reach 6 million barrels a day; output is forecast to fall and the firm aims to cut costs.",
+    "the plant, which is designed to store 40,000 tonnes, will not be able to hold more.",
+    "nothing here is a cue: 1,500 soldiers were sent.",
+]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_modality_cues_match_the_alternation_on_every_range(text: str):
+    cues = default_cues()
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1, 7):
+            found = [(m.lastgroup, m.end()) for m in cues.modality_cues(text, start, end)]
+            expected = [(m.lastgroup, m.end()) for m in cues.modality.finditer(text, start, end)]
+            assert found == expected, (text[start:end], found, expected)
+
+
+def test_a_cue_at_the_start_and_one_cut_by_the_range_start():
+    cues = default_cues()
+    text = SENTENCES[0]
+    assert [m.lastgroup for m in cues.modality_cues(text, 0, 20)] == ["planned"]  # "will" at position 0
+    assert list(cues.modality_cues(text, 1, 20)) == []  # "ill": not a cue
+    assert {m.lastgroup for m in cues.modality_cues(text, 0, len(text))} == {"planned", "forecast"}
