@@ -301,3 +301,20 @@ def test_more_unit_spellings(sentence, unit):
 def test_a_spaced_capital_c_is_celsius_only_at_the_end_of_the_figure():
     assert only("Temperatures rose to 12 C on Monday.").unit == "degree_Celsius"
     assert only("She bought 12 C batteries.").unit is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "unit", "value"),
+    [
+        ("She won the 200m sprint in Paris.", "200m", "meter", 200),
+        ("They took gold in the 4 x 100m relay.", "100m", "meter", 100),
+        ("He swam the 400m freestyle and set a record.", "400m", "meter", 400),
+        ("Her best event is the 200m individual medley.", "200m", "meter", 200),
+        ("The 100m race drew 2m viewers.", "2m viewers", None, 2e6),  # an audience stays in millions
+        ("About 1.2m people race to the coast each summer.", "1.2m people", None, 1.2e6),
+    ],
+)
+def test_a_glued_m_before_a_race_is_metres_and_before_counted_things_millions(sentence, figure, unit, value):
+    found = {sentence[m.start:m.end]: m for m in find_mentions(sentence)}
+    assert figure in found, list(found)
+    assert (found[figure].unit, found[figure].value) == (unit, value)

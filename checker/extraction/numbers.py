@@ -441,7 +441,11 @@ _ORDINAL_AFTER = re.compile(
 # Lengths of things written next to a glued "m": then it is metres, not millions.
 _METRE_CONTEXT_AFTER = re.compile(
     r"(?:[-–]|\s{1,3}(?i:tall|high|long|wide|deep|thick|away|across|below|above|under|in|of|from|to|by|x|"
-    r"and|or|high|metres?|meters?|square|sq|cubic|radius|diameter|depth|length|height|width)\b|\s*[\d.,;:)]|\s*$"
+    r"and|or|high|metres?|meters?|square|sq|cubic|radius|diameter|depth|length|height|width"
+    # races: "the 200m sprint", "4 x 100m relay", "400m freestyle"
+    r"|relays?|sprints?|dash|hurdles|freestyle|backstroke|breaststroke|butterfly|(?:individual\s{1,3})?medley"
+    r"|steeplechase|races?|heats?)\b"
+    r"|\s*[\d.,;:)]|\s*$"
     r"|\s{0,3}\(\s{0,3}[\d.,]{1,12}\s{0,3}(?i:ft|feet|foot|in|inches|yards?|yds?)\b)"  # 37m (121ft)
 )
 _HALF_NOT_SHARE_BEFORE = re.compile(
