@@ -21,6 +21,12 @@ from checker.table import ClaimChunk, TableBuilder, claims_chunk, claims_frame, 
 
 def normalize_draft(document: Document, draft: Draft, lines: LineIndex) -> Claim:
     """Turn one extracted mention into a normalized claim (one table row)."""
+    return Claim(*claim_values(document, draft, lines))
+
+
+def claim_values(document: Document, draft: Draft, lines: LineIndex) -> tuple:
+    """The values of ``normalize_draft``'s claim in ``CLAIM_COLUMNS`` order: the row a worker
+    sends, without building the ``Claim`` record only to read it back."""
     mention, context, sentence = draft.mention, draft.context, draft.sentence
     start = sentence.start + mention.start  # the draft's mention counts from its sentence
     end = sentence.start + mention.end
@@ -41,9 +47,8 @@ def normalize_draft(document: Document, draft: Draft, lines: LineIndex) -> Claim
         window_start, window_end = iso(window.window_start), iso(window.window_end)
         window_start_latest, window_end_earliest = iso(window.window_start_latest), iso(window.window_end_earliest)
         window_text, cumulative = window.text, bool(window.cumulative)
-    # Positional, in ``CLAIM_COLUMNS`` order (each line's comment names its columns):
-    # binding 36 keywords cost more than all the arithmetic above.
-    return Claim(
+    # In ``CLAIM_COLUMNS`` order (each line's comment names its columns).
+    return (
         document.id, line, column, start, end,  # document, line, column, start, end
         sentence.text[mention.start:mention.end],  # text
         mention.value, mention.value_to, mention.unit, context.item, mention.qualifier,  # value .. qualifier
@@ -63,6 +68,12 @@ def document_claims(document: Document, lexicon: Lexicon | None = None, cues: Cu
     """All normalized claims of one document, in reading order."""
     lines = LineIndex(document.text)
     return [normalize_draft(document, d, lines) for d in extract_drafts(document, lexicon, cues)]
+
+
+def document_rows(document: Document, lexicon: Lexicon | None = None) -> list[tuple]:
+    """``document_claims`` as table rows (``claim_values``), for the engines' workers."""
+    lines = LineIndex(document.text)
+    return [claim_values(document, d, lines) for d in extract_drafts(document, lexicon)]
 
 
 # Claims gathered before they become one chunk of the table.
