@@ -9,7 +9,14 @@ import pandas as pd
 import pytest
 
 from checker.checks.intervals import disjoint, midpoint, ratio
-from checker.checks.wording import describe_claim, format_interval, format_number, format_quantity
+from checker.checks.wording import (
+    bound_text,
+    describe_claim,
+    format_interval,
+    format_number,
+    format_quantity,
+    range_note,
+)
 from checker.model import CLAIM_COLUMNS
 
 _ids = count(1)
@@ -122,6 +129,63 @@ def test_quantities_use_short_units():
     assert format_quantity(263.15, 268.15, "kelvin") == "-10–-5 °C"
     assert format_quantity(0.5, 0.6, "meter ** 3") == "500–600 l"
     assert math.isnan(float("nan"))  # NaN bounds are handled by callers as open sides
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "expected"),
+    [
+        (53.5, 54.5, "54"),  # "54 deaths", widened by half a death each way
+        (311.5, 312.5, "312"),
+        (140.5, 151.5, "141–151"),
+        (1_349.5, 1_650.5, "1,350–1,650"),
+        (1_350.0000000000002, 1_649.9999999999998, "1,350–1,650"),  # a float's error is not a thing more or less
+        (-0.2, 1_500, "0–1,500"),
+    ],
+)
+def test_counted_things_are_shown_whole(low, high, expected):
+    assert format_quantity(low, high, "count") == expected
+
+
+def test_open_sides_of_a_count_stay_open():
+    assert format_quantity(325.5, None, "count") == "at least 326"
+    assert format_quantity(None, 312.5, "count") == "at most 312"
+    assert format_quantity(None, None, "count") == "any amount"
+
+
+def test_a_count_narrower_than_one_thing_keeps_its_bounds():
+    """[53.6, 53.9] holds no whole number: "54–53" or nothing at all would say less than the bounds."""
+    assert format_quantity(53.6, 53.9, "count") == "53.6–53.9"
+
+
+def test_counts_in_millions_keep_their_scaled_display():
+    assert format_quantity(5_818_000.4, 7_617_000.6, "count") == "5.8–7.6 million"
+    assert format_quantity(2.85e6, 3.15e6, "count") == "2.9–3.1 million"
+    # Rounding inwards first would show "1.5–2.2 million": millions are left to the scaled display.
+    assert format_quantity(1_499_999.5, 2_250_000.5, "count") == "1.5–2.3 million"
+
+
+def test_measured_quantities_and_rates_keep_their_fractions():
+    assert format_quantity(549_500, 550_500, "meter") == "549.5–550.5 km"
+    assert format_quantity(12.5, 13.5, None) == "12.5–13.5"
+    assert format_quantity(40.5, 41.5, "percent") == "40.5–41.5%"
+    # A yearly rate of counted things is an average: 2.5 deaths a year is one every five months.
+    assert format_quantity(2.5, 3.5, "count", rate=True) == "2.5–3.5"
+
+
+def test_one_side_of_a_count_is_rounded_inwards():
+    assert bound_text(325.5, "low", "count") == "326"
+    assert bound_text(312.5, "high", "count") == "312"
+    assert bound_text(1_350.0000000000002, "low", "count") == "1,350"
+    assert bound_text(12_449.5, "low", "meter") == "12.45 km"
+
+
+def test_a_range_note_is_left_out_when_it_only_repeats_the_figure():
+    deaths = claim("54 deaths", 53.5, 54.5, value=54)
+    about = claim("about 900 workers", 810, 990, value=900)
+    assert range_note(deaths, 53.5, 54.5, "count") == ""
+    assert range_note(about, 810, 990, "count") == " (810–990)"
+    assert range_note(deaths, 53.6, 53.9, "count") == " (53.6–53.9)"
+    assert range_note(claim("550 km", 549_500, 550_500, value=550), 549_500, 550_500, "meter") == " (549.5–550.5 km)"
 
 
 def test_claim_description_adds_its_time_phrase():

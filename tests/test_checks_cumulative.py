@@ -42,6 +42,22 @@ def test_later_smaller_total_is_flagged_across_articles():
     )
 
 
+def test_counted_totals_are_quoted_in_whole_numbers():
+    """54 people are 53.5-54.5 for the arithmetic; the message need not repeat "54 people (54)"."""
+    later = evacuated("54 people", 53.5, 54.5, "april.md", "2024-04-01", value=54)
+    earlier = evacuated("61 people", 60.5, 61.5, "march.md", "2024-03-01", value=61)
+    (finding,) = run(later, earlier)
+    assert finding.message == (
+        "running total 54 people since the war began on 2024-04-01 is below 61 people since the war began on 2024-03-01"
+    )
+    assert finding.steps == [
+        "'61 people since the war began' read as 61 as of 2024-03-01",
+        "'54 people since the war began' read as 54 as of 2024-04-01",
+        "a total since 2022-02-24 cannot fall between 2024-03-01 and 2024-04-01",
+    ]
+    assert [(c["low"], c["high"]) for c in finding.claims] == [(60.5, 61.5), (53.5, 54.5)]
+
+
 def test_growing_total_is_fine():
     assert run(evacuated("1,200 people", 1195, 1205, "march.md", "2024-03-01"),
                evacuated("1,500 people", 1495, 1505, "april.md", "2024-04-01")) == []

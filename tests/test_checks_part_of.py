@@ -36,10 +36,15 @@ def test_part_larger_than_its_whole_is_an_error():
 
 
 def test_a_counted_part_is_worded_in_whole_numbers():
-    whole = in_sentence("112 soldiers", 111.5, 112.5, SENT, "seed.md#1")
-    part = in_sentence("141", 140.5, 141.5, SENT, "seed.md#2", part_of="seed.md#1")
+    whole = in_sentence("112 soldiers", 111.5, 112.5, SENT, "seed.md#1", value=112)
+    part = in_sentence("141", 140.5, 141.5, SENT, "seed.md#2", part_of="seed.md#1", value=141)
     (finding,) = run(whole, part)
-    assert finding.steps[-1] == "the part is at least 141, the whole at most 112"
+    assert finding.message == "141 is given as part of 112 soldiers but is larger"
+    assert finding.steps == [
+        "'141' read as 141",
+        "'112 soldiers' read as 112",
+        "the part is at least 141, the whole at most 112",
+    ]
 
 
 def test_open_whole_holds_any_part():

@@ -66,6 +66,15 @@ def test_seed_case_is_a_rate_conflict_about_two_point_two():
     assert [(c["line"], c["column"]) for c in finding.claims] == [(14, 26), (16, 35)]
 
 
+def test_a_rate_of_counted_things_keeps_its_fractions():
+    """A yearly rate is an average: 2.5 shells a year is one every five months, not a count to round."""
+    total = eight_million_since_august("about 12 shells", 10.8, 13.2, per_year_low=8.73, per_year_high=11.42)
+    rate = three_million_annually("3 shells", 2.5, 3.5, per_year_low=2.5, per_year_high=3.5)
+    (finding,) = run(total, rate)
+    assert finding.message.endswith("vs 3 shells a year (≈ 2.5–3.5 a year): about 3.4× apart")
+    assert finding.steps[-2] == "'3 shells a year' read as 2.5–3.5 a year"
+
+
 def test_consistent_rate_is_not_flagged():
     assert run(eight_million_since_august(),
                three_million_annually(text="seven million shells", per_year_low=6.65e6, per_year_high=7.35e6)) == []

@@ -123,6 +123,23 @@ def test_temperatures_are_apart_by_degrees_not_by_a_ratio():
     assert findings[0].ratio == pytest.approx(1.008, abs=0.001)
 
 
+def test_counts_are_quoted_in_whole_numbers():
+    """312 passengers are 311.5-312.5 for the arithmetic, but no one counts half a passenger."""
+    ferry = dict(subject="the ferry", item="passenger", relation=None)
+    (finding,) = run(
+        claim("312 passengers", 311.5, 312.5, value=312, start=40, **ferry),
+        claim("about 280 passengers", 252, 308, value=280, start=400, **ferry),
+    )
+    assert finding.message == "312 passengers vs about 280 passengers (252–308): about 1.1× apart"
+    assert finding.steps == [
+        "'312 passengers' read as 312",
+        "'about 280 passengers' read as 252–308",
+        "312 and 252–308 do not overlap; ratio of geometric midpoints ≈ 1.1",
+    ]
+    assert [(c["low"], c["high"]) for c in finding.claims] == [(311.5, 312.5), (252, 308)]
+    assert finding.ratio == pytest.approx((311.5 * 312.5) ** 0.5 / (252 * 308) ** 0.5)
+
+
 def test_figures_written_in_one_unit_are_quoted_in_it():
     """Two figures in miles read back in miles; mixed units fall back to the canonical display."""
     both_miles = run(

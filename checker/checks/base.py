@@ -18,6 +18,7 @@ from checker.checks.wording import (
     format_number,
     format_quantity,
     is_missing,
+    range_note,
     shared_written_unit,
 )
 from checker.findings import Finding, claim_view
@@ -117,19 +118,19 @@ def apart_text(
     return f"about {ratio_text(found)}× apart" if found is not None else "far apart"
 
 
-def reading(claim: dict, low: float | None, high: float | None, *, suffix: str = "") -> str:
-    """One step line: how a figure as written was read as numbers."""
-    quantity = format_quantity(low, high, value(claim, "base_unit"), shared_written_unit([claim]))
+def reading(claim: dict, low: float | None, high: float | None, *, suffix: str = "", rate: bool = False) -> str:
+    """One step line: how a figure as written was read as numbers (``rate``: as a yearly rate)."""
+    quantity = format_quantity(low, high, value(claim, "base_unit"), shared_written_unit([claim]), rate=rate)
     return f"'{describe_claim(claim)}' read as {quantity}{suffix}"
 
 
 def comparison(
     first: tuple, second: tuple, found: float | None, base_unit: str | None, suffix: str = "",
-    written: str | None = None,
+    written: str | None = None, rate: bool = False,
 ) -> str:
     """The arithmetic step: two intervals that do not overlap, and their ratio."""
-    left = format_quantity(*first, base_unit, written) + suffix
-    right = format_quantity(*second, base_unit, written) + suffix
+    left = format_quantity(*first, base_unit, written, rate=rate) + suffix
+    right = format_quantity(*second, base_unit, written, rate=rate) + suffix
     text = f"{left} and {right} do not overlap"
     if found is not None:
         text += f"; ratio of geometric midpoints ≈ {ratio_text(found)}"
@@ -199,25 +200,32 @@ def disjoint_pair(
     *,
     suffix: str = "",
     range_names: tuple[str, str] = ("left_range", "right_range"),
+    rate: bool = False,
 ) -> Finding:
-    """The finding for two claims whose intervals (``interval`` of each: a level, a
-    yearly rate) do not overlap: both readings, the arithmetic, and the message
-    placeholders ``left``/``right`` plus the two worded intervals."""
+    """The finding for two claims whose intervals (``interval`` of each: a level, or
+    with ``rate`` a yearly rate) do not overlap: both readings, the arithmetic, and
+    the message placeholders ``left``/``right`` plus the two worded intervals (and
+    for levels ``left_note``/``right_note``, see ``range_note``)."""
     base_unit, written = value(a, "base_unit"), shared_written_unit([a, b])
+    notes = {} if rate else {
+        "left_note": range_note(a, *interval(a), base_unit, written),
+        "right_note": range_note(b, *interval(b), base_unit, written),
+    }
     return emit(
         rule,
         [a, b],
         found=found,
         compared=(interval(a), interval(b)),
         steps=[
-            reading(a, *interval(a), suffix=suffix),
-            reading(b, *interval(b), suffix=suffix),
-            comparison(interval(a), interval(b), found, base_unit, suffix, written),
+            reading(a, *interval(a), suffix=suffix, rate=rate),
+            reading(b, *interval(b), suffix=suffix, rate=rate),
+            comparison(interval(a), interval(b), found, base_unit, suffix, written, rate),
         ],
         left=describe_claim(a),
         right=describe_claim(b),
         **{
-            range_names[0]: format_quantity(*interval(a), base_unit, written),
-            range_names[1]: format_quantity(*interval(b), base_unit, written),
+            range_names[0]: format_quantity(*interval(a), base_unit, written, rate=rate),
+            range_names[1]: format_quantity(*interval(b), base_unit, written, rate=rate),
         },
+        **notes,
     )

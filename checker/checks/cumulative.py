@@ -36,7 +36,7 @@ from checker.checks.base import (
     value,
 )
 from checker.checks.intervals import widen
-from checker.checks.wording import describe_claim, format_quantity, shared_written_unit
+from checker.checks.wording import describe_claim, format_quantity, range_note, shared_written_unit
 from checker.findings import Finding
 
 if TYPE_CHECKING:
@@ -50,6 +50,8 @@ PLACEHOLDERS = COMMON_PLACEHOLDERS | {
     "later",
     "earlier_range",
     "later_range",
+    "earlier_note",
+    "later_note",
     "earlier_published",
     "later_published",
 }
@@ -106,6 +108,8 @@ def check(candidates: Candidates, rule: Rule) -> Iterator[Finding]:
             later=describe_claim(later),
             earlier_range=format_quantity(*level(earlier), base_unit, written),
             later_range=format_quantity(*level(later), base_unit, written),
+            earlier_note=range_note(earlier, *level(earlier), base_unit, written),
+            later_note=range_note(later, *level(later), base_unit, written),
             earlier_published=earlier_on,
             later_published=later_on,
         )

@@ -36,7 +36,7 @@ from checker.checks.base import (
     value,
 )
 from checker.checks.intervals import widen
-from checker.checks.wording import bound_text, describe_claim, format_quantity, shared_written_unit
+from checker.checks.wording import bound_text, describe_claim, format_quantity, range_note, shared_written_unit
 from checker.findings import Finding
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
 KIND = "part-of"
 PARAMS = {"min_ratio": 1.0, "tolerance": 0.0}
-PLACEHOLDERS = COMMON_PLACEHOLDERS | {"part", "whole", "part_range", "whole_range"}
+PLACEHOLDERS = COMMON_PLACEHOLDERS | {"part", "whole", "part_range", "whole_range", "part_note", "whole_note"}
 
 
 def exceeds(part: dict, whole: dict, tolerance: float) -> bool:
@@ -85,4 +85,6 @@ def check(candidates: Candidates, rule: Rule) -> Iterator[Finding]:
                 whole=describe_claim(whole),
                 part_range=format_quantity(*level(part), base_unit, written),
                 whole_range=format_quantity(*level(whole), base_unit, written),
+                part_note=range_note(part, *level(part), base_unit, written),
+                whole_note=range_note(whole, *level(whole), base_unit, written),
             )

@@ -82,4 +82,6 @@ def check(candidates: Candidates, rule: Rule) -> Iterator[Finding]:
         found = pair_ratio(a, b, per_year)
         if not reportable(rule, found):
             continue
-        yield disjoint_pair(rule, a, b, per_year, found, suffix=" a year", range_names=("left_rate", "right_rate"))
+        yield disjoint_pair(
+            rule, a, b, per_year, found, suffix=" a year", range_names=("left_rate", "right_rate"), rate=True
+        )

@@ -51,7 +51,7 @@ KIND = "value"
 PARAMS = {"min_ratio": 1.0, "tolerance": 0.0, "max_days_apart": 30, "max_days_apart_extent": 3650}
 # Base units of sizes that stay put: a reservoir's area, a tunnel's length.
 EXTENT_UNITS = frozenset({"meter", "meter ** 2"})
-PLACEHOLDERS = COMMON_PLACEHOLDERS | {"left", "right", "left_range", "right_range"}
+PLACEHOLDERS = COMMON_PLACEHOLDERS | {"left", "right", "left_range", "right_range", "left_note", "right_note"}
 
 
 def same_time(a: dict, b: dict, max_days_apart: int, max_days_apart_extent: int = 3650) -> bool:

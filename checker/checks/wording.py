@@ -1,9 +1,10 @@
 """Numbers, units and claims in the words an editor reads.
 
 Findings quote figures back to people, so "5820000.0 meter" must read
-"5,820 km" and an interval must read "5.8–7.6 million". Units are spelled by
-pint's own abbreviations; money stays in its ISO code because currencies never
-convert.
+"5,820 km", an interval must read "5.8–7.6 million", and a count widened for
+its rounding to [53.5, 54.5] must read "54": no one counts half a death.
+Units are spelled by pint's own abbreviations; money stays in its ISO code
+because currencies never convert.
 """
 
 from __future__ import annotations
@@ -173,17 +174,23 @@ def shared_written_unit(claims: Iterable[dict]) -> str | None:
 
 
 @lru_cache(maxsize=65_536)
-def format_quantity(low: float | None, high: float | None, base_unit: str | None, written: str | None = None) -> str:
+def format_quantity(
+    low: float | None, high: float | None, base_unit: str | None, written: str | None = None, *, rate: bool = False
+) -> str:
     """An interval in canonical units for people: '550 km', '10–12 °C', '5.8–7.6 million'.
 
     With ``written`` (the unit the writers used, see ``shared_written_unit``)
     the interval is shown in that unit when it measures the same thing.
+    Counted things are shown whole ('54', not '53.5–54.5'), except a ``rate``
+    (a yearly average, which can be a fraction of a thing).
     Remembered: a claim sits in many candidate pairs, so a corpus asks for a
     few thousand distinct figures a hundred thousand times.
     """
     shown = _written_display(written, base_unit)
     if shown:
         return _with_unit(*_converted(low, high, base_unit, written), shown)
+    if base_unit == "count" and not rate:
+        return _with_unit(*_whole_things(low, high), "")
     if base_unit == "kelvin":
         return _with_unit(*_converted(low, high, "kelvin", "degree_Celsius"), "°C")
     display = _DISPLAY_UNITS.get(base_unit or "")
@@ -208,8 +215,50 @@ def bound_text(bound: float, side: str, base_unit: str | None, written: str | No
     whole numbers: a count of at least 325.5 is at least 326, of at most 312.5 at most 312.
     """
     if base_unit == "count":
-        bound = float(math.ceil(bound) if side == "low" else math.floor(bound))
+        bound = _whole_bound(bound, side)
     return format_quantity(bound, bound, base_unit, written)
+
+
+def range_note(
+    claim: dict, low: float | None, high: float | None, base_unit: str | None, written: str | None = None
+) -> str:
+    """The interval in parentheses to follow a figure in a message: ' (715–725)'.
+
+    Empty when it would only repeat the figure as written: "54 deaths", not
+    "54 deaths (54)".
+    """
+    shown = format_quantity(low, high, base_unit, written)
+    figure = claim.get("value")
+    if not is_missing(figure) and shown == format_number(figure):
+        return ""
+    return f" ({shown})"
+
+
+def _whole_things(low: float | None, high: float | None) -> tuple[float | None, float | None]:
+    """A count's interval narrowed to the whole things it can hold: [53.5, 54.5] deaths are 54.
+
+    Left as it is when it holds no whole number ([53.6, 53.9]: an empty range
+    would say nothing), and in the millions, where only a few digits are shown.
+    """
+    closed = [abs(v) for v in (low, high) if not is_missing(v)]
+    if not closed or max(closed) >= _SCALES[-1][0]:
+        return low, high
+    inner_low = None if is_missing(low) else _whole_bound(low, "low")
+    inner_high = None if is_missing(high) else _whole_bound(high, "high")
+    if inner_low is not None and inner_high is not None and inner_low > inner_high:
+        return low, high
+    return inner_low, inner_high
+
+
+def _whole_bound(bound: float, side: str) -> float:
+    """``bound`` rounded inwards to a whole number: up on the "low" side, down on the "high" side.
+
+    A bound a float's error away from a whole number is that number (1,350.0000000000002 is 1,350, not 1,351).
+    """
+    nearest = round(bound)
+    if math.isclose(bound, nearest, rel_tol=1e-9, abs_tol=1e-9):
+        return float(nearest)
+    return float(math.ceil(bound) if side == "low" else math.floor(bound))
 
 
 @cache

@@ -144,7 +144,9 @@ def _reading(claim: Mapping[str, Any]) -> list[tuple[str, str]]:
     written = shared_written_unit([claim])
     rows = [("read as", format_quantity(claim.get("low"), claim.get("high"), claim.get("base_unit"), written))]
     if not (is_missing(claim.get("per_year_low")) and is_missing(claim.get("per_year_high"))):
-        yearly = format_quantity(claim.get("per_year_low"), claim.get("per_year_high"), claim.get("base_unit"), written)
+        yearly = format_quantity(
+            claim.get("per_year_low"), claim.get("per_year_high"), claim.get("base_unit"), written, rate=True
+        )
         rows.append(("per year", yearly))
     window = [claim.get(name) for name in ("window_start", "window_end")]
     if claim.get("window_text") or any(window):
