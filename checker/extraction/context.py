@@ -432,6 +432,7 @@ def describe(
     time_starts = [t.start for t in times]
     entity_starts = [e[0] for e in entities]
     out: list[MentionContext] = []
+    raw_items: list[str | None] = []  # each mention's item before the lexicon, for the figures that continue it
     for index, mention in enumerate(mentions):
         clause = clause_of(text, mention.start, mention.end, breaks)
         near_names = _near(names, name_starts, mention.start, mention.end)
@@ -443,6 +444,8 @@ def describe(
             item = mentions[whole].item
         if item is None:
             item = _item_before(text, c_start, mention.start, mention.end)
+        if item is None and index > 0:
+            item = _continued_item(text, mentions[index - 1], mention, raw_items[-1])
         item = item or _implied_item(mention.unit)
         subject = _definite_reference(text, mention, document, lexicon, c_start) or _subject_in_mention(text, mention, _near(entities, entity_starts, mention.start, mention.end))
         if subject is None and _BACK_REFERENCE.match(text[c_start:mention.start]) and not any(
@@ -457,6 +460,7 @@ def describe(
             item = "employee"  # "the plant employs 640 people"
         if item is None and subject and _is_extent(mention.unit):
             item = _head_noun(subject)  # "The Sau reservoir, which covers about 570 hectares": the reservoir
+        raw_items.append(item)
         out.append(
             MentionContext(
                 subject=subject,
@@ -814,15 +818,14 @@ def _part_of(text: str, mentions: list[Mention]) -> dict[int, int]:
 
 
 _HEDGE_TAIL = r"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|some\s+|up\s+to\s+|at\s+least\s+|just\s+(?:over|under)\s+)?"
-_LINKING = (
+_LINKING_TEMPLATE = (  # "{more}": the change verbs of rules/lexicon/measures.yaml
     r"(?:(?:has|have|had)\s+(?:been\s+)?|(?:will|would|could|should|is\s+expected\s+to|is\s+set\s+to)\s+)?"
     r"(?:rose|risen|rise|climbed|fell|fallen|dropped|stood|stands|reached|reach|hit|totalled|totaled|totals|"
     r"was|is|were|are|be|increased|decreased|jumped|measur(?:es|ed|ing|e)|runs?|ran|running|stretch(?:es|ed|ing)?|"
-    r"span(?:s|ned|ning)?|cover(?:s|ed|ing)?|extend(?:s|ed|ing)?)"
+    r"span(?:s|ned|ning)?|cover(?:s|ed|ing)?|extend(?:s|ed|ing)?{more})"
     r"\s+(?:to\s+|at\s+|by\s+|for\s+|over\s+|across\s+)?"
 )
 _HEAD_BEFORE_HEDGE = re.compile(rf"\b(?:a|an|the|its)\s+([a-z][a-z-]+)\s+{_HEDGE_TAIL}$")  # "a tunnel about"
-_NOUN_BEFORE_VERB = re.compile(rf"\b([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s+{_LINKING}{_HEDGE_TAIL}$")
 _NOUN_OF = re.compile(rf"\b(?:(?:a|an|the|its|their)\s+)?(?:[a-z-]+\s+)?([a-z][a-z-]+)\s+of\s+{_HEDGE_TAIL}$")
 # Words before "of" that introduce an amount rather than name the thing measured.
 _NOT_ITEMS = {
@@ -830,7 +833,7 @@ _NOT_ITEMS = {
     "range", "lot", "couple", "handful", "majority", "share", "proportion", "part", "half", "quarter", "third",
     "fraction", "increase", "decrease", "rise", "fall", "drop", "jump", "loss", "gain", "record", "high", "low",
     "peak", "level", "rate", "pace", "tally", "estimate", "target", "goal", "one", "some", "many", "most",
-    "each", "all", "both", "none", "any", "out", "up", "because", "instead", "ahead", "made", "consisting",
+    "each", "all", "both", "none", "any", "out", "up", "because", "instead", "ahead", "made", "consisting", "whole",
 }
 _MODALS = {"will", "would", "could", "should", "may", "might", "must", "can", "shall", "also", "now", "still"}
 _DETERMINERS = {"the", "a", "an", "its", "their", "which", "that", "this", "these", "those", "his", "her", "our"}
@@ -840,6 +843,51 @@ _DIMENSIONS = {
     "long": "length", "in length": "length", "deep": "depth", "in depth": "depth", "wide": "width",
     "across": "width", "high": "height", "tall": "height", "thick": "thickness", "in diameter": "diameter",
 }
+
+
+@dataclass(frozen=True, slots=True)
+class _Measures:
+    """Word lists of ``rules/lexicon/measures.yaml`` and the patterns built from them."""
+
+    noun_before_verb: re.Pattern[str]  # "the death toll rose to", "exports grew", "military aid worth"
+    measuring_verb: re.Pattern[str]  # "will cost", "would lend up to"
+    measuring_verbs: dict[str, str]
+    value_item: str
+    openers: frozenset[str]
+    agents: frozenset[str]
+    compound_heads: frozenset[str]
+
+
+# "is worth", "was valued at", "values the whole field at": the figure is a value.
+_VALUE_VERB = re.compile(
+    r"\b(?:(?:is|was|are|were|be|been)\s+(?:now\s+)?worth|valued\s+at|values?\s+(?:[a-z-]+\s+){1,4}?at)\s+"
+    + _HEDGE_TAIL
+    + "$"
+)
+# "damage estimated at $30 billion": the one noun before the estimate.
+_HEAD_ESTIMATED_AT = re.compile(rf"\b([a-z][a-z-]+)\s+(?:estimated|put)\s+at\s+{_HEDGE_TAIL}$")
+# A figure just before a noun phrase, not a year ("2023 sales"): the phrase is that figure's item.
+_COUNTED_BEFORE = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\s)[\d.,]*\d\s+$")
+# A capitalized word opening the clause ("Exports rose"), after any quote or bracket.
+_CAPITAL_OPENER = re.compile(r"^[\s\"“‘'(]*([A-Z][a-z]+)\s")
+
+
+@cache
+def _measures(directory: Path = LEXICON_DIR) -> _Measures:
+    data = yaml.safe_load((directory / "measures.yaml").read_text(encoding="utf-8"))
+    more = "".join(f"|{re.escape(v)}" for v in data["change_verbs"])
+    linking = _LINKING_TEMPLATE.replace("{more}", more)
+    verbs = {str(k): str(v) for k, v in data["measuring_verbs"].items()}
+    alternation = "|".join(sorted(map(re.escape, verbs), key=len, reverse=True))
+    return _Measures(
+        noun_before_verb=re.compile(rf"(?<![\w-])([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s+{linking}{_HEDGE_TAIL}$"),
+        measuring_verb=re.compile(rf"\b({alternation})\s+(?:an\s+estimated\s+)?{_HEDGE_TAIL}$"),
+        measuring_verbs=verbs,
+        value_item=str(data["value_item"]),
+        openers=frozenset(data["sentence_openers"]),
+        agents=frozenset(data["agents"]),
+        compound_heads=frozenset(data["compound_heads"]),
+    )
 
 
 _LOWER_CASE_RUN = re.compile(r"[a-z\s-]*")
@@ -857,25 +905,83 @@ def _lower_case_tail(text: str) -> int:
 def _item_before(text: str, c_start: int, start: int, end: int) -> str | None:
     """The thing a figure without a noun measures: "the death toll rose to 120",
     "a depth of up to 110 metres", "the tunnel would run for about 11 miles",
-    "550 kilometres long"."""
+    "550 kilometres long", "Exports rose 1.5 pct", "will cost 4.1 billion euros"."""
     after = _DIMENSION_AFTER.match(text, end)
     if after:
         head = _HEAD_BEFORE_HEDGE.search(text[c_start:start])
         if head and head.group(1) not in _NOT_ITEMS:
             return head.group(1)  # "a tunnel about 11 miles long": the tunnel's length
         return _DIMENSIONS[" ".join(after.group(1).split())]
-    before = text[c_start:start]
+    measures = _measures()
+    before = _lower_opener(text[c_start:start], measures.openers)
     tail = _lower_case_tail(before)
     m = _NOUN_OF.search(before, tail)
     if m and m.group(1) not in _NOT_ITEMS:
         return singular(m.group(1))
-    m = _NOUN_BEFORE_VERB.search(before, tail)
-    if not m:
+    return _verb_item(before, tail, measures) or _noun_before_verb(before, tail, measures)
+
+
+# Between two figures of one change: "rose 1.5 pct in January from December to", "to ... from", ", up from".
+_CONTINUED = re.compile(
+    rf"(?:\s+(?:in|on|during|for|over|since)\s+[^,;\d]{{1,30}}?)?\s*,?\s+(?:(?:up|down)\s+)?(?:from|to)\s+{_HEDGE_TAIL}"
+)
+
+
+def _continued_item(text: str, previous: Mention, mention: Mention, previous_item: str | None) -> str | None:
+    """A figure that only continues the change before it measures the same thing:
+    "Exports rose 1.5 pct to 135.6 bln euros", "sales of 1.1 billion euros, up from 870 million euros".
+    Only after a figure in the same unit, or after a percentage the change is by: "the two
+    cities to 75 minutes" is no change."""
+    if previous_item is None or mention.start - previous.end > 60:
         return None
+    if previous.unit != mention.unit and previous.unit not in _CHANGE_UNITS:
+        return None
+    return previous_item if _CONTINUED.fullmatch(text, previous.end, mention.start) else None
+
+
+_CHANGE_UNITS = ("percent", "percentage_point")
+
+
+def _lower_opener(before: str, openers: frozenset[str]) -> str:
+    """``before`` with a capitalized opening noun lower-cased when it names a measure
+    ("Exports rose"): a capital word there is otherwise a name ("Tesla rose")."""
+    m = _CAPITAL_OPENER.match(before)
+    if m and singular(m.group(1).lower()) in openers:
+        return before[:m.start(1)] + m.group(1).lower() + before[m.end(1):]
+    return before
+
+
+def _verb_item(before: str, tail: int, measures: _Measures) -> str | None:
+    """The item a verb names by itself: "will cost" a cost, "is worth" a value,
+    "damage estimated at" the damage."""
+    m = measures.measuring_verb.search(before, tail)
+    if m:
+        return measures.measuring_verbs[m.group(1)]
+    if _VALUE_VERB.search(before, tail):
+        return measures.value_item
+    m = _HEAD_ESTIMATED_AT.search(before, tail)
+    if m and _plain_noun(m.group(1), measures):
+        return singular(m.group(1))
+    return None
+
+
+def _plain_noun(word: str, measures: _Measures) -> bool:
+    """A word that can be the thing measured: not an amount word, a function word or who acts."""
+    return not any(word in words for words in (_NOT_ITEMS, _DETERMINERS, _AUXILIARIES, measures.agents))
+
+
+def _noun_before_verb(before: str, tail: int, measures: _Measures) -> str | None:
+    """The noun phrase a verb of change or of being links to the figure:
+    "the death toll rose to", "the unemployment rate rose to" (not "the company grew")."""
+    m = measures.noun_before_verb.search(before, tail)
+    if not m or _COUNTED_BEFORE.search(before, 0, m.start()):
+        return None  # "wheat with 12.5 pct protein rose 6.4 pct": the protein is what 12.5 pct counts
     words = [w for w in m.group(1).split() if w not in _DETERMINERS and w not in _MODALS]
-    if any(w in _AUXILIARIES or w == "to" for w in words):
-        return None  # "the province have", "forecast to": a verb, not a noun phrase
-    if not words or words[-1] in _NOT_ITEMS or words[-1] in {"it", "they", "there", "he", "she", "which", "who"}:
+    if any(w in _AUXILIARIES or w in ("to", "having") for w in words):
+        return None  # "the province have", "forecast to", "last year having": a verb, not a noun phrase
+    if not words or words[-1] in measures.agents:
+        return None
+    if words[-1] in _NOT_ITEMS and not (len(words) > 1 and words[-1] in measures.compound_heads):
         return None
     return " ".join([*words[:-1], singular(words[-1])])
 
