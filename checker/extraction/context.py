@@ -15,7 +15,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -852,6 +852,7 @@ class _Measures:
     noun_before_verb: re.Pattern[str]  # "the death toll rose to", "exports grew", "military aid worth"
     measuring_verb: re.Pattern[str]  # "will cost", "would lend up to"
     measuring_verbs: dict[str, str]
+    verb_forms: tuple[str, ...]  # the keys of ``measuring_verbs``, for a substring test first
     value_item: str
     openers: frozenset[str]
     agents: frozenset[str]
@@ -883,6 +884,7 @@ def _measures(directory: Path = LEXICON_DIR) -> _Measures:
         noun_before_verb=re.compile(rf"(?<![\w-])([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s+{linking}{_HEDGE_TAIL}$"),
         measuring_verb=re.compile(rf"\b({alternation})\s+(?:an\s+estimated\s+)?{_HEDGE_TAIL}$"),
         measuring_verbs=verbs,
+        verb_forms=tuple(verbs),
         value_item=str(data["value_item"]),
         openers=frozenset(data["sentence_openers"]),
         agents=frozenset(data["agents"]),
@@ -946,20 +948,27 @@ def _lower_opener(before: str, openers: frozenset[str]) -> str:
     """``before`` with a capitalized opening noun lower-cased when it names a measure
     ("Exports rose"): a capital word there is otherwise a name ("Tesla rose")."""
     m = _CAPITAL_OPENER.match(before)
-    if m and singular(m.group(1).lower()) in openers:
+    if m and _is_opener(m.group(1).lower(), openers):
         return before[:m.start(1)] + m.group(1).lower() + before[m.end(1):]
     return before
+
+
+@lru_cache(maxsize=4096)
+def _is_opener(word: str, openers: frozenset[str]) -> bool:
+    """Remembered: nearly every clause opens with a capital word, and the same few recur."""
+    return singular(word) in openers
 
 
 def _verb_item(before: str, tail: int, measures: _Measures) -> str | None:
     """The item a verb names by itself: "will cost" a cost, "is worth" a value,
     "damage estimated at" the damage."""
-    m = measures.measuring_verb.search(before, tail)
+    # Each pattern is searched only when a word it needs is in ``before``: most figures have none.
+    m = measures.measuring_verb.search(before, tail) if _has_any(before, measures.verb_forms) else None
     if m:
         return measures.measuring_verbs[m.group(1)]
-    if _VALUE_VERB.search(before, tail):
+    if ("worth" in before or "valu" in before) and _VALUE_VERB.search(before, tail):
         return measures.value_item
-    m = _HEAD_ESTIMATED_AT.search(before, tail)
+    m = _HEAD_ESTIMATED_AT.search(before, tail) if ("estimated" in before or "put" in before) else None
     if m and _plain_noun(m.group(1), measures):
         return singular(m.group(1))
     return None
