@@ -18,12 +18,14 @@ workers and re-raises ``KeyboardInterrupt`` (the CLI exits 130).
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import count
 
 from checker.lexicon import Lexicon
@@ -214,10 +216,31 @@ def extract_parallel(
         for chunk in chunks:
             merger.add_chunk(extract_rows(chunk, lexicon, extract))
     else:
+        _warm_up(lexicon)
         with _PoolRunner(jobs, tuple(lexicon_dirs), extract, merger) as runner:
             runner.run(chunks)
     merger.finish()
     return result
+
+
+_WARM_UP = Document(
+    id="warm-up",
+    text="North Korea has sent about 1,500 soldiers since August of last year, officials said. "
+    "The plant will cost €310 million and make 200,000 shells a year, up 12% on 2023.",
+    published=date(2024, 10, 26),
+)
+
+
+def _warm_up(lexicon: Lexicon | None) -> None:
+    """Load here what extraction loads on first use (the unit registry, lexicons, cue
+    patterns: about a second), so that workers forked from this process start with it
+    instead of each loading it again. The matcher needs most of it here anyway."""
+    if multiprocessing.get_start_method() != "fork":
+        return
+    try:
+        document_claims(_WARM_UP, lexicon)
+    except Exception:  # only a head start: a real failure is reported per document by the workers
+        return
 
 
 class _PoolRunner:
