@@ -647,12 +647,21 @@ _THE_NOUN_AFTER = re.compile(r"\s+(?:at|of|from|in|on)\s+the\s+([a-z]+)\b")
 _THE_NOUN_BEFORE = re.compile(r"the(?<!\wthe)\s+([a-z]+)\s+(?:\w+\s+){0,2}$")
 
 
+# A clause that opens on "the <noun>", perhaps after a figure used as an adjective:
+# "The 135-metre dam will create a reservoir covering 4,200 hectares" is about the dam.
+_THE_NOUN_OPENING = re.compile(r"\s*[Tt]he\s+(?:[\d.,]+-[a-z]+\s+)?([a-z]+)\b")
+
+
 def _definite_reference(
     text: str, mention: Mention, document: DocumentContext, lexicon: Lexicon, clause_start: int
 ) -> str | None:
     """"720 workers at the plant", "the service carried 3.1 million passengers": the one
     name of the article (or one of its aliases) that is a plant, a service."""
-    m = _THE_NOUN_AFTER.match(text, mention.end) or _THE_NOUN_BEFORE.search(text, clause_start, mention.start)
+    m = (
+        _THE_NOUN_AFTER.match(text, mention.end)
+        or _THE_NOUN_BEFORE.search(text, clause_start, mention.start)
+        or _THE_NOUN_OPENING.match(text, clause_start)
+    )
     if not m:
         return None
     noun = " " + m.group(1)
