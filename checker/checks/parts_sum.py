@@ -33,7 +33,7 @@ from checker.checks.base import (
 )
 from checker.checks.intervals import ratio, widen
 from checker.checks.part_of import exceeds
-from checker.checks.wording import bound_text, describe_claim, format_quantity, shared_written_unit
+from checker.checks.wording import bound_text, describe_claim, format_number, format_quantity, shared_written_unit
 from checker.findings import Finding
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 KIND = "sum"
 PARAMS = {"min_ratio": 1.0, "tolerance": 0.0}
-PLACEHOLDERS = COMMON_PLACEHOLDERS | {"parts", "parts_total", "whole", "whole_range", "whole_high"}
+PLACEHOLDERS = COMMON_PLACEHOLDERS | {"parts", "parts_total", "whole", "whole_range", "whole_high", "whole_high_note"}
 
 
 def parts_interval(parts: list[dict]) -> tuple[float, float | None]:
@@ -80,9 +80,22 @@ def check(candidates: Candidates, rule: Rule) -> Iterator[Finding]:
                 *(reading(p, *level(p)) for p in parts),
                 f"the parts add up to at least {sum_text}, the whole is at most {whole_high_text}",
             ],
-            parts=", ".join(describe_claim(p) for p in parts),
+            # parts counted at the whole's time say it once, with the whole
+            parts=", ".join(describe_claim(p, when=not _same_time(p, whole)) for p in parts),
             parts_total=sum_text,
             whole=describe_claim(whole),
             whole_range=format_quantity(*level(whole), base_unit, written),
             whole_high=whole_high_text,
+            whole_high_note=_high_note(whole, whole_high_text),
         )
+
+
+def _same_time(part: dict, whole: dict) -> bool:
+    """Both read at one stated time ("on Monday morning"), or neither states one."""
+    return value(part, "window_text") == value(whole, "window_text") and value(part, "period") == value(whole, "period")
+
+
+def _high_note(whole: dict, high_text: str) -> str:
+    """' (at most 312.5 km)' after the whole, or nothing when that only repeats the figure: "312 passengers"."""
+    figure = value(whole, "value")
+    return "" if figure is not None and high_text == format_number(figure) else f" (at most {high_text})"

@@ -327,12 +327,16 @@ _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "Augu
            "November", "December", "Q1", "Q2", "Q3", "Q4", "FY"}
 
 
-def describe_claim(claim: dict) -> str:
-    """The figure as written plus its time phrase: 'about eight million shells since August'."""
+def describe_claim(claim: dict, *, when: bool = True) -> str:
+    """The figure as written plus its time phrase: 'about eight million shells since August'.
+
+    ``when`` false leaves the time phrase out, for a figure whose time the sentence already gives."""
     text = str(claim.get("text") or "").strip()
     qualifier = claim.get("qualifier")
     if not is_missing(qualifier) and qualifier and not text.lower().startswith(str(qualifier)):
         text = f"{qualifier} {text}"
+    if not when:
+        return text
     window_text = claim.get("window_text")
     if not is_missing(window_text) and window_text and str(window_text) not in text:
         window_text = str(window_text)
