@@ -67,12 +67,17 @@ def test_parts_that_add_up_to_more_than_the_whole():
     assert findings[0].steps[-1] == "the parts add up to at least 339, the whole is at most 300"
 
 
-def sum_step(fields: dict, whole: tuple, *parts: tuple) -> str:
-    """The arithmetic step of the one finding about a whole and its parts, each (text, low, high)."""
-    claims = [claim(*whole, claim_id="d.md#1", **fields)]
+def sum_finding(fields: dict, whole: tuple, *parts: tuple, whole_value: float | None = None):
+    """The one finding about a whole and its parts, each (text, low, high)."""
+    claims = [claim(*whole, claim_id="d.md#1", value=whole_value, **fields)]
     claims += [claim(*part, claim_id=f"d.md#{n}", part_of="d.md#1", **fields) for n, part in enumerate(parts, start=2)]
     (finding,) = run(*claims)
-    return finding.steps[-1]
+    return finding
+
+
+def sum_step(fields: dict, whole: tuple, *parts: tuple) -> str:
+    """The arithmetic step of the one finding about a whole and its parts."""
+    return sum_finding(fields, whole, *parts).steps[-1]
 
 
 def test_counted_parts_are_shown_in_whole_numbers():
@@ -114,15 +119,11 @@ def test_parts_of_the_wholes_time_say_it_once_and_a_measured_whole_keeps_its_bou
     """"190 adults on Monday morning, 141 children on Monday morning ... 312 passengers on Monday
     morning (at most 312)" said the time three times and the whole twice."""
     people = dict(item="passenger", subject=None, sentence=PASSENGERS, sentence_start=0, window_text="on Monday morning")
-    claims = [claim("312 passengers", 311.5, 312.5, claim_id="d.md#1", value=312, **people)]
-    claims += [claim(text, low, high, claim_id=f"d.md#{n}", part_of="d.md#1", **people)
-               for n, (text, low, high) in enumerate([("190 adults", 185, 195), ("141 children", 140.5, 141.5)], 2)]
-    (finding,) = run(*claims)
+    finding = sum_finding(people, ("312 passengers", 311.5, 312.5), ("190 adults", 185, 195),
+                          ("141 children", 140.5, 141.5), whole_value=312)
     assert finding.message == "190 adults, 141 children add up to at least 326, more than 312 passengers on Monday morning"
     sentence = "The 12.5 km route includes 7.5 km of tunnel and 5.5 km of bridge."
     route = dict(item="route", subject=None, sentence=sentence, sentence_start=0, base_unit="meter")
-    claims = [claim("12.5 km", 12450, 12550, claim_id="r.md#1", value=12.5, **route)]
-    claims += [claim(text, low, high, claim_id=f"r.md#{n}", part_of="r.md#1", **route)
-               for n, (text, low, high) in enumerate([("7.5 km", 7450, 7550), ("5.5 km", 5450, 5550)], 2)]
-    (finding,) = run(*claims)
+    finding = sum_finding(route, ("12.5 km", 12450, 12550), ("7.5 km", 7450, 7550), ("5.5 km", 5450, 5550),
+                          whole_value=12.5)
     assert finding.message == "7.5 km, 5.5 km add up to at least 12.9 km, more than 12.5 km (at most 12.55 km)"
