@@ -60,23 +60,17 @@ def _number(value: object) -> str:
     return "" if is_missing(value) else f"{float(value):.3g}"
 
 
-def fingerprint(
-    finding: Finding,
-    claims: Mapping[str, Mapping] | None = None,
-    document_key: Callable[[str], str] = str,
-) -> str:
+def fingerprint(finding: Finding, document_key: Callable[[str], str] = str) -> str:
     """``rule:hash`` of the finding's normalized claims, independent of their order and position.
 
-    A finding's claims carry every field read here; ``claims`` (claim id ->
-    row) may supply or override them. ``document_key`` turns a document id into a
-    name that does not depend on the working directory.
+    A finding's claims carry every field read here. ``document_key`` turns a
+    document id into a name that does not depend on the working directory.
     """
     parts = []
     for view in finding.claims:
-        row = {**view, **(claims or {}).get(str(view.get("claim_id")), {})}
         values = []
         for name in FINGERPRINT_FIELDS:
-            value = row.get(name)
+            value = view.get(name)
             if name == "document":
                 value = document_key(str(value))
             values.append(_number(value) if name in ("low", "high") else ("" if is_missing(value) else str(value)))
