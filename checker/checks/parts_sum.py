@@ -33,7 +33,7 @@ from checker.checks.base import (
 )
 from checker.checks.intervals import ratio, widen
 from checker.checks.part_of import exceeds
-from checker.checks.wording import bound_text, describe_claim, format_number, format_quantity, shared_written_unit
+from checker.checks.wording import bound_text, describe_claim, figure_note, format_quantity, shared_written_unit
 from checker.findings import Finding
 
 if TYPE_CHECKING:
@@ -86,16 +86,10 @@ def check(candidates: Candidates, rule: Rule) -> Iterator[Finding]:
             whole=describe_claim(whole),
             whole_range=format_quantity(*level(whole), base_unit, written),
             whole_high=whole_high_text,
-            whole_high_note=_high_note(whole, whole_high_text),
+            whole_high_note=figure_note(whole, whole_high_text, "at most "),
         )
 
 
 def _same_time(part: dict, whole: dict) -> bool:
     """Both read at one stated time ("on Monday morning"), or neither states one."""
     return value(part, "window_text") == value(whole, "window_text") and value(part, "period") == value(whole, "period")
-
-
-def _high_note(whole: dict, high_text: str) -> str:
-    """' (at most 312.5 km)' after the whole, or nothing when that only repeats the figure: "312 passengers"."""
-    figure = value(whole, "value")
-    return "" if figure is not None and high_text == format_number(figure) else f" (at most {high_text})"

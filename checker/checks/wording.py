@@ -227,11 +227,16 @@ def range_note(
     Empty when it would only repeat the figure as written: "54 deaths", not
     "54 deaths (54)".
     """
-    shown = format_quantity(low, high, base_unit, written)
+    return figure_note(claim, format_quantity(low, high, base_unit, written))
+
+
+def figure_note(claim: dict, shown: str, lead: str = "") -> str:
+    """``shown`` in parentheses after the claim's figure (' (at most 12.55 km)' with ``lead``
+    "at most "), or nothing when it would only repeat the figure as written."""
     figure = claim.get("value")
     if not is_missing(figure) and shown == format_number(figure):
         return ""
-    return f" ({shown})"
+    return f" ({lead}{shown})"
 
 
 def _whole_things(low: float | None, high: float | None) -> tuple[float | None, float | None]:
