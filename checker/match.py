@@ -111,8 +111,8 @@ class ClaimRecords(Sequence[dict]):
     def numbers(self, name: str) -> np.ndarray:
         """A numeric column as floats, missing as NaN."""
         column = self.frame[name]
-        if column.dtype == np.float64:
-            return column.to_numpy()  # no copy: the table's own array
+        if column.dtype.kind == "f":
+            return _floats(column)
         return pd.to_numeric(column, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
 
     def flags(self, name: str) -> np.ndarray:

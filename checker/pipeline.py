@@ -66,14 +66,13 @@ def claim_values(document: Document, draft: Draft, lines: LineIndex) -> tuple:
 
 def document_claims(document: Document, lexicon: Lexicon | None = None, cues: Cues | None = None) -> list[Claim]:
     """All normalized claims of one document, in reading order."""
-    lines = LineIndex(document.text)
-    return [normalize_draft(document, d, lines) for d in extract_drafts(document, lexicon, cues)]
+    return [Claim(*values) for values in document_rows(document, lexicon, cues)]
 
 
-def document_rows(document: Document, lexicon: Lexicon | None = None) -> list[tuple]:
-    """``document_claims`` as table rows (``claim_values``), for the engines' workers."""
+def document_rows(document: Document, lexicon: Lexicon | None = None, cues: Cues | None = None) -> list[tuple]:
+    """``document_claims`` as table rows (``claim_values``): what the engines' workers send."""
     lines = LineIndex(document.text)
-    return [claim_values(document, d, lines) for d in extract_drafts(document, lexicon)]
+    return [claim_values(document, d, lines) for d in extract_drafts(document, lexicon, cues)]
 
 
 # Claims gathered before they become one chunk of the table.

@@ -199,7 +199,7 @@ def _first_words(phrases: Iterable[str]) -> frozenset[str] | None:
     return frozenset(heads)
 
 
-def _has_any(text: str, words: tuple[str, ...] | frozenset[str]) -> bool:
+def _has_any(text: str, words: Iterable[str]) -> bool:
     """Whether any of ``words`` is a substring of ``text`` (a plain loop: ``any()`` costs twice as much)."""
     for word in words:
         if word in text:
@@ -557,13 +557,11 @@ def named_candidates(
     source_spans: list[tuple[int, int]],
     lexicon: Lexicon,
     document: DocumentContext,
-    lowered_words: str | None = None,
+    lowered_words: str,
 ) -> list[Named]:
     """Lexicon entities and other proper names, minus objects and the source of the statement.
 
-    ``lowered_words`` is the sentence's ``word_text``, if the caller has it."""
-    if lowered_words is None:
-        lowered_words = word_text(text, "".join(c.lower() if len(c.lower()) == 1 else c for c in text))
+    ``lowered_words`` is the sentence's ``word_text``."""
     spans: list[tuple[int, int, str]] = list(entities)
     taken = [(s, e) for s, e, _ in entities]
     headline = text.upper() == text  # "FARMERS SOW 20 PCT OF SPRING GRAIN AREA": capitals say nothing
@@ -861,7 +859,6 @@ class _Measures:
     noun_before_verb: re.Pattern[str]  # "the death toll rose to", "exports grew", "military aid worth"
     measuring_verb: re.Pattern[str]  # "will cost", "would lend up to"
     measuring_verbs: dict[str, str]
-    verb_forms: tuple[str, ...]  # the keys of ``measuring_verbs``, for a substring test first
     value_item: str
     openers: frozenset[str]
     agents: frozenset[str]
@@ -893,7 +890,6 @@ def _measures(directory: Path = LEXICON_DIR) -> _Measures:
         noun_before_verb=re.compile(rf"(?<![\w-])([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s+{linking}{_HEDGE_TAIL}$"),
         measuring_verb=re.compile(rf"\b({alternation})\s+(?:an\s+estimated\s+)?{_HEDGE_TAIL}$"),
         measuring_verbs=verbs,
-        verb_forms=tuple(verbs),
         value_item=str(data["value_item"]),
         openers=frozenset(data["sentence_openers"]),
         agents=frozenset(data["agents"]),
@@ -972,7 +968,7 @@ def _verb_item(before: str, tail: int, measures: _Measures) -> str | None:
     """The item a verb names by itself: "will cost" a cost, "is worth" a value,
     "damage estimated at" the damage."""
     # Each pattern is searched only when a word it needs is in ``before``: most figures have none.
-    m = measures.measuring_verb.search(before, tail) if _has_any(before, measures.verb_forms) else None
+    m = measures.measuring_verb.search(before, tail) if _has_any(before, measures.measuring_verbs) else None
     if m:
         return measures.measuring_verbs[m.group(1)]
     if ("worth" in before or "valu" in before) and _VALUE_VERB.search(before, tail):
