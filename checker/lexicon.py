@@ -44,6 +44,7 @@ class Lexicon:
     _surface: dict[str, str] = field(default_factory=dict)  # lower-case alias -> as written in the lexicon
     _entity_scan: _AliasScan | None = None  # built on first use, dropped when aliases are added
     _entity_cache: dict[str, str | None] = field(default_factory=dict)  # name -> entity(name)
+    _by_head: dict[str, list[str]] | None = None  # last word -> canonicals of aliases of several words
 
     @classmethod
     def load(cls, extra_dirs: Iterable[str | Path] = ()) -> Lexicon:
@@ -84,6 +85,7 @@ class Lexicon:
         for part, wholes in subsets.items():
             self.relation_subsets[str(part)] = self.relation_subsets.get(str(part), frozenset()) | frozenset(wholes or [])
         self._entity_scan = None
+        self._by_head = None
         self._entity_cache.clear()
 
     def entity(self, name: str) -> str | None:
@@ -111,6 +113,17 @@ class Lexicon:
             self._entity_cache.clear()  # a long archive run must not grow it without bound
         self._entity_cache[name] = found
         return found
+
+    def entities_ending_in(self, word: str) -> list[str]:
+        """Canonical entities with an alias of several words whose last word is ``word``
+        ("nuclear plant" for "plant"), read from an index rather than a scan of every alias."""
+        if self._by_head is None:
+            self._by_head = {}
+            for alias, canonical in self.entity_aliases.items():
+                space = alias.rfind(" ")
+                if space >= 0:
+                    self._by_head.setdefault(alias[space + 1:], []).append(canonical)
+        return self._by_head.get(word, [])
 
     def item(self, lemma: str) -> str:
         """Canonical item for a lemma: 'troop' -> 'soldier'; unknown lemmas map to themselves."""

@@ -138,6 +138,19 @@ def test_aliases_added_after_a_scan_are_seen(tmp_path):
     assert lexicon.entity("Zyxland") == "Zyxland"
 
 
+def test_entities_by_last_word_agree_with_a_scan_and_see_late_aliases(tmp_path):
+    """"the republic" finds the entities with an alias of several words ending in "republic"."""
+    lexicon = Lexicon.load()
+    for word in ("republic", "plant", "korea", "bank"):
+        scanned = [c for a, c in lexicon.entity_aliases.items() if a.endswith(" " + word)]
+        assert lexicon.entities_ending_in(word) == scanned
+    assert "Zyxland" not in lexicon.entities_ending_in("republic")
+    (tmp_path / "late.yaml").write_text("entities:\n  Zyxland: [Zyx Republic]\n", encoding="utf-8")
+    lexicon._add_file(tmp_path / "late.yaml")
+    assert "Zyxland" in lexicon.entities_ending_in("republic")
+    assert lexicon.entities_ending_in("zyxland") == []  # one word: not a "the <noun>" reference
+
+
 @pytest.mark.parametrize(
     ("name", "expected"),
     [

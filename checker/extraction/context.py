@@ -662,9 +662,9 @@ def _definite_reference(
     )
     if not m:
         return None
-    noun = " " + m.group(1)
-    named = {n for n in document.names if n.lower().endswith(noun)}
-    named |= {c for a, c in lexicon.entity_aliases.items() if a.endswith(noun) and c in document.names}
+    noun = m.group(1)
+    named = {n for n in document.names if n.lower().endswith(" " + noun)}
+    named.update(c for c in lexicon.entities_ending_in(noun) if c in document.names)
     return named.pop() if len(named) == 1 else None
 
 
