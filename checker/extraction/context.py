@@ -14,7 +14,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -244,6 +244,9 @@ class DocumentContext:
     text: str = ""  # the article, to which ``entities`` refer
     entities: tuple[tuple[int, int, str], ...] = ()  # lexicon entities of the article, in order
     entity_starts: tuple[int, ...] = ()
+    # ``names`` of several words by their last word in lower case ("plant" -> "Cahir plant"), and as a set
+    names_by_head: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    name_set: frozenset[str] = frozenset()
 
     @classmethod
     def read(cls, text: str, title: str | None, lexicon: Lexicon) -> DocumentContext:
@@ -266,9 +269,15 @@ class DocumentContext:
                     counts[name] = counts.get(name, 0) + weight
                     first.setdefault(name, m.start())
         topic = max(counts, key=lambda n: (counts[n], -first[n]), default=None)
+        by_head: dict[str, tuple[str, ...]] = {}
+        for name in counts:
+            lowered = name.lower()
+            if " " in lowered:
+                head = lowered[lowered.rfind(" ") + 1:]
+                by_head[head] = (*by_head.get(head, ()), name)
         return cls(
             common, names, topic if topic and counts[topic] >= 2 else None, tuple(counts),
-            text, tuple(entities), tuple(e[0] for e in entities),
+            text, tuple(entities), tuple(e[0] for e in entities), by_head, frozenset(counts),
         )
 
     def entities_in(self, sentence: str, offset: int) -> list[tuple[int, int, str]] | None:
@@ -663,8 +672,8 @@ def _definite_reference(
     if not m:
         return None
     noun = m.group(1)
-    named = {n for n in document.names if n.lower().endswith(" " + noun)}
-    named.update(c for c in lexicon.entities_ending_in(noun) if c in document.names)
+    named = set(document.names_by_head.get(noun, ()))
+    named.update(c for c in lexicon.entities_ending_in(noun) if c in document.name_set)
     return named.pop() if len(named) == 1 else None
 
 
