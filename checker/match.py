@@ -8,12 +8,15 @@ clustered (exact after synonyms, then spelling variants by rapidfuzz among
 items with the same first letter), so a corpus costs a sort plus small groups
 instead of n² comparisons. Groups larger than ``max_group`` are cut (with a
 warning) to keep the cost bounded. Parts are never matched with their whole
-or with each other: the part-of and sum checks handle them.
+or with each other: the part-of and sum checks handle them. A figure restated
+in another unit in parentheses ("48.8C (119.8F)") is compared through the
+figure it restates only.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -335,7 +338,8 @@ def find_candidates(
         pairs = _focused_pairs(records, members, starts, sizes, focus)
     pairs = _sorted_pairs(pairs)
     _imply_parts(candidates, pairs)
-    keep = _comparable(records, pairs)
+    restated = restatements(records)
+    keep = _comparable(records, pairs) & ~restated[pairs[:, 0]] & ~restated[pairs[:, 1]]
     same_fact = _relation_table(records, compatible_relation)(pairs)
     one_sided = _relation_table(records, one_sided_relation)(pairs)
     candidates.pair_array = pairs[keep & same_fact]
@@ -379,6 +383,39 @@ def _comparable(records: ClaimRecords, pairs: np.ndarray) -> np.ndarray:
     for k in np.flatnonzero(keep & ((whole_of[first] >= 0) | (whole_of[second] >= 0))):
         keep[k] = not _part_and_whole(records[int(first[k])], records[int(second[k])])
     return keep
+
+
+# Between a figure and its restatement: an opening parenthesis and perhaps a hedge ("(roughly nine miles)");
+# after the restatement, the closing one. "3 million (2.5 million in 2023)" is another figure, not a restatement.
+_RESTATEMENT_OPENING = re.compile(r"\s*\(\s*(?:[a-z~≈]+\.?\s+){0,2}")
+_RESTATEMENT_CLOSING = re.compile(r"\s*\)")
+
+
+def restatements(records: ClaimRecords) -> np.ndarray:
+    """Which claims restate the figure just before them in another unit, in parentheses:
+    "48.8C (119.8F)", "a 14.5-kilometre (nine-mile) tunnel".
+
+    Compared as well, a restatement would report every discrepancy of the
+    figure it restates a second time. It must share that figure's sentence and
+    matching block (subject, base unit, level or change), so that an engine
+    that checks one block at a time finds the same restatements.
+    """
+    restated = np.zeros(len(records), dtype=bool)
+    if len(records) < 2:
+        return restated
+    alike = np.ones(len(records) - 1, dtype=bool)
+    for name in ("document", "subject", "base_unit", "boilerplate", "is_change"):
+        codes = records.codes(name)[0]
+        alike &= codes[1:] == codes[:-1]
+    sentences = records.numbers("sentence_start")
+    units = records.codes("unit")[0]
+    alike &= (sentences[1:] == sentences[:-1]) & (units[1:] != units[:-1]) & (records.codes("base_unit")[0][1:] >= 0)
+    for k in (np.flatnonzero(alike) + 1).tolist():
+        lead, claim = records.take([k - 1, k])
+        offset, sentence = claim["sentence_start"], claim["sentence"]
+        gap = _RESTATEMENT_OPENING.fullmatch(sentence, lead["end"] - offset, claim["start"] - offset)
+        restated[k] = gap is not None and _RESTATEMENT_CLOSING.match(sentence, claim["end"] - offset) is not None
+    return restated
 
 
 def _relation_table(records: ClaimRecords, test: Callable[[str | None, str | None], bool]) -> Callable:

@@ -159,7 +159,7 @@ def test_a_count_narrower_than_one_thing_keeps_its_bounds():
 
 def test_counts_in_millions_keep_their_scaled_display():
     assert format_quantity(5_818_000.4, 7_617_000.6, "count") == "5.8–7.6 million"
-    assert format_quantity(2.85e6, 3.15e6, "count") == "2.9–3.1 million"
+    assert format_quantity(2.85e6, 3.15e6, "count") == "2.85–3.15 million"  # not "2.9–3.1": both ends as they are
     # Rounding inwards first would show "1.5–2.2 million": millions are left to the scaled display.
     assert format_quantity(1_499_999.5, 2_250_000.5, "count") == "1.5–2.3 million"
 

@@ -59,7 +59,7 @@ def test_seed_case_is_a_rate_conflict_about_two_point_two():
     assert finding.ratio == pytest.approx(2.22, abs=0.01)
     assert finding.message == (
         "about eight million shells since August of last year (≈ 5.8–7.6 million a year) "
-        "vs three million shells a year (≈ 2.9–3.1 million a year): about 2.2× apart"
+        "vs three million shells a year (≈ 2.85–3.15 million a year): about 2.2× apart"
     )
     assert finding.steps[0] == f"about eight million shells: {SINCE_AUGUST}"
     assert finding.steps[-1].endswith("ratio of geometric midpoints ≈ 2.2")

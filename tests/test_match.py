@@ -6,7 +6,7 @@ from datetime import date
 
 from tests.test_checks_common import claim, table
 
-from checker.match import ClaimRecords, compatible_modality, compatible_relation, find_candidates
+from checker.match import ClaimRecords, compatible_modality, compatible_relation, find_candidates, restatements
 from checker.model import Document
 from checker.pipeline import document_claims
 from checker.table import TableBuilder, claims_chunk
@@ -190,3 +190,34 @@ def test_compact_table_of_several_chunks_reads_back_as_plain_records():
     taken = records.take(order)
     assert taken == [records[k] for k in order]
     assert [[type(v) for v in r.values()] for r in taken] == [[type(v) for v in records[k].values()] for k in order]
+
+
+def _candidates_of(*articles: tuple[str, str]):
+    claims = []
+    for name, text in articles:
+        claims.extend(document_claims(Document(id=name, text=text, published=date(2024, 5, 24))))
+    return find_candidates(table(*claims))
+
+
+def test_a_figure_restated_in_another_unit_in_parentheses_is_compared_only_through_the_figure():
+    found = _candidates_of(
+        ("a.md", "The temperature in Jacobabad climbed to 48.8C (119.8F) on Thursday, officials said."),
+        ("b.md", "In Jacobabad the thermometer reached 112 degrees Fahrenheit on Thursday."),
+    )
+    assert texts(found) == {("48.8C", "112 degrees Fahrenheit")}
+
+
+def test_a_hedged_restatement_is_one_but_another_figure_in_parentheses_is_not():
+    hedged = _candidates_of(
+        ("a.md", "Engineers propose a tunnel of 14.5 kilometres (roughly nine miles) under Slieve Gullion."),
+        ("b.md", "The tunnel under Slieve Gullion is about 11 miles long."),
+    )
+    assert texts(hedged) == {("14.5 kilometres", "11 miles")}
+    for text in (
+        "Jacobabad reached 48.8C (up from 45.1F a year earlier) on Thursday.",  # not the same reading
+        "Jacobabad reached 48.8C (119.8F in the shade) on Thursday.",  # more than the figure in the parentheses
+        "The park had 3 million visitors (2.5 million in 2023), the park said.",  # same unit: another figure
+    ):
+        claims = document_claims(Document(id="a.md", text=text, published=date(2024, 5, 24)))
+        assert len(claims) == 2
+        assert not restatements(ClaimRecords(table(*claims))).any(), text

@@ -9,7 +9,9 @@ What it does
     ones are compared across ``max_days_apart_extent`` days. It reports them when their intervals, widened by
     ``tolerance``, do not overlap and their geometric midpoints are at least
     ``min_ratio`` apart. Rates and running totals over different windows are
-    left to the rate and cumulative checks.
+    left to the rate and cumulative checks. A figure restated in another unit
+    in parentheses ("48.8C (119.8F)") is compared through the figure it
+    restates, so one discrepancy is reported once.
 
 Why it matters
     Two different figures for one fact mean at least one is wrong, or the text

@@ -101,9 +101,18 @@ def format_interval(low: float | None, high: float | None) -> str:
         first = max(2, len(str(int(largest))) + (0 if whole else 1))
     for digits in (first, first + 1, first + 2, first + 4):
         left, right = _scaled(low, scale, digits), _scaled(high, scale, digits)
-        if left != right:
+        if left != right and _faithful(left, low, high - low, scale) and _faithful(right, high, high - low, scale):
             break
     return f"{left}–{right}{' ' + word if word else ''}"
+
+
+def _faithful(shown: str, value: float, width: float, scale: float = 1.0) -> bool:
+    """One end of an interval, as shown, is within a tenth of the interval's width of its value.
+
+    Otherwise the rounding moves the interval: 48.75–48.85 °C shown as
+    "48.8–48.9" puts the figure written, 48.8, at its lower edge.
+    """
+    return abs(float(shown.replace(",", "")) * scale - value) <= 0.1 * width
 
 
 def _thousands_interval(low: float, high: float) -> str:
@@ -114,7 +123,7 @@ def _thousands_interval(low: float, high: float) -> str:
     """
     for decimals in (0, 1, 2, 4):
         left, right = _grouped(low, decimals), _grouped(high, decimals)
-        if left != right:
+        if left != right and _faithful(left, low, high - low) and _faithful(right, high, high - low):
             break
     return f"{left}–{right}"
 
