@@ -100,6 +100,10 @@ class ClaimRecords(Sequence[dict]):
         columns = [read(index) for read in self._bulk_readers]
         return [_finished(dict(zip(self._names, row, strict=True))) for row in zip(*columns, strict=True)]
 
+    def column(self, name: str, positions: Sequence[int] | np.ndarray) -> list:
+        """One column's values at ``positions``, as ``take`` reads them (missing as None)."""
+        return self._bulk_readers[self._names.index(name)](np.asarray(positions, dtype=np.int64))
+
     def codes(self, name: str) -> tuple[np.ndarray, Sequence]:
         """The column as codes into its distinct values (missing: -1), and those values."""
         if name not in self._codes:
@@ -410,11 +414,13 @@ def restatements(records: ClaimRecords) -> np.ndarray:
     sentences = records.numbers("sentence_start")
     units = records.codes("unit")[0]
     alike &= (sentences[1:] == sentences[:-1]) & (units[1:] != units[:-1]) & (records.codes("base_unit")[0][1:] >= 0)
-    for k in (np.flatnonzero(alike) + 1).tolist():
-        lead, claim = records.take([k - 1, k])
-        offset, sentence = claim["sentence_start"], claim["sentence"]
-        gap = _RESTATEMENT_OPENING.fullmatch(sentence, lead["end"] - offset, claim["start"] - offset)
-        restated[k] = gap is not None and _RESTATEMENT_CLOSING.match(sentence, claim["end"] - offset) is not None
+    found = np.flatnonzero(alike) + 1
+    starts, ends = (records.numbers(name).astype(np.int64) - sentences.astype(np.int64) for name in ("start", "end"))
+    spans = zip(starts[found].tolist(), ends[found].tolist(), ends[found - 1].tolist(), strict=True)
+    for k, sentence, (start, end, lead_end) in zip(found.tolist(), records.column("sentence", found), spans, strict=True):
+        restated[k] = bool(
+            _RESTATEMENT_OPENING.fullmatch(sentence, lead_end, start) and _RESTATEMENT_CLOSING.match(sentence, end)
+        )
     return restated
 
 
