@@ -19,7 +19,7 @@ from checker.extraction.context import (
     describe,
 )
 from checker.extraction.quantities import find_mentions
-from checker.extraction.timeexpr import find_point_dates, find_time_expressions
+from checker.extraction.timeexpr import find_times_and_points
 from checker.lexicon import Lexicon, default_lexicon
 from checker.model import Document, Mention, Sentence, TimeExpression
 from checker.segment import split_sentences
@@ -67,8 +67,7 @@ class Draft(NamedTuple):
 
 def sentence_times(text: str, published) -> list[TimeExpression]:
     """Rates, windows and targets, plus single days ("on Sunday, November 17") as one-day windows."""
-    times = find_time_expressions(text, published)  # in reading order
-    points = find_point_dates(text, published)
+    times, points = find_times_and_points(text, published)  # times in reading order
     if not points:
         return times
     taken = [(t.start, t.end) for t in times]

@@ -49,7 +49,7 @@ from text_to_num import text2num
 from checker.lexicon import fold_case
 from checker.model import TimeExpression
 
-__all__ = ["find_point_dates", "find_time_expressions"]
+__all__ = ["find_point_dates", "find_time_expressions", "find_times_and_points"]
 
 NO_DATE = "no publication date"
 NO_SINCE_END = "no publication date: end of 'since' window unknown"
@@ -1143,31 +1143,39 @@ def _candidates(s: _Sentence) -> list[TimeExpression]:
     return found
 
 
-def _as_written(text: str, read: Callable[[str, date | None], list[TimeExpression]],
-                published: date | None) -> list[TimeExpression]:
-    """``read`` run on ``text`` with its caseless twins made plain (same length, same offsets),
-    each expression quoting the text as written."""
-    if text.isascii():  # the twins are all beyond ASCII: nothing to make plain
-        return read(text, published)
-    plain = text.translate(_CASELESS_TWINS)
-    found = read(plain, published)
-    return found if plain == text else [replace(t, text=text[t.start:t.end]) for t in found]
+def _plain(text: str) -> str:
+    """``text`` with its caseless twins made plain: same length, same offsets."""
+    return text if text.isascii() else text.translate(_CASELESS_TWINS)  # the twins are all beyond ASCII
+
+
+def _as_written(text: str, s: _Sentence, found: list[TimeExpression]) -> list[TimeExpression]:
+    """Expressions found in ``s``, the sentence ``text`` made plain, each quoting ``text`` as written."""
+    return found if s.text == text else [replace(t, text=text[t.start:t.end]) for t in found]
+
+
+def find_times_and_points(text: str, published: date | None) -> tuple[list[TimeExpression], list[TimeExpression]]:
+    """``find_time_expressions`` and ``find_point_dates`` of one sentence, read (folded, scanned
+    for anchors) once: the extract stage asks both of every sentence that holds a figure."""
+    s = _read_sentence(_plain(text), published)
+    return _as_written(text, s, _time_expressions(s)), _as_written(text, s, _point_dates(s))
 
 
 def find_point_dates(text: str, published: date | None) -> list[TimeExpression]:
     """Single days a figure was measured on; see ``_point_dates``."""
-    return _as_written(text, _point_dates, published)
+    s = _read_sentence(_plain(text), published)
+    return _as_written(text, s, _point_dates(s))
 
 
-def _point_dates(text: str, published: date | None) -> list[TimeExpression]:
+def _point_dates(s: _Sentence) -> list[TimeExpression]:
     """Single days a figure was measured on: "on Thursday", "on July 22", "on 24 February 2022".
 
     Kept apart from ``find_time_expressions`` because a day is when a level was
     read, not a window a total accrued over. Each is a one-day ``window``; a
     weekday is the most recent one on or before publication.
     """
+    text, published = s.text, s.published
     found: list[TimeExpression] = []
-    if _MONTH_OR_WEEKDAY_RE.search(text) is None or _ON_WORD_RE.search(fold_case(text)) is None:
+    if _MONTH_OR_WEEKDAY_RE.search(text) is None or _ON_WORD_RE.search(s.folded) is None:
         return found
     for m in _POINT_RE.finditer(text):
         weekday = m.group("weekday") or m.group("weekday_only")
@@ -1188,18 +1196,19 @@ def _point_dates(text: str, published: date | None) -> list[TimeExpression]:
 
 def find_time_expressions(text: str, published: date | None) -> list[TimeExpression]:
     """Rates, windows and targets in ``text`` (one sentence), in reading order; see ``_time_expressions``."""
-    return _as_written(text, _time_expressions, published)
+    s = _read_sentence(_plain(text), published)
+    return _as_written(text, s, _time_expressions(s))
 
 
-def _time_expressions(text: str, published: date | None) -> list[TimeExpression]:
-    """Rates, windows and targets in ``text`` (one sentence), in reading order.
+def _time_expressions(s: _Sentence) -> list[TimeExpression]:
+    """Rates, windows and targets in the sentence, in reading order.
 
     Relative expressions are dated against ``published``; without it they are
     returned with ``unresolved`` set and no dates. Where two candidates
     overlap, the longer one wins ("since August of last year" over "last
     year").
     """
-    candidates = _candidates(_read_sentence(text, published))
+    candidates = _candidates(s)
     if len(candidates) < 2:  # most sentences: nothing can overlap
         return candidates
     candidates.sort(key=lambda c: (c.start - c.end, c.start))
