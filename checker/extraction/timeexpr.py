@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from calendar import monthrange
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -288,9 +289,10 @@ class _Period:
     runs_on: bool = False  # meant to run past publication: "the rest of the year"
 
 
+# Whole months by calendar arithmetic: a relativedelta sum costs microseconds, and nearly
+# every dated reference spans a month, a quarter or a half.
 def _month_span(year: int, month: int) -> tuple[date, date]:
-    first = date(year, month, 1)
-    return first, first + relativedelta(day=31)
+    return date(year, month, 1), date(year, month, monthrange(year, month)[1])
 
 
 def _year_span(year: int) -> tuple[date, date]:
@@ -299,7 +301,8 @@ def _year_span(year: int) -> tuple[date, date]:
 
 def _months_span(year: int, first_month: int, months: int) -> tuple[date, date]:
     first = date(year, first_month, 1)
-    return first, first + relativedelta(months=months, days=-1)
+    years_on, last_month = divmod(first_month + months - 2, 12)  # the last month, counted from 0
+    return first, _month_span(year + years_on, last_month + 1)[1]
 
 
 def _month_number(name: str) -> int:
@@ -419,14 +422,13 @@ def _month_period(month: int, year_text, rel_text, published, direction) -> _Per
         year = published.year + {"last": -1, "this": 0, "next": 1}[rel_text.lower()]
         return _Period(*_month_span(year, month))
     name = _month_name(month)
-    this_month = date(published.year, published.month, 1)
     for step, note in ((1, f"the coming {name}, the month after publication"),
                        (-1, f"the {name} just ended, the month before publication")):
-        neighbour = this_month + relativedelta(months=step)
-        if neighbour.month == month and (step == 1) == (direction == "past"):
+        neighbour_year, neighbour_month = _shift_month(published, step)
+        if neighbour_month == month and (step == 1) == (direction == "past"):
             # A month next to publication is the near one, whatever the tense:
             # "in August" written in July, "by the end of June" written in July.
-            return _Period(*_month_span(neighbour.year, month), note=note)
+            return _Period(*_month_span(neighbour_year, month), note=note)
     year = _recent_month_year(month, published, direction)
     which = "next" if direction == "future" else "most recent"
     bound = "not before" if direction == "future" else "not after"
@@ -491,8 +493,9 @@ def _relative_period(rel: str, unit: str, has_part: bool, published: date | None
 
 
 def _shift_month(p: date, shift: int) -> tuple[int, int]:
-    moved = date(p.year, p.month, 1) + relativedelta(months=shift)
-    return moved.year, moved.month
+    """Year and month ``shift`` months from the month of ``p``."""
+    years_on, month = divmod(p.month - 1 + shift, 12)
+    return p.year + years_on, month + 1
 
 
 def _apply_edge(base: _Period, edge: str, g: _Groups, published: date | None) -> _Period | None:
