@@ -44,7 +44,6 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import chain
 
-from dateutil.relativedelta import relativedelta
 from text_to_num import text2num
 
 from checker.lexicon import fold_case
@@ -480,8 +479,8 @@ def _relative_period(rel: str, unit: str, has_part: bool, published: date | None
     elif unit == "month":
         first, last = _month_span(*_shift_month(p, shift))
     elif unit == "quarter":
-        start = date(p.year, 3 * ((p.month - 1) // 3) + 1, 1) + relativedelta(months=3 * shift)
-        first, last = start, start + relativedelta(months=3, days=-1)
+        year, month = _shift_month(date(p.year, 3 * ((p.month - 1) // 3) + 1, 1), 3 * shift)
+        first, last = _months_span(year, month, 3)
     elif unit == "week":
         monday = p - timedelta(days=p.weekday()) + timedelta(weeks=shift)
         first, last = monday, monday + timedelta(days=6)
@@ -512,7 +511,7 @@ def _apply_edge(base: _Period, edge: str, g: _Groups, published: date | None) ->
     if g("dec"):
         years = ((0, 3), (4, 6), (7, 9))[third]
         return _Period(date(first.year + years[0], 1, 1), date(first.year + years[1], 12, 31), base.note)
-    if first.day == 1 and last == first + relativedelta(day=31):  # a whole month
+    if first.day == 1 and last == _month_span(first.year, first.month)[1]:  # a whole month
         days = ((1, 10), (11, 20), (21, last.day))[third]
         return _Period(first.replace(day=days[0]), first.replace(day=days[1]), base.note)
     if first.month == 1 and (last.month, last.day) == (12, 31) and first.year == last.year:
@@ -864,11 +863,14 @@ def _count(word: str | None) -> int | None:
         return None
 
 
-_PAST_STEP = {
-    "year": relativedelta(years=1), "decade": relativedelta(years=10), "century": relativedelta(years=100),
-    "quarter": relativedelta(months=3), "month": relativedelta(months=1), "week": relativedelta(weeks=1),
-    "day": relativedelta(days=1),
-}
+_PAST_MONTHS = {"year": 12, "decade": 120, "century": 1200, "quarter": 3, "month": 1}  # one unit, in months
+_PAST_DAYS = {"week": 7, "day": 1}  # one unit, in days
+
+
+def _months_before(day: date, months: int) -> date:
+    """The same day ``months`` months earlier, or the last day of that month when it is shorter (Feb 29)."""
+    year, month = _shift_month(day, -months)
+    return date(year, month, min(day.day, monthrange(year, month)[1]))
 
 
 def _find_past(s: _Sentence) -> Iterator[TimeExpression]:
@@ -888,8 +890,10 @@ def _find_past(s: _Sentence) -> Iterator[TimeExpression]:
         unit = "century" if unit.startswith("centur") else unit
         if unit == "hour":
             first = published - timedelta(days=-(-n // 24))
+        elif unit in _PAST_DAYS:
+            first = published - timedelta(days=_PAST_DAYS[unit] * n)
         else:
-            first = published - _PAST_STEP[unit] * n
+            first = _months_before(published, _PAST_MONTHS[unit] * n)
         words = f"'{m.group(0)}' read as {first.isoformat()} to {published.isoformat()} (publication)"
         yield TimeExpression(
             m.start(), m.end(), "window", m.group(0), window_start=first, window_start_latest=first,
