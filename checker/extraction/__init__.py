@@ -33,8 +33,10 @@ _DOLLAR_WORD = re.compile(r"[dD](?<!\w[dD])(?i:ollars?)\b")
 
 def article_currency(text: str) -> str | None:
     """EUR when an article writes euros and never dollars: its bare "cent" is a euro cent."""
-    if "€" not in text and _EURO_WORD.search(text) is None:
-        return None  # most articles: one scan, and no dollars to look for
+    if "€" not in text and ("euro" not in text.lower() or _EURO_WORD.search(text) is None):
+        # Most articles: every match holds "euro" in some case (no other letter folds to u, r or o),
+        # and a substring test of the lower-cased article is cheaper than the scan; no dollars to look for.
+        return None
     if "$" in text or _DOLLAR_WORD.search(text) is not None:
         return None
     return "EUR"
