@@ -877,8 +877,10 @@ def _months_before(day: date, months: int) -> date:
 
 
 def _find_past(s: _Sentence) -> Iterator[TimeExpression]:
-    text, published = s.text, s.published
-    for m in _PAST_RE.finditer(text):
+    text, published, folded = s.text, s.published, s.folded
+    # Every match holds "past" or "last" after "the" and a preposition: the scan starts at the first.
+    first = min(at for at in (folded.find("past"), folded.find("last")) if at >= 0)
+    for m in _PAST_RE.finditer(text, s.lead_start(_PAST_LEAD, first)):
         word = m.group("n")
         if word and word.lower() in _VAGUE_COUNTS:
             yield _undated(m.group(0), m.start(), m.end(), "window", f"vague length: '{word}'", False)
@@ -1096,6 +1098,7 @@ _TARGET_LEAD = _lead(_WINDOW_LEAD_WORDS + ("by",))
 _RANGE_LEAD = _lead(_WINDOW_LEAD_WORDS + ("between", "from"))
 _YEAR_MODIFIER_LEAD = _lead(("the", "its", "their", "his", "her", "our", "this", "that"))  # "the 2022 energy crisis"
 _YEAR_RANGE_LEAD = _lead(("in", "during", "over", "throughout", "from", "between"))  # "between 2019-2022"
+_PAST_LEAD = _lead(("the", "over", "in", "during", "for", "within", "across", "throughout"))  # "over the past"
 
 
 def _read_sentence(text: str, published: date | None) -> _Sentence:
@@ -1185,9 +1188,12 @@ def _point_dates(s: _Sentence) -> list[TimeExpression]:
     """
     text, published = s.text, s.published
     found: list[TimeExpression] = []
-    if _MONTH_OR_WEEKDAY_RE.search(text) is None or _ON_WORD_RE.search(s.folded) is None:
+    if _MONTH_OR_WEEKDAY_RE.search(text) is None:
         return found
-    for m in _POINT_RE.finditer(text):
+    on = _ON_WORD_RE.search(s.folded)  # every single day opens with "on": the scan starts at the first
+    if on is None:
+        return found
+    for m in _POINT_RE.finditer(text, on.start()):
         weekday = m.group("weekday") or m.group("weekday_only")
         if m.group("day") or m.group("day2"):
             period = _day_period(int(m.group("day") or m.group("day2")), m.group("dm") or m.group("dm2"),
