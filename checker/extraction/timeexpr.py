@@ -678,8 +678,8 @@ def _find_since(s: _Sentence) -> Iterator[TimeExpression]:
             yield _running_total(m.group(0), m.start(), m.end(), period, published)
     # The other patterns open with "since", perhaps after "in total" or "ever": none starts before the
     # first "since" and its lead, so their scans start there (the engine tries them at every word).
-    first = s.lead_start(_SINCE_LEAD, s.folded.find("since"))
-    for m in _EVENT_RE.finditer(text, first):
+    scan_from = s.lead_start(_SINCE_LEAD, s.folded.find("since"))
+    for m in _EVENT_RE.finditer(text, scan_from):
         explicit = _explicit_date(m.group("event")) or _explicit_date_of(m)
         if explicit is not None and _starts_after(explicit, published):
             continue  # "since 2030": not a window that has begun
@@ -692,13 +692,13 @@ def _find_since(s: _Sentence) -> Iterator[TimeExpression]:
             m.start(), m.end(), "window", m.group(0), window_end=end, window_end_earliest=end, cumulative=True,
             unresolved=f"named event: no date for '{event}'",
         )
-    for m in _SINCE_DATED_EVENT_RE.finditer(text, first) if s.references else ():
+    for m in _SINCE_DATED_EVENT_RE.finditer(text, scan_from) if s.references else ():
         period = _resolve(m.groupdict(), "", published, "past")
         if period is not None and not _starts_after(period, published):
             yield _running_total(m.group(0), m.start(), m.end(), period, published)
-    for m in _SINCE_WEEKDAY_RE.finditer(text, first):
+    for m in _SINCE_WEEKDAY_RE.finditer(text, scan_from):
         yield _running_total(m.group(0), m.start(), m.end(), _weekday_period(m, published), published)
-    for m in _SINCE_THEN_RE.finditer(text, first):
+    for m in _SINCE_THEN_RE.finditer(text, scan_from):
         yield TimeExpression(
             m.start(), m.end(), "window", m.group(0), window_end=published, window_end_earliest=published,
             cumulative=True, unresolved="refers back to a date given earlier",
@@ -879,8 +879,8 @@ def _months_before(day: date, months: int) -> date:
 def _find_past(s: _Sentence) -> Iterator[TimeExpression]:
     text, published, folded = s.text, s.published, s.folded
     # Every match holds "past" or "last" after "the" and a preposition: the scan starts at the first.
-    first = min(at for at in (folded.find("past"), folded.find("last")) if at >= 0)
-    for m in _PAST_RE.finditer(text, s.lead_start(_PAST_LEAD, first)):
+    word_at = min(at for at in (folded.find("past"), folded.find("last")) if at >= 0)
+    for m in _PAST_RE.finditer(text, s.lead_start(_PAST_LEAD, word_at)):
         word = m.group("n")
         if word and word.lower() in _VAGUE_COUNTS:
             yield _undated(m.group(0), m.start(), m.end(), "window", f"vague length: '{word}'", False)
