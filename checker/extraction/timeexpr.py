@@ -918,10 +918,10 @@ def _find_rates(s: _Sentence) -> list[TimeExpression]:
     offsets, and a case-sensitive alternation is much cheaper to try. Only
     offsets and lower-cased words are read from a match.
     """
-    anchors = _RATE_ANCHORS.finditer(s.folded)
-    first = next(anchors, None)
-    if first is None:  # most sentences hold no rate word: no search to set up
+    first = _RATE_ANCHORS.search(s.folded)  # a search sets up less than a finditer
+    if first is None:  # most sentences hold no rate word: nothing else to set up
         return []
+    anchors = _RATE_ANCHORS.finditer(s.folded, first.end())  # the rest, as a finditer would go on
     text = s.text  # rates do not depend on the date
     lower = text.isascii()  # then the folded sentence is ``text.lower()``
     pattern = _RATE_RE_FOLDED if lower else _RATE_RE
@@ -1103,11 +1103,18 @@ _PAST_LEAD = _lead(("the", "over", "in", "during", "for", "within", "across", "t
 
 def _read_sentence(text: str, published: date | None) -> _Sentence:
     folded = fold_case(text)
-    found = list(_REFERENCE_ANCHORS.finditer(folded))
-    written = list(_REFERENCE_ANCHORS_WRITTEN.finditer(text))
+    found = _anchors(_REFERENCE_ANCHORS, folded)
+    written = _anchors(_REFERENCE_ANCHORS_WRITTEN, text)
     references = sorted(found + written, key=_match_start) if found and written else found or written
     case_matters = bool(written) or not (text.isascii() or text.lower() == folded)
     return _Sentence(text, folded, published, references, case_matters)
+
+
+def _anchors(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))`` for anchors (never empty), searched for first: most sentences
+    hold none, and a search sets up less than a finditer."""
+    first = pattern.search(text)
+    return [first, *pattern.finditer(text, first.end())] if first else []
 
 
 def _match_start(m: re.Match[str]) -> int:
