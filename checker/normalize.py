@@ -135,15 +135,10 @@ def per_year(interval: Interval, base_unit: str, time: TimeExpression | None) ->
     if time is None:
         return NO_RATE
     if time.kind == "rate" and time.period:
-        years = PERIOD_YEARS.get(time.period) or _period_years(time.period)
-        if not years:
-            return Rate(time.period, None, (f"period {time.period} not understood",))
-        scale = 1 / years
-        return Rate(
-            time.period,
-            Interval(_mul(interval.low, scale), _mul(interval.high, scale)),
-            (f"'{time.text}' read as a rate per {time.period}, × {_fmt(scale)} a year",),
-        )
+        scale, notes = _rate_reading(time.text, time.period)
+        if scale is None:
+            return Rate(time.period, None, notes)
+        return Rate(time.period, Interval(_mul(interval.low, scale), _mul(interval.high, scale)), notes)
     if time.unresolved:
         return Rate(None, None, (f"'{time.text}' not dated: {time.unresolved}",))
     if time.kind != "window" or not _is_extensive(base_unit):
@@ -169,6 +164,17 @@ def per_year(interval: Interval, base_unit: str, time: TimeExpression | None) ->
         else f"spread over {longest} days ({time.window_start.isoformat()} to {time.window_end.isoformat()})"
     )
     return Rate(None, Interval(low, high), (note,))
+
+
+@lru_cache(maxsize=4096)
+def _rate_reading(text: str, period: str) -> tuple[float | None, tuple[str, ...]]:
+    """A rate's factor to a year (None: period not understood) and how it was read, worded once per
+    expression: the same few ("a year", "daily", "per month") recur on most figures."""
+    years = PERIOD_YEARS.get(period) or _period_years(period)
+    if not years:
+        return None, (f"period {period} not understood",)
+    scale = 1 / years
+    return scale, (f"'{text}' read as a rate per {period}, × {_fmt(scale)} a year",)
 
 
 def _inclusive(time: TimeExpression) -> int:
@@ -205,5 +211,7 @@ def _fmt(x: float) -> str:
     return f"{x:.4g}"
 
 
+@lru_cache(maxsize=4096)
 def iso(d: date | None) -> str | None:
+    """Cached: the same few dates (publication, window ends) recur on every figure of an article."""
     return d.isoformat() if d else None

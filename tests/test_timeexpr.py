@@ -208,6 +208,31 @@ def test_windows_resolve_against_publication(
     assert found.period is None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text", "published", "start", "end"),
+    [
+        # A month back from a day its month lacks lands on that month's last day.
+        ("Prices rose 5% over the past year.", "over the past year", "2024-02-29", "2023-02-28", "2024-02-29"),
+        ("Prices rose 5% over the past three months.", "over the past three months", "2024-05-31", "2024-02-29",
+         "2024-05-31"),
+        ("Prices rose 5% over the past 18 months.", "over the past 18 months", "2025-08-31", "2024-02-29",
+         "2025-08-31"),
+        # Whole months, quarters and thirds of a month across the end of a year and a leap February.
+        ("Car sales fell 3% last month.", "last month", "2024-03-31", "2024-02-01", "2024-02-29"),
+        ("Car sales fell 3% last month.", "last month", "2024-01-10", "2023-12-01", "2023-12-31"),
+        ("Output fell 2% last quarter.", "last quarter", "2024-01-15", "2023-10-01", "2023-12-31"),
+        ("Output will rise 2% next quarter.", "next quarter", "2024-11-15", "2025-01-01", "2025-03-31"),
+        ("About 10 plants closed in late February.", "in late February", "2024-03-10", "2024-02-21", "2024-02-29"),
+        ("Sales rose 8% in December.", "in December", "2025-01-05", "2024-12-01", "2024-12-31"),
+    ],
+)
+def test_month_arithmetic_at_month_and_year_ends(
+    sentence: str, text: str, published: str, start: str, end: str
+) -> None:
+    found = expression(sentence, text, D(published))
+    assert (found.window_start, found.window_end) == (D(start), D(end))
+
+
 # Published on another day: sentence, matched text, published, window_start, window_start_latest, window_end, cumulative
 WINDOWS_ELSEWHEN = [
     ("Officials have recorded 1,240 cholera cases since the outbreak was declared on January 9.",

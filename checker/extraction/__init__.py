@@ -19,7 +19,7 @@ from checker.extraction.context import (
     describe,
 )
 from checker.extraction.quantities import find_mentions
-from checker.extraction.timeexpr import find_point_dates, find_time_expressions
+from checker.extraction.timeexpr import find_times_and_points
 from checker.lexicon import Lexicon, default_lexicon
 from checker.model import Document, Mention, Sentence, TimeExpression
 from checker.segment import split_sentences
@@ -33,8 +33,10 @@ _DOLLAR_WORD = re.compile(r"[dD](?<!\w[dD])(?i:ollars?)\b")
 
 def article_currency(text: str) -> str | None:
     """EUR when an article writes euros and never dollars: its bare "cent" is a euro cent."""
-    if "€" not in text and _EURO_WORD.search(text) is None:
-        return None  # most articles: one scan, and no dollars to look for
+    if "€" not in text and ("euro" not in text.lower() or _EURO_WORD.search(text) is None):
+        # Most articles: every match holds "euro" in some case (no other letter folds to u, r or o),
+        # and a substring test of the lower-cased article is cheaper than the scan; no dollars to look for.
+        return None
     if "$" in text or _DOLLAR_WORD.search(text) is not None:
         return None
     return "EUR"
@@ -67,8 +69,7 @@ class Draft(NamedTuple):
 
 def sentence_times(text: str, published) -> list[TimeExpression]:
     """Rates, windows and targets, plus single days ("on Sunday, November 17") as one-day windows."""
-    times = find_time_expressions(text, published)  # in reading order
-    points = find_point_dates(text, published)
+    times, points = find_times_and_points(text, published)  # times in reading order
     if not points:
         return times
     taken = [(t.start, t.end) for t in times]

@@ -38,18 +38,18 @@ from __future__ import annotations
 
 import bisect
 import re
+from calendar import monthrange
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import chain
 
-from dateutil.relativedelta import relativedelta
 from text_to_num import text2num
 
 from checker.lexicon import fold_case
 from checker.model import TimeExpression
 
-__all__ = ["find_point_dates", "find_time_expressions"]
+__all__ = ["find_point_dates", "find_time_expressions", "find_times_and_points"]
 
 NO_DATE = "no publication date"
 NO_SINCE_END = "no publication date: end of 'since' window unknown"
@@ -288,9 +288,10 @@ class _Period:
     runs_on: bool = False  # meant to run past publication: "the rest of the year"
 
 
+# Whole months by calendar arithmetic: a relativedelta sum costs microseconds, and nearly
+# every dated reference spans a month, a quarter or a half.
 def _month_span(year: int, month: int) -> tuple[date, date]:
-    first = date(year, month, 1)
-    return first, first + relativedelta(day=31)
+    return date(year, month, 1), date(year, month, monthrange(year, month)[1])
 
 
 def _year_span(year: int) -> tuple[date, date]:
@@ -299,7 +300,8 @@ def _year_span(year: int) -> tuple[date, date]:
 
 def _months_span(year: int, first_month: int, months: int) -> tuple[date, date]:
     first = date(year, first_month, 1)
-    return first, first + relativedelta(months=months, days=-1)
+    years_on, last_month = divmod(first_month + months - 2, 12)  # the last month, counted from 0
+    return first, _month_span(year + years_on, last_month + 1)[1]
 
 
 def _month_number(name: str) -> int:
@@ -419,14 +421,13 @@ def _month_period(month: int, year_text, rel_text, published, direction) -> _Per
         year = published.year + {"last": -1, "this": 0, "next": 1}[rel_text.lower()]
         return _Period(*_month_span(year, month))
     name = _month_name(month)
-    this_month = date(published.year, published.month, 1)
     for step, note in ((1, f"the coming {name}, the month after publication"),
                        (-1, f"the {name} just ended, the month before publication")):
-        neighbour = this_month + relativedelta(months=step)
-        if neighbour.month == month and (step == 1) == (direction == "past"):
+        neighbour_year, neighbour_month = _shift_month(published, step)
+        if neighbour_month == month and (step == 1) == (direction == "past"):
             # A month next to publication is the near one, whatever the tense:
             # "in August" written in July, "by the end of June" written in July.
-            return _Period(*_month_span(neighbour.year, month), note=note)
+            return _Period(*_month_span(neighbour_year, month), note=note)
     year = _recent_month_year(month, published, direction)
     which = "next" if direction == "future" else "most recent"
     bound = "not before" if direction == "future" else "not after"
@@ -478,8 +479,8 @@ def _relative_period(rel: str, unit: str, has_part: bool, published: date | None
     elif unit == "month":
         first, last = _month_span(*_shift_month(p, shift))
     elif unit == "quarter":
-        start = date(p.year, 3 * ((p.month - 1) // 3) + 1, 1) + relativedelta(months=3 * shift)
-        first, last = start, start + relativedelta(months=3, days=-1)
+        year, month = _shift_month(date(p.year, 3 * ((p.month - 1) // 3) + 1, 1), 3 * shift)
+        first, last = _months_span(year, month, 3)
     elif unit == "week":
         monday = p - timedelta(days=p.weekday()) + timedelta(weeks=shift)
         first, last = monday, monday + timedelta(days=6)
@@ -491,8 +492,9 @@ def _relative_period(rel: str, unit: str, has_part: bool, published: date | None
 
 
 def _shift_month(p: date, shift: int) -> tuple[int, int]:
-    moved = date(p.year, p.month, 1) + relativedelta(months=shift)
-    return moved.year, moved.month
+    """Year and month ``shift`` months from the month of ``p``."""
+    years_on, month = divmod(p.month - 1 + shift, 12)
+    return p.year + years_on, month + 1
 
 
 def _apply_edge(base: _Period, edge: str, g: _Groups, published: date | None) -> _Period | None:
@@ -509,7 +511,7 @@ def _apply_edge(base: _Period, edge: str, g: _Groups, published: date | None) ->
     if g("dec"):
         years = ((0, 3), (4, 6), (7, 9))[third]
         return _Period(date(first.year + years[0], 1, 1), date(first.year + years[1], 12, 31), base.note)
-    if first.day == 1 and last == first + relativedelta(day=31):  # a whole month
+    if first.day == 1 and last == _month_span(first.year, first.month)[1]:  # a whole month
         days = ((1, 10), (11, 20), (21, last.day))[third]
         return _Period(first.replace(day=days[0]), first.replace(day=days[1]), base.note)
     if first.month == 1 and (last.month, last.day) == (12, 31) and first.year == last.year:
@@ -674,7 +676,10 @@ def _find_since(s: _Sentence) -> Iterator[TimeExpression]:
         period = _resolve(m.groupdict(), "", published, "past")
         if period is not None and not _starts_after(period, published):
             yield _running_total(m.group(0), m.start(), m.end(), period, published)
-    for m in _EVENT_RE.finditer(text):
+    # The other patterns open with "since", perhaps after "in total" or "ever": none starts before the
+    # first "since" and its lead, so their scans start there (the engine tries them at every word).
+    scan_from = s.lead_start(_SINCE_LEAD, s.folded.find("since"))
+    for m in _EVENT_RE.finditer(text, scan_from):
         explicit = _explicit_date(m.group("event")) or _explicit_date_of(m)
         if explicit is not None and _starts_after(explicit, published):
             continue  # "since 2030": not a window that has begun
@@ -687,13 +692,13 @@ def _find_since(s: _Sentence) -> Iterator[TimeExpression]:
             m.start(), m.end(), "window", m.group(0), window_end=end, window_end_earliest=end, cumulative=True,
             unresolved=f"named event: no date for '{event}'",
         )
-    for m in _SINCE_DATED_EVENT_RE.finditer(text) if s.references else ():
+    for m in _SINCE_DATED_EVENT_RE.finditer(text, scan_from) if s.references else ():
         period = _resolve(m.groupdict(), "", published, "past")
         if period is not None and not _starts_after(period, published):
             yield _running_total(m.group(0), m.start(), m.end(), period, published)
-    for m in _SINCE_WEEKDAY_RE.finditer(text):
+    for m in _SINCE_WEEKDAY_RE.finditer(text, scan_from):
         yield _running_total(m.group(0), m.start(), m.end(), _weekday_period(m, published), published)
-    for m in _SINCE_THEN_RE.finditer(text):
+    for m in _SINCE_THEN_RE.finditer(text, scan_from):
         yield TimeExpression(
             m.start(), m.end(), "window", m.group(0), window_end=published, window_end_earliest=published,
             cumulative=True, unresolved="refers back to a date given earlier",
@@ -861,16 +866,21 @@ def _count(word: str | None) -> int | None:
         return None
 
 
-_PAST_STEP = {
-    "year": relativedelta(years=1), "decade": relativedelta(years=10), "century": relativedelta(years=100),
-    "quarter": relativedelta(months=3), "month": relativedelta(months=1), "week": relativedelta(weeks=1),
-    "day": relativedelta(days=1),
-}
+_PAST_MONTHS = {"year": 12, "decade": 120, "century": 1200, "quarter": 3, "month": 1}  # one unit, in months
+_PAST_DAYS = {"week": 7, "day": 1}  # one unit, in days
+
+
+def _months_before(day: date, months: int) -> date:
+    """The same day ``months`` months earlier, or the last day of that month when it is shorter (Feb 29)."""
+    year, month = _shift_month(day, -months)
+    return date(year, month, min(day.day, monthrange(year, month)[1]))
 
 
 def _find_past(s: _Sentence) -> Iterator[TimeExpression]:
-    text, published = s.text, s.published
-    for m in _PAST_RE.finditer(text):
+    text, published, folded = s.text, s.published, s.folded
+    # Every match holds "past" or "last" after "the" and a preposition: the scan starts at the first.
+    word_at = min(at for at in (folded.find("past"), folded.find("last")) if at >= 0)
+    for m in _PAST_RE.finditer(text, s.lead_start(_PAST_LEAD, word_at)):
         word = m.group("n")
         if word and word.lower() in _VAGUE_COUNTS:
             yield _undated(m.group(0), m.start(), m.end(), "window", f"vague length: '{word}'", False)
@@ -885,8 +895,10 @@ def _find_past(s: _Sentence) -> Iterator[TimeExpression]:
         unit = "century" if unit.startswith("centur") else unit
         if unit == "hour":
             first = published - timedelta(days=-(-n // 24))
+        elif unit in _PAST_DAYS:
+            first = published - timedelta(days=_PAST_DAYS[unit] * n)
         else:
-            first = published - _PAST_STEP[unit] * n
+            first = _months_before(published, _PAST_MONTHS[unit] * n)
         words = f"'{m.group(0)}' read as {first.isoformat()} to {published.isoformat()} (publication)"
         yield TimeExpression(
             m.start(), m.end(), "window", m.group(0), window_start=first, window_start_latest=first,
@@ -906,10 +918,10 @@ def _find_rates(s: _Sentence) -> list[TimeExpression]:
     offsets, and a case-sensitive alternation is much cheaper to try. Only
     offsets and lower-cased words are read from a match.
     """
-    anchors = _RATE_ANCHORS.finditer(s.folded)
-    first = next(anchors, None)
-    if first is None:  # most sentences hold no rate word: no search to set up
+    first = _RATE_ANCHORS.search(s.folded)  # a search sets up less than a finditer
+    if first is None:  # most sentences hold no rate word: nothing else to set up
         return []
+    anchors = _RATE_ANCHORS.finditer(s.folded, first.end())  # the rest, as a finditer would go on
     text = s.text  # rates do not depend on the date
     lower = text.isascii()  # then the folded sentence is ``text.lower()``
     pattern = _RATE_RE_FOLDED if lower else _RATE_RE
@@ -1086,15 +1098,23 @@ _TARGET_LEAD = _lead(_WINDOW_LEAD_WORDS + ("by",))
 _RANGE_LEAD = _lead(_WINDOW_LEAD_WORDS + ("between", "from"))
 _YEAR_MODIFIER_LEAD = _lead(("the", "its", "their", "his", "her", "our", "this", "that"))  # "the 2022 energy crisis"
 _YEAR_RANGE_LEAD = _lead(("in", "during", "over", "throughout", "from", "between"))  # "between 2019-2022"
+_PAST_LEAD = _lead(("the", "over", "in", "during", "for", "within", "across", "throughout"))  # "over the past"
 
 
 def _read_sentence(text: str, published: date | None) -> _Sentence:
     folded = fold_case(text)
-    found = list(_REFERENCE_ANCHORS.finditer(folded))
-    written = list(_REFERENCE_ANCHORS_WRITTEN.finditer(text))
+    found = _anchors(_REFERENCE_ANCHORS, folded)
+    written = _anchors(_REFERENCE_ANCHORS_WRITTEN, text)
     references = sorted(found + written, key=_match_start) if found and written else found or written
     case_matters = bool(written) or not (text.isascii() or text.lower() == folded)
     return _Sentence(text, folded, published, references, case_matters)
+
+
+def _anchors(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))`` for anchors (never empty), searched for first: most sentences
+    hold none, and a search sets up less than a finditer."""
+    first = pattern.search(text)
+    return [first, *pattern.finditer(text, first.end())] if first else []
 
 
 def _match_start(m: re.Match[str]) -> int:
@@ -1143,33 +1163,44 @@ def _candidates(s: _Sentence) -> list[TimeExpression]:
     return found
 
 
-def _as_written(text: str, read: Callable[[str, date | None], list[TimeExpression]],
-                published: date | None) -> list[TimeExpression]:
-    """``read`` run on ``text`` with its caseless twins made plain (same length, same offsets),
-    each expression quoting the text as written."""
-    if text.isascii():  # the twins are all beyond ASCII: nothing to make plain
-        return read(text, published)
-    plain = text.translate(_CASELESS_TWINS)
-    found = read(plain, published)
-    return found if plain == text else [replace(t, text=text[t.start:t.end]) for t in found]
+def _plain(text: str) -> str:
+    """``text`` with its caseless twins made plain: same length, same offsets."""
+    return text if text.isascii() else text.translate(_CASELESS_TWINS)  # the twins are all beyond ASCII
+
+
+def _as_written(text: str, s: _Sentence, found: list[TimeExpression]) -> list[TimeExpression]:
+    """Expressions found in ``s``, the sentence ``text`` made plain, each quoting ``text`` as written."""
+    return found if s.text == text else [replace(t, text=text[t.start:t.end]) for t in found]
+
+
+def find_times_and_points(text: str, published: date | None) -> tuple[list[TimeExpression], list[TimeExpression]]:
+    """``find_time_expressions`` and ``find_point_dates`` of one sentence, read (folded, scanned
+    for anchors) once: the extract stage asks both of every sentence that holds a figure."""
+    s = _read_sentence(_plain(text), published)
+    return _as_written(text, s, _time_expressions(s)), _as_written(text, s, _point_dates(s))
 
 
 def find_point_dates(text: str, published: date | None) -> list[TimeExpression]:
     """Single days a figure was measured on; see ``_point_dates``."""
-    return _as_written(text, _point_dates, published)
+    s = _read_sentence(_plain(text), published)
+    return _as_written(text, s, _point_dates(s))
 
 
-def _point_dates(text: str, published: date | None) -> list[TimeExpression]:
+def _point_dates(s: _Sentence) -> list[TimeExpression]:
     """Single days a figure was measured on: "on Thursday", "on July 22", "on 24 February 2022".
 
     Kept apart from ``find_time_expressions`` because a day is when a level was
     read, not a window a total accrued over. Each is a one-day ``window``; a
     weekday is the most recent one on or before publication.
     """
+    text, published = s.text, s.published
     found: list[TimeExpression] = []
-    if _MONTH_OR_WEEKDAY_RE.search(text) is None or _ON_WORD_RE.search(fold_case(text)) is None:
+    if _MONTH_OR_WEEKDAY_RE.search(text) is None:
         return found
-    for m in _POINT_RE.finditer(text):
+    on = _ON_WORD_RE.search(s.folded)  # every single day opens with "on": the scan starts at the first
+    if on is None:
+        return found
+    for m in _POINT_RE.finditer(text, on.start()):
         weekday = m.group("weekday") or m.group("weekday_only")
         if m.group("day") or m.group("day2"):
             period = _day_period(int(m.group("day") or m.group("day2")), m.group("dm") or m.group("dm2"),
@@ -1188,18 +1219,19 @@ def _point_dates(text: str, published: date | None) -> list[TimeExpression]:
 
 def find_time_expressions(text: str, published: date | None) -> list[TimeExpression]:
     """Rates, windows and targets in ``text`` (one sentence), in reading order; see ``_time_expressions``."""
-    return _as_written(text, _time_expressions, published)
+    s = _read_sentence(_plain(text), published)
+    return _as_written(text, s, _time_expressions(s))
 
 
-def _time_expressions(text: str, published: date | None) -> list[TimeExpression]:
-    """Rates, windows and targets in ``text`` (one sentence), in reading order.
+def _time_expressions(s: _Sentence) -> list[TimeExpression]:
+    """Rates, windows and targets in the sentence, in reading order.
 
     Relative expressions are dated against ``published``; without it they are
     returned with ``unresolved`` set and no dates. Where two candidates
     overlap, the longer one wins ("since August of last year" over "last
     year").
     """
-    candidates = _candidates(_read_sentence(text, published))
+    candidates = _candidates(s)
     if len(candidates) < 2:  # most sentences: nothing can overlap
         return candidates
     candidates.sort(key=lambda c: (c.start - c.end, c.start))
