@@ -214,6 +214,11 @@ def _caseless(literal: str) -> str:
     return "".join(_caseless_char(char) for char in literal)
 
 
+def _caseless_word_set(words: list[str]) -> str:
+    """Any of ``words``, in any case, as a whole run of ASCII letters."""
+    return "(?i:" + "|".join(words) + ")(?![A-Za-z])"
+
+
 def word_trie(words: list[str] | tuple[str, ...], caseless: bool = False) -> str:
     """Alternation factored by common prefixes, with a word boundary after each word.
 
@@ -340,18 +345,23 @@ _LETTER_STARTS = (
 # "1/16 of a pint", "1⁄32 of a quart": a fraction of one unit, not a date or "24/7".
 _NOT_OF_A = r"(?!\s{1,3}of\s{1,3}an?\s)"
 # Most figures are digits, perhaps with thousands and decimals, followed by a
-# comma, a percent sign or a space and an ordinary word. None of the
-# alternatives before ``number`` can match there, so the pattern goes straight
-# to ``number`` instead of trying each of them (they were most of its time).
-# Hence the excluded followers, one per alternative that reads past the digits:
-# "a.m."/"am", "p.m."/"pm", "o'clock", "of October" and "hrs" (skips), "in" and
-# "out of" (ratios), "half", "third", "tenth", "quarter", "fifth", "sixth",
-# "eighth" (fractions, in any case: İ and ı fold to i); a capital, a digit or
-# anything else after the space takes the full path. "F-16" does too.
-_PLAIN_FIGURE = r"""(?<![A-Za-z][-/])(?:\d{1,3}(?:,\d{3})++|\d++)(?:\.\d++)?
+# comma, a percent sign, a space and an ordinary word, a glued unit ("35C",
+# "2.5bn") or a hyphened one ("550-kilometre"). None of the alternatives before
+# ``number`` can match there, so the pattern goes straight to ``number``
+# instead of trying each of them (they were most of its time). Hence the
+# excluded followers, one per alternative that reads past the digits:
+# "a.m."/"am", "p.m."/"pm", "o'clock", "of October", "hrs" and time zones,
+# "21st", "1990s", "3D" (skips), "in" and "out of" (ratios), "half", "third",
+# "tenth", "quarter", "fifth", "sixth", "eighth" (fractions, in any case: İ and
+# ı fold to i), and a "@" ahead (an e-mail address). Anything else takes the
+# full path, and so does "F-16".
+_GLUED_NOT_UNIT = _caseless_word_set("st nd rd th s am pm d g gmt utc bst cet est edt pst pdt hrs".split())
+_PLAIN_FIGURE = rf"""(?<![A-Za-z][-/])(?:\d{{1,3}}(?:,\d{{3}})++|\d++)(?:\.\d++)?
     (?:[,;%)](?!\d)|\Z
       |\s(?:[bcdgjklmnruvwxyz]|[ap](?![.mM])|o(?![fuU'’])|i(?![nN])|h(?![aArR])|t(?![hHeE])|q(?![uU])
-         |[fse](?![iIİı])))"""
+         |[fse](?![iIİı]))
+      |(?!{_GLUED_NOT_UNIT})[A-Za-z]{{1,3}}+(?![\w.+\-@'’])
+      |-(?!(?i:{word_trie(list(_FRACTION_DENOMINATORS))}))[a-z]++(?![\w.+\-@'’]))"""
 _FAST_PATH = rf"(?!{_PLAIN_FIGURE})"
 _CANDIDATES = re.compile(
     rf"""
