@@ -441,6 +441,9 @@ _HEDGE_BEFORE = re.compile(rf"[^\w.](?P<hedge>(?i:{_HEDGE_TRIE}))\s{{1,3}}$")
 # The same, case-sensitive, for ASCII text lower-cased (the phrases are lower-case ASCII):
 # a case-insensitive alternation is tried letter by letter, this one is skipped at once.
 _HEDGE_BEFORE_FOLDED = re.compile(rf"[^\w.](?P<hedge>{_HEDGE_TRIE})\s{{1,3}}$")
+# The longest match: the character before, the longest phrase, three spaces and
+# a newline that "$" may stand before. Searching no further back finds the same hedge.
+_HEDGE_REACH = 1 + max(map(len, _HEDGE_CANONICAL)) + 3 + 1
 _YEAR_CONTEXT_BEFORE = re.compile(
     r"[^\w.](?i:in|since|by|until|till|before|after|during|throughout|from|of\s+the\s+year|the\s+year|year|"
     r"early|late|mid|spring|summer|autumn|fall|winter|fiscal|end\s+of|start\s+of|beginning\s+of)"
@@ -893,7 +896,7 @@ def _hedge_before(text: str, start: int, lowered: str | None = None) -> tuple[st
     if not before.isspace() and before not in ("~", "≈", "-"):
         return None, None  # every hedge ends in a space, a tilde or "sub-"
     # A tilde counts only in the last two characters: looked for only when one is there.
-    if "~" in text[max(0, start - 2) : start] or "≈" in text[max(0, start - 2) : start]:
+    if before in ("~", "≈") or (start >= 2 and text[start - 2] in ("~", "≈")):
         tilde = text.rfind("~", max(0, start - 2), start)
         if tilde == -1:
             tilde = text.rfind("≈", max(0, start - 2), start)
@@ -904,9 +907,9 @@ def _hedge_before(text: str, start: int, lowered: str | None = None) -> tuple[st
     if before in ("~", "≈"):
         return None, None  # "~≈5": no phrase ends in a tilde
     if lowered is None:
-        hedge = _HEDGE_BEFORE.search(text, max(0, start - _CONTEXT), start)
+        hedge = _HEDGE_BEFORE.search(text, max(0, start - _HEDGE_REACH), start)
     else:
-        hedge = _HEDGE_BEFORE_FOLDED.search(lowered, max(0, start - _CONTEXT), start)
+        hedge = _HEDGE_BEFORE_FOLDED.search(lowered, max(0, start - _HEDGE_REACH), start)
     if hedge is None:
         return None, None
     return _HEDGE_CANONICAL[hedge.group("hedge").lower()], hedge.start("hedge")
