@@ -348,7 +348,7 @@ _NOT_OF_A = r"(?!\s{1,3}of\s{1,3}an?\s)"
 # comma, a percent sign, a space and an ordinary word, a glued unit ("35C",
 # "2.5bn") or a hyphened one ("550-kilometre"). None of the alternatives before
 # ``number`` can match there, so the pattern goes straight to ``number``
-# instead of trying each of them (they were most of its time). Hence the
+# instead of trying each of them, which took much of its time. Hence the
 # excluded followers, one per alternative that reads past the digits:
 # "a.m."/"am", "p.m."/"pm", "o'clock", "of October", "hrs" and time zones,
 # "21st", "1990s", "3D" (skips), "in" and "out of" (ratios), "half", "third",
