@@ -419,3 +419,34 @@ def test_range_from_is_a_spread_but_change_then_level_is_two_figures() -> None:
     assert set(found) == {"5%", "10%"}
     change = the_span("Temperatures dropped by 1 to 1.5 degrees.", "1 to 1.5")
     assert change.value_to == 1.5
+
+
+# Figures right next to each follower the plain-figure fast path must leave to the full grammar.
+FAST_PATH_EDGES = [
+    "At 5 am, 5 a.m., 5 AM, 5 pm, 5 p.m. and 5 o'clock.", "Since 1400 hrs and 1400 GMT.",
+    "On 28 of October and 28 October, 2024.", "Three 3 in 10, 1 out of 5, 1 Out of 5, 3 ın 10.",
+    "A 3 half, 2 thirds, 2 tenths, 3 quarters, 4 fifths, 5 sixths, 7 eighths, 3 fıfths, 3 Quarters.",
+    "Call 555.123 4567 or 028 9054 0540 or 555 123 4567.", "At 10.45 pm and 10.45 am.",
+    "The F-16 jets, 1,500 people, 2.5 per cent, 40%, 12; 7) and 3, then 9",
+    "Mail 2024news@example.org or 3 persons at 1,000 tonnes and 2.5 hours, 7 in total.",
+    "Items 1,0000 and 1,000,00 and 2.5.6 and 24/7 and 3x4 and 21st and 1990s and 3D.",
+    "At 35C, 2.5bn, 10km/h, 5pm, 5AM, 10.45pm, 1400GMT, 1400hrs, 2nd, 3RD, 80s, 5G, 4x4 and 32m2.",
+    "A 550-kilometre line, 3-quarters, 2-thirds, 1-half, a 50-year-old, 2024-news@example.org and 7-x@y.z.",
+]
+
+
+@pytest.mark.parametrize("sentence", FAST_PATH_EDGES)
+def test_plain_figure_fast_path_changes_no_match(sentence: str) -> None:
+    full = numbers.re.compile(numbers._CANDIDATES.pattern.replace(numbers._FAST_PATH, ""), numbers.re.VERBOSE)
+    text = " " + sentence
+
+    def matches(pattern) -> list:
+        return [(m.span(), m.lastgroup, m.groups()) for m in pattern.finditer(text)]
+
+    assert matches(numbers._CANDIDATES) == matches(full)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" 0123456789,.%;)-:/@apmofuinhrtqseidgkCDGMNOPT'", max_size=40))
+def test_plain_figure_fast_path_changes_no_match_on_any_text(sentence: str) -> None:
+    test_plain_figure_fast_path_changes_no_match(sentence)

@@ -2,6 +2,7 @@
 
 import pytest
 
+from checker.extraction import quantities
 from checker.extraction.quantities import find_mentions, singular
 
 
@@ -318,3 +319,15 @@ def test_a_glued_m_before_a_race_is_metres_and_before_counted_things_millions(se
     found = {sentence[m.start:m.end]: m for m in find_mentions(sentence)}
     assert figure in found, list(found)
     assert (found[figure].unit, found[figure].value) == (unit, value)
+
+
+@pytest.mark.parametrize(
+    "before",
+    ["Prices rose ", "Shares ROSE by ", "It grew by a further ", "Sales were up ", "Output was trending  up\t",
+     "Exports fell by another ", "Costs (rose ", "It x-rose ", "The price of ", "Stocks rose, ", "Trade ſhed ", "It "],
+)
+def test_last_word_shortcut_finds_what_the_change_pattern_finds(before: str) -> None:
+    text = before + "5%"
+    full = quantities._CHANGE_BEFORE.search(text, max(0, len(before) - 40), len(before))
+    found = quantities._change_before(text, len(before))
+    assert (found and found.span()) == (full and full.span())

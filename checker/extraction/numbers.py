@@ -214,6 +214,11 @@ def _caseless(literal: str) -> str:
     return "".join(_caseless_char(char) for char in literal)
 
 
+def _caseless_word_set(words: list[str]) -> str:
+    """Any of ``words``, in any case, as a whole run of ASCII letters."""
+    return "(?i:" + "|".join(words) + ")(?![A-Za-z])"
+
+
 def word_trie(words: list[str] | tuple[str, ...], caseless: bool = False) -> str:
     """Alternation factored by common prefixes, with a word boundary after each word.
 
@@ -339,6 +344,25 @@ _LETTER_STARTS = (
 
 # "1/16 of a pint", "1⁄32 of a quart": a fraction of one unit, not a date or "24/7".
 _NOT_OF_A = r"(?!\s{1,3}of\s{1,3}an?\s)"
+# Most figures are digits, perhaps with thousands and decimals, followed by a
+# comma, a percent sign, a space and an ordinary word, a glued unit ("35C",
+# "2.5bn") or a hyphened one ("550-kilometre"). None of the alternatives before
+# ``number`` can match there, so the pattern goes straight to ``number``
+# instead of trying each of them, which took much of its time. Hence the
+# excluded followers, one per alternative that reads past the digits:
+# "a.m."/"am", "p.m."/"pm", "o'clock", "of October", "hrs" and time zones,
+# "21st", "1990s", "3D" (skips), "in" and "out of" (ratios), "half", "third",
+# "tenth", "quarter", "fifth", "sixth", "eighth" (fractions, in any case: İ and
+# ı fold to i), and a "@" ahead (an e-mail address). Anything else takes the
+# full path, and so does "F-16".
+_GLUED_NOT_UNIT = _caseless_word_set("st nd rd th s am pm d g gmt utc bst cet est edt pst pdt hrs".split())
+_PLAIN_FIGURE = rf"""(?<![A-Za-z][-/])(?:\d{{1,3}}(?:,\d{{3}})++|\d++)(?:\.\d++)?
+    (?:[,;%)](?!\d)|\Z
+      |\s(?:[bcdgjklmnruvwxyz]|[ap](?![.mM])|o(?![fuU'’])|i(?![nN])|h(?![aArR])|t(?![hHeE])|q(?![uU])
+         |[fse](?![iIİı]))
+      |(?!{_GLUED_NOT_UNIT})[A-Za-z]{{1,3}}+(?![\w.+\-@'’])
+      |-(?!(?i:{word_trie(list(_FRACTION_DENOMINATORS))}))[a-z]++(?![\w.+\-@'’]))"""
+_FAST_PATH = rf"(?!{_PLAIN_FIGURE})"
 _CANDIDATES = re.compile(
     rf"""
     # No match starts inside a word ("COVID19", "A320": digits after letters
@@ -348,6 +372,7 @@ _CANDIDATES = re.compile(
     # in a tight loop. ``find_numbers`` puts a space before the text for this.
     [^\w@](?=[\d$€£¥₹₩₽₴.+(\#'’\-−§]|{_LETTER_STARTS})
     (?:
+    {_FAST_PATH}(?:  # see _PLAIN_FIGURE
     # ---- digits that are not quantities, consumed so none of them is read ----
     (?P<skip>(?=[\d\#+('’])(?:
         (?<=[A-Za-z][-/])(?<![Mm]inus-)(?<![Ss]ub-)(?<![Nn]ow-)(?<![Tt]hen-)\d[\w./-]{{0,20}}  # F-16, Covid-19, mid-2023
@@ -392,6 +417,7 @@ _CANDIDATES = re.compile(
   | (?P<vague>(?=[tThHdDmMbB])(?:(?P<vague_outer>(?i:tens|hundreds|dozens))\s{{1,3}}(?i:of)\s{{1,3}})?
         (?P<vague_plural>(?i:dozens|hundreds|thousands|millions|billions|trillions))\b)
   | (?P<few>(?=[aAsS])(?P<few_word>(?i:a\s{{1,3}}few|several))\s{{1,3}}(?P<few_scale>(?i:dozen|hundred|thousand|million|billion))\b)
+    )
     # ---- numbers ----
   | (?P<number>(?=[\d$€£¥₹₩₽₴.\-−UCAHNSRUEGJKIBPTZMDzZoOtTfFsSeEnNhHmMbBaAdD])
         (?P<currency>{_CURRENCY_PREFIX})?
@@ -415,6 +441,9 @@ _HEDGE_BEFORE = re.compile(rf"[^\w.](?P<hedge>(?i:{_HEDGE_TRIE}))\s{{1,3}}$")
 # The same, case-sensitive, for ASCII text lower-cased (the phrases are lower-case ASCII):
 # a case-insensitive alternation is tried letter by letter, this one is skipped at once.
 _HEDGE_BEFORE_FOLDED = re.compile(rf"[^\w.](?P<hedge>{_HEDGE_TRIE})\s{{1,3}}$")
+# The longest match: the character before, the longest phrase, three spaces and
+# a newline that "$" may stand before. Searching no further back finds the same hedge.
+_HEDGE_REACH = 1 + max(map(len, _HEDGE_CANONICAL)) + 3 + 1
 _YEAR_CONTEXT_BEFORE = re.compile(
     r"[^\w.](?i:in|since|by|until|till|before|after|during|throughout|from|of\s+the\s+year|the\s+year|year|"
     r"early|late|mid|spring|summer|autumn|fall|winter|fiscal|end\s+of|start\s+of|beginning\s+of)"
@@ -867,7 +896,7 @@ def _hedge_before(text: str, start: int, lowered: str | None = None) -> tuple[st
     if not before.isspace() and before not in ("~", "≈", "-"):
         return None, None  # every hedge ends in a space, a tilde or "sub-"
     # A tilde counts only in the last two characters: looked for only when one is there.
-    if "~" in text[max(0, start - 2) : start] or "≈" in text[max(0, start - 2) : start]:
+    if before in ("~", "≈") or (start >= 2 and text[start - 2] in ("~", "≈")):
         tilde = text.rfind("~", max(0, start - 2), start)
         if tilde == -1:
             tilde = text.rfind("≈", max(0, start - 2), start)
@@ -878,9 +907,9 @@ def _hedge_before(text: str, start: int, lowered: str | None = None) -> tuple[st
     if before in ("~", "≈"):
         return None, None  # "~≈5": no phrase ends in a tilde
     if lowered is None:
-        hedge = _HEDGE_BEFORE.search(text, max(0, start - _CONTEXT), start)
+        hedge = _HEDGE_BEFORE.search(text, max(0, start - _HEDGE_REACH), start)
     else:
-        hedge = _HEDGE_BEFORE_FOLDED.search(lowered, max(0, start - _CONTEXT), start)
+        hedge = _HEDGE_BEFORE_FOLDED.search(lowered, max(0, start - _HEDGE_REACH), start)
     if hedge is None:
         return None, None
     return _HEDGE_CANONICAL[hedge.group("hedge").lower()], hedge.start("hedge")

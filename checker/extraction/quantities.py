@@ -131,16 +131,23 @@ _DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "yea
 _DETERMINER_BEFORE = _Caseless(r"(?:\b(?:the|its|their|his|her|our|your|this|that|these|those|an?)|['’]s?)\s+\Z")
 
 # A change, not a level: "rose by 3%", "up 19 cents", "fell 4.28 percent".
+# Verbs and adverbs of a change, in every form read.
+_CHANGE_WORDS = """
+    rose rise rises risen rising fell fall falls fallen falling increase increased increases increasing
+    decrease decreased decreases decreasing grew grow grows grown growing dropped drop drops dropping
+    jumped jump jumps jumping climbed climb climbs gained gain gains lost lose loses slid slide slides
+    slipped slip slips decline declined declines plunge plunged plunges plummeted soar soared soaring soars
+    surge surged surges tumble tumbled tumbles sank sink sinks shed sheds advance advanced advances
+    ease eased eases widened narrowed rallied dipped dip dips slumped slump slumps spike spiked added add adds
+    up down higher lower upward upwards downward downwards
+""".split()
 _CHANGE_BEFORE = _Caseless(
-    r"""\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|increased?|increases|increasing|decreased?|decreases
-    |decreasing|grew|grow(?:s|n|ing)?|dropped|drops?|dropping|jumped|jumps?|jumping|climbed|climbs?|gained
-    |gains?|lost|loses?|slid|slides?|slipped|slips?|declined?|declines|plunged?|plunges|plummeted|soar(?:ed|ing)?
-    |soars|surged?|surges|tumbled?|tumbles|sank|sinks?|shed|sheds|advanced?|advances|eased?|eases|widened
-    |narrowed|rallied|dipped|dips?|slumped|slumps?|spiked?|added|adds?|up|down|higher|lower|upwards?
-    |downwards?|trending\s+up|trending\s+down)
+    rf"""\b(?:{"|".join(_CHANGE_WORDS)}|trending\s+up|trending\s+down)
     \s+(?:by\s+)?(?:(?:an?\s+)?(?:further|another|additional|extra)\s+)?\Z""",
     re.X,
 )
+# The words a match of _CHANGE_BEFORE can end with, before its spaces.
+_CHANGE_LAST_WORDS = frozenset(_CHANGE_WORDS) | {"by", "further", "another", "additional", "extra"}
 # "gave up 517 yards", "set up 40 stalls": phrasal verbs, not a rise or fall.
 _PHRASAL_UP = _Caseless(r"\b(?:gave|give|giving|given|set|picked|made|signed|put|shut|broke|turned|ended|wound|stepped)\s+(?:up|down)\b")
 _CHANGE_AFTER = _Caseless(
@@ -680,9 +687,26 @@ def _keeps_year(text: str, span: NumberSpan, unit: str | None, item: str | None,
 
 def _is_change(text: str, span: NumberSpan, start: int, end: int, unit: str | None) -> bool:
     before = span.qualifier_start if span.qualifier_start is not None else start
-    change = _CHANGE_BEFORE.search(text, max(0, before - 40), before)
+    change = _change_before(text, before)
     if change and not _PHRASAL_UP.search(text, max(0, change.start() - 12), change.start() + 5):
         return True
     if before > 0 and text[before - 1] == "+":
         return True
     return unit == PERCENT and _CHANGE_AFTER.match(text, end) is not None
+
+
+def _change_before(text: str, before: int) -> re.Match[str] | None:
+    """``_CHANGE_BEFORE`` in the 40 characters before ``before``.
+
+    A match ends in spaces after one of ``_CHANGE_LAST_WORDS``: when the last
+    word is plain ASCII letters and not one of them ("the", "of", "about"), the
+    usual case, the search cannot match and is skipped.
+    """
+    window = max(0, before - 40)
+    head = text[window:before]
+    if not head[-1:].isspace():
+        return None
+    last = head.rsplit(None, 1)[-1] if head.strip() else ""
+    if last.isascii() and last.isalpha() and last.lower() not in _CHANGE_LAST_WORDS:
+        return None
+    return _CHANGE_BEFORE.search(text, window, before)
