@@ -59,15 +59,29 @@ _PROPER = re.compile(rf"[{_UPPER}](?<![\w-][{_UPPER}])[\w&.'’-]+(?:\s+(?:of\s+
 _MID_SENTENCE_NAME = re.compile(rf" (?<=[a-z,;] )([{_UPPER}][\w&'’-]+)")  # the space first: a fast literal scan
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 # Clause subjects that refer back to a name: "the company", "it".
+_BACK_NOUNS = (
+    "company", "firm", "group", "plant", "factory", "project", "pipeline", "operator", "utility", "producer",
+    "manufacturer", "agency", "ministry", "government", "country", "city", "council", "cooperative", "line", "ferry",
+    "vessel", "airline", "bank", "maker", "union", "programme", "program", "scheme", "tunnel", "reservoir", "dam",
+    "field", "mine", "port", "site", "facility", "region", "province", "state", "authority", "fund", "campaign",
+    "outbreak", "service", "operator", "station", "network", "route", "epidemic", "storm", "heatwave", "drought",
+    "fire", "army", "military", "navy", "force", "forces", "carrier", "insurer", "retailer", "lender", "club", "team",
+    "school", "hospital", "university", "museum", "airport", "bridge", "road", "motorway", "railway", "link", "plan",
+    "deal",
+)
 _BACK_REFERENCE = re.compile(
-    r"^\W*(?:[A-Z]\w+\s+){0,3}?\b(?:it|its|the\s+(?:company|firm|group|plant|factory|project|pipeline|operator|"
-    r"utility|producer|manufacturer|agency|ministry|government|country|city|council|cooperative|line|ferry|"
-    r"vessel|airline|bank|maker|union|programme|program|scheme|tunnel|reservoir|dam|field|mine|port|site|"
-    r"facility|region|province|state|authority|fund|campaign|outbreak|service|operator|station|network|route|"
-    r"epidemic|storm|heatwave|drought|fire|army|military|navy|force|forces|carrier|insurer|retailer|lender|"
-    r"club|team|school|hospital|university|museum|airport|bridge|road|motorway|railway|link|plan|deal))\b",
+    r"^\W*(?:[A-Z]\w+\s+){0,3}?\b(?:it|its|the\s+(?:" + "|".join(_BACK_NOUNS) + r"))\b",
     re.I,
 )
+_BACK_NOUN_SET = frozenset(_BACK_NOUNS)
+
+
+def _may_refer_back(folded_words: set[str]) -> bool:
+    """Whether ``_BACK_REFERENCE`` can match in a sentence whose case-folded ``words_of`` are ``folded_words``:
+    each of its branches is whole words ("it", "its", "the" and a noun). Most sentences have none."""
+    if "it" in folded_words or "its" in folded_words:
+        return True
+    return "the" in folded_words and not _BACK_NOUN_SET.isdisjoint(folded_words)
 _NOT_NAMES = {
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
@@ -247,6 +261,8 @@ class DocumentContext:
     # ``names`` of several words by their last word in lower case ("plant" -> "Cahir plant"), and as a set
     names_by_head: dict[str, tuple[str, ...]] = field(default_factory=dict)
     name_set: frozenset[str] = frozenset()
+    # Every word "the <word>" can refer to a name by: a sentence with none of them refers to none
+    reference_heads: frozenset[str] = frozenset()
 
     @classmethod
     def read(cls, text: str, title: str | None, lexicon: Lexicon) -> DocumentContext:
@@ -275,9 +291,12 @@ class DocumentContext:
             if " " in lowered:
                 head = lowered[lowered.rfind(" ") + 1:]
                 by_head[head] = (*by_head.get(head, ()), name)
+        heads = set(by_head)
+        for name in counts:
+            heads.update(lexicon.alias_endings(name))
         return cls(
             common, names, topic if topic and counts[topic] >= 2 else None, tuple(counts),
-            text, tuple(entities), tuple(e[0] for e in entities), by_head, frozenset(counts),
+            text, tuple(entities), tuple(e[0] for e in entities), by_head, frozenset(counts), frozenset(heads),
         )
 
     def entities_in(self, sentence: str, offset: int) -> list[tuple[int, int, str]] | None:
@@ -432,6 +451,9 @@ def describe(
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     words = word_text(text, lowered)
     plain_words = set(words_of(lowered))  # what the cue look-ups test first, one set for all of them
+    # The noun of "the plant" is a whole lower-case word: without one the article can resolve, no figure has one.
+    refers = not document.reference_heads.isdisjoint(plain_words)
+    refers_back = _may_refer_back(plain_words if text.isascii() else set(words_of(fold_case(text))))
     attribution, source_spans = _attribution(text, lowered, plain_words, cues)
     names = named_candidates(text, entities, source_spans, lexicon, document, words)
     wholes = _part_of(text, mentions)
@@ -456,8 +478,10 @@ def describe(
         if item is None and index > 0:
             item = _continued_item(text, mentions[index - 1], mention, raw_items[-1])
         item = item or _implied_item(mention.unit)
-        subject = _definite_reference(text, mention, document, lexicon, c_start) or _subject_in_mention(text, mention, _near(entities, entity_starts, mention.start, mention.end))
-        if subject is None and _BACK_REFERENCE.match(text[c_start:mention.start]) and not any(
+        subject = (refers and _definite_reference(text, mention, document, lexicon, c_start)) or _subject_in_mention(
+            text, mention, _near(entities, entity_starts, mention.start, mention.end)
+        )
+        if subject is None and refers_back and _BACK_REFERENCE.match(text[c_start:mention.start]) and not any(
             n.tier == 0 and c_start <= n.start and n.end <= c_end for n in near_names
         ):
             subject = previous_subject or document.topic  # "the company said it would hire 600 workers"
@@ -491,7 +515,6 @@ _SAID_WORDS = (
     "estimated", "estimates", "added", "confirmed", "disclosed", "showed", "shows", "found",
 )
 _SAID = "(?:" + "|".join(_SAID_WORDS) + ")"
-_ATTRIBUTION_BEFORE_WORDS = frozenset(("according", "citing", "cited", "said"))  # one is in every _ATTRIBUTION_BEFORE
 _SAID_SET = frozenset(_SAID_WORDS)
 _NOT_SOURCES = _NOT_NAMES | _SENTENCE_STARTERS  # capitalized, but a date or an opener, never who speaks
 # A capitalized name and the word after it: a source when that word is an attribution verb ("Bloomberg reported").
@@ -501,6 +524,14 @@ _TRAILING_SOURCE = re.compile(rf",\s*([^,;]{{2,90}}?)\s+(?:\w+ly\s+)?{_SAID}\b[^
 # "Bloomberg reported on Friday that ..." / "US Defense Secretary Lloyd Austin said on Wednesday, October 23, that"
 _LEADING_SOURCE = re.compile(rf"^([^,;]{{2,90}}?)\s+(?:\w+ly\s+)?{_SAID}\b(?:[^,;]{{0,40}}?,[^,;]{{0,30}},[^,;]{{0,40}}?\bthat\b)?")
 _NAME_IN = re.compile(rf"(?:The\s+)?[{_UPPER}][\w.&'’-]*(?:\s+[{_UPPER}][\w.&'’-]*)*")
+
+
+def _may_cite(words: set[str]) -> bool:
+    """Whether ``_ATTRIBUTION_BEFORE`` can match a sentence of these ``words_of``: its cues are whole words,
+    and "said" counts only with "by" (a "said" alone is in most quoting sentences)."""
+    if "according" in words or "citing" in words:
+        return True
+    return "by" in words and ("said" in words or "cited" in words)
 
 
 def _attribution(text: str, lowered: str, words: set[str], cues: Cues) -> tuple[str | None, list[tuple[int, int]]]:
@@ -514,7 +545,7 @@ def _attribution(text: str, lowered: str, words: set[str], cues: Cues) -> tuple[
     """
     spans: list[tuple[int, int]] = []
     source: str | None = None
-    m = None if _ATTRIBUTION_BEFORE_WORDS.isdisjoint(words) else _ATTRIBUTION_BEFORE.search(text)
+    m = _ATTRIBUTION_BEFORE.search(text) if _may_cite(words) else None
     if m:
         spans.append((m.start(), m.end()))
         source = m.group(1).strip().removeprefix("the ").strip(" ,.")
