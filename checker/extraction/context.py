@@ -130,6 +130,8 @@ class Cues:
     relation_words: frozenset[str]  # those first words and the one-word forms: a word of neither says no relation
     # ``modality`` starting at the non-word character before a cue (see ``modality_cues``)
     modality_scan: re.Pattern[str]
+    # Each modality phrase under its first word, shortest first (None: a phrase does not open with that word)
+    modality_by_head: dict[str, tuple[str, ...]] | None
 
     @classmethod
     def load(cls, directory: Path = LEXICON_DIR) -> Cues:
@@ -159,6 +161,7 @@ class Cues:
             heads := frozenset(form.split(" ", 1)[0] for form in relation_forms if " " in form),
             heads | {form for form in relation_forms if " " not in form},
             modality_scan,
+            _phrases_by_head(modality_phrases),
         )
 
     def modality_cues(self, lowered: str, start: int, end: int) -> Iterator[re.Match[str]]:
@@ -200,6 +203,61 @@ class Cues:
         if self.modality_heads is None:
             return _has_any(lowered, self.modality_phrases)
         return not self.modality_heads.isdisjoint(words)
+
+    def modality_places(self, lowered: str, words: set[str]) -> list[tuple[int, int]] | None:
+        """(start, end) of the shortest modality phrase written at each place of a lower-cased sentence
+        (``words``: its ``words_of``), in order; None when that cannot be told from the phrases' first words.
+
+        Found once per sentence, so that the clause of each figure is scanned
+        (``may_cue``) only when a phrase is written in it: most clauses hold
+        none, though "was" or "will" is somewhere in most sentences."""
+        if self.modality_by_head is None or self.modality_heads is None:
+            return None
+        places = []
+        for head in self.modality_heads.intersection(words):
+            phrases = self.modality_by_head[head]
+            at = lowered.find(head)
+            while at != -1:
+                for phrase in phrases:
+                    if lowered.startswith(phrase, at):
+                        places.append((at, at + len(phrase)))
+                        break
+                at = lowered.find(head, at + 1)
+        places.sort()
+        return places
+
+
+def may_cue(places: list[tuple[int, int]] | None, lowered: str, start: int, end: int) -> bool:
+    """False only when ``Cues.modality_cues(lowered, start, end)`` finds nothing; ``places`` is the sentence's
+    ``Cues.modality_places`` (None: unknown).
+
+    A cue found in the range is a phrase written within it whose first word is
+    a whole word of the sentence, with one exception: a one-word phrase that
+    the range's end cuts out of a longer word ("was|n't"), read whenever the
+    end falls inside a word."""
+    if places is None or _WORD_PAIR.match(lowered, end - 1):
+        return True
+    for place_start, place_end in places:
+        if place_start >= end:
+            break
+        if place_start >= start and place_end <= end:
+            return True
+    return False
+
+
+_WORD_PAIR = re.compile(r"\w\w")
+
+
+def _phrases_by_head(phrases: Iterable[str]) -> dict[str, tuple[str, ...]] | None:
+    """Lower-case phrases under their first ``words_of`` word, shortest first; None unless every phrase is
+    ASCII and opens with that word, so that a phrase is found wherever its first word is written."""
+    by_head: dict[str, set[str]] = {}
+    for phrase in phrases:
+        words = words_of(phrase)
+        if not phrase.isascii() or not words or not phrase.startswith(words[0]):
+            return None
+        by_head.setdefault(words[0], set()).add(phrase)
+    return {head: tuple(sorted(group, key=lambda p: (len(p), p))) for head, group in by_head.items()}
 
 
 def _first_words(phrases: Iterable[str]) -> frozenset[str] | None:
@@ -459,6 +517,7 @@ def describe(
     wholes = _part_of(text, mentions)
     breaks = clause_breaks(text, plain_words)
     cued = cues.may_hold_modality(lowered, plain_words)
+    cue_places = cues.modality_places(lowered, plain_words) if cued else []
     name_starts = [n.start for n in names]
     time_starts = [t.start for t in times]
     entity_starts = [e[0] for e in entities]
@@ -500,7 +559,7 @@ def describe(
                 item=lexicon.item(item) if item else None,
                 relation=relation,
                 attribution=attribution,
-                modality=_modality(lowered, c_start, c_end, mention, near_times, cues, cued),
+                modality=_modality(lowered, c_start, c_end, mention, near_times, cues, cued, cue_places),
                 boilerplate=boilerplate,
                 part_of=whole,
                 rate=_rate_for(mention, mentions, near_times, index),
@@ -793,21 +852,32 @@ _AUXILIARIES = {
 
 
 def _modality(
-    text: str, c_start: int, c_end: int, mention: Mention, times: list[TimeExpression], cues: Cues, cued: bool = True
+    text: str,
+    c_start: int,
+    c_end: int,
+    mention: Mention,
+    times: list[TimeExpression],
+    cues: Cues,
+    cued: bool = True,
+    places: list[tuple[int, int]] | None = None,
 ) -> str:
     """The nearest modality cue before the figure in its clause; plans after it count too.
 
     ``text`` is the lower-cased sentence (same offsets); ``cued`` is False when
-    it holds no cue phrase at all (most sentences), and the cues are not searched."""
+    it holds no cue phrase at all (most sentences), and the cues are not searched;
+    ``places``, its ``Cues.modality_places`` if known, tells which ranges to search."""
     best = "actual"
-    for m in cues.modality_cues(text, c_start, mention.start) if cued else ():
-        best = m.lastgroup or best
+    if cued and may_cue(places, text, c_start, mention.start):
+        for m in cues.modality_cues(text, c_start, mention.start):
+            best = m.lastgroup or best
     if best == "actual" and cued:
         tail = text[mention.end:mention.end + 60].lstrip(" ,")
         m = cues.modality.match(tail)
         if m and m.lastgroup != "actual":
             return m.lastgroup or best
-        later = {m.lastgroup for m in cues.modality_cues(text, mention.end, c_end)}
+        later = set()
+        if may_cue(places, text, mention.end, c_end):
+            later = {m.lastgroup for m in cues.modality_cues(text, mention.end, c_end)}
         if "actual" not in later:
             for name in ("planned", "forecast"):
                 if name in later:
