@@ -818,18 +818,21 @@ def _relation(text: str, mention: Mention, c_start: int, c_end: int, cues: Cues,
     reduced = _REDUCED_RELATIVE.match(text, tail_start)
     if reduced and reduced.end() < c_end and _WORD.search(words, reduced.end(), c_end):
         tail_start = reduced.end()  # "3,000 soldiers sent by Pyongyang were undergoing training"
-    after = list(itertools.islice(_WORD.finditer(words, tail_start, c_end), 6))
+    # The first six words after, read one ahead (for two-word forms) and no further than needed: most stop at one.
+    after = itertools.islice(_WORD.finditer(words, tail_start, c_end), 6)
     forms, heads = cues.relation_forms, cues.relation_heads
-    for i, match in enumerate(after):
-        word = match.group(0)
-        if word in heads and i + 1 < len(after):  # a two-word form first: "laid off"
-            pair = f"{word} {after[i + 1].group(0)}"
+    following = next(after, None)
+    while following is not None:
+        word = following.group(0)
+        following = next(after, None)
+        if word in heads and following is not None:  # a two-word form first: "laid off"
+            pair = f"{word} {following.group(0)}"
             if pair in forms:
                 return forms[pair]
         if word in _AUXILIARIES or word in ("to", "be") or word.endswith("ly"):
             continue  # "1,500 have already been sent", "are to be laid off": the verb is the participle
-        if word in cues.relation_forms:
-            return cues.relation_forms[word]
+        if word in forms:
+            return forms[word]
         break
     before = _WORD.findall(words, max(c_start, mention.start - 120), mention.start)
     if cues.relation_words.isdisjoint(before):
