@@ -593,6 +593,19 @@ def _may_cite(words: set[str]) -> bool:
     return "by" in words and ("said" in words or "cited" in words)
 
 
+def _may_end_on_source(text: str, said: set[str], words: set[str]) -> bool:
+    """Whether ``_TRAILING_SOURCE`` can match: its verb (one of ``said``, the sentence's) is followed by at most
+    40 characters, then ", adding|citing|noting|according" or a mark and spaces to the end. Most verbs are
+    further from the end ("officials said on Monday that ..."), and the search there tries every comma."""
+    if not _SOURCE_CONTINUATIONS.isdisjoint(words):
+        return True
+    last = len(text.rstrip()) - 41  # the least end of a verb 40 characters and a mark before the end
+    return any(text.rfind(word) + len(word) >= last for word in said)
+
+
+_SOURCE_CONTINUATIONS = frozenset(("adding", "citing", "noting", "according"))
+
+
 def _attribution(text: str, lowered: str, words: set[str], cues: Cues) -> tuple[str | None, list[tuple[int, int]]]:
     """Who the sentence quotes, and the spans that only name the source.
 
@@ -608,13 +621,15 @@ def _attribution(text: str, lowered: str, words: set[str], cues: Cues) -> tuple[
     if m:
         spans.append((m.start(), m.end()))
         source = m.group(1).strip().removeprefix("the ").strip(" ,.")
-    said_at = [at for word in _SAID_SET.intersection(words) if (at := text.find(word)) != -1]
+    said = _SAID_SET.intersection(words)
+    said_at = [at for word in said if (at := text.find(word)) != -1]
     if said_at:
         # Both patterns reach their verb through a stretch free of "," and ";": the trailing one cannot
         # start before the last such mark ahead of the first verb, the leading one only if there is none.
         first = min(said_at)
         last_mark = max(text.rfind(",", 0, first), text.rfind(";", 0, first))
-        found = (_TRAILING_SOURCE.search(text, max(last_mark, 0)), None if last_mark >= 0 else _LEADING_SOURCE.match(text))
+        trailing = _TRAILING_SOURCE.search(text, max(last_mark, 0)) if _may_end_on_source(text, said, words) else None
+        found = (trailing, None if last_mark >= 0 else _LEADING_SOURCE.match(text))
     else:
         found = ()
     for m in found:
@@ -947,6 +962,7 @@ _LINKING_TEMPLATE = (  # "{more}": the change verbs of rules/lexicon/measures.ya
 )
 _HEAD_BEFORE_HEDGE = re.compile(rf"\b(?:a|an|the|its)\s+([a-z][a-z-]+)\s+{_HEDGE_TAIL}$")  # "a tunnel about"
 _NOUN_OF = re.compile(rf"\b(?:(?:a|an|the|its|their)\s+)?(?:[a-z-]+\s+)?([a-z][a-z-]+)\s+of\s+{_HEDGE_TAIL}$")
+_OF_AND_HEDGE = re.compile(rf"of\s+{_HEDGE_TAIL}$")  # how every match of ``_NOUN_OF`` ends
 # Words before "of" that introduce an amount rather than name the thing measured.
 _NOT_ITEMS = {
     "total", "sum", "number", "amount", "figure", "maximum", "minimum", "average", "rest", "group", "batch",
@@ -1022,6 +1038,15 @@ def _lower_case_tail(text: str) -> int:
     return len(text) - _LOWER_CASE_RUN.match(text[::-1]).end()
 
 
+def _ends_on_of(before: str, tail: int) -> bool:
+    """Whether ``before`` ends on "of" and a hedge, as a match of ``_NOUN_OF`` from ``tail`` does.
+
+    No hedge holds "of", so that "of" is the last one in ``before``: one
+    look there instead of a search trying every word of the tail."""
+    at = before.rfind("of", tail)
+    return at != -1 and _OF_AND_HEDGE.match(before, at) is not None
+
+
 def _item_before(text: str, c_start: int, start: int, end: int) -> str | None:
     """The thing a figure without a noun measures: "the death toll rose to 120",
     "a depth of up to 110 metres", "the tunnel would run for about 11 miles",
@@ -1035,7 +1060,7 @@ def _item_before(text: str, c_start: int, start: int, end: int) -> str | None:
     measures = _measures()
     before = _lower_opener(text[c_start:start], measures.openers)
     tail = _lower_case_tail(before)
-    m = _NOUN_OF.search(before, tail)
+    m = _NOUN_OF.search(before, tail) if _ends_on_of(before, tail) else None
     if m and m.group(1) not in _NOT_ITEMS:
         return singular(m.group(1))
     return _verb_item(before, tail, measures) or _noun_before_verb(before, tail, measures)
