@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -309,7 +309,7 @@ class DocumentContext:
     twice), for figures whose clause says only "the company" or "it".
     """
 
-    common_words: frozenset[str] = frozenset()
+    common_words: Container[str] = frozenset()  # a ``LowerCaseWords`` when read from an article
     name_words: frozenset[str] = frozenset()
     topic: str | None = None
     names: tuple[str, ...] = ()  # every name the article mentions, for "the plant" -> "Cahir plant"
@@ -324,7 +324,7 @@ class DocumentContext:
 
     @classmethod
     def read(cls, text: str, title: str | None, lexicon: Lexicon) -> DocumentContext:
-        common = frozenset(_LOWER_WORD.findall(text))
+        common = LowerCaseWords(text)
         names = frozenset(_MID_SENTENCE_NAME.findall(text))
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
@@ -380,6 +380,29 @@ class DocumentContext:
         return [(start - offset, stop - offset, canonical) for start, stop, canonical in inside]
 
 
+class LowerCaseWords:
+    """The words an article writes in lower case (``_LOWER_WORD``), as a container.
+
+    Asked only about names ("cahir" for "Cahir"), and nearly all of them are
+    nowhere in the article in lower case: a word that is not even a substring
+    of it is not one of its words, and the words are found only when a
+    question needs them.
+    """
+
+    __slots__ = ("_text", "_words")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._words: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or word not in self._text:
+            return False
+        if self._words is None:
+            self._words = frozenset(_LOWER_WORD.findall(self._text))
+        return word in self._words
+
+
 @dataclass(slots=True)  # built per figure: not frozen, see checker.model
 class MentionContext:
     """What the clause around a mention says about it."""
@@ -395,7 +418,7 @@ class MentionContext:
     window: TimeExpression | None  # "since August of last year", "in 2023", "by 2035"
 
 
-def _counted_name(phrase: str, common: frozenset[str], names: frozenset[str], lexicon: Lexicon) -> str | None:
+def _counted_name(phrase: str, common: Container[str], names: frozenset[str], lexicon: Lexicon) -> str | None:
     """The name a capitalized phrase counts as for the article's topic, or None.
 
     Openers and months are dropped ("In", "March"); what is left must not be an
