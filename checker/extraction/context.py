@@ -205,8 +205,8 @@ class Cues:
         return not self.modality_heads.isdisjoint(words)
 
     def modality_places(self, lowered: str, words: set[str]) -> list[tuple[int, int]] | None:
-        """(start, end) of the shortest modality phrase written at each place of a lower-cased sentence
-        (``words``: its ``words_of``), in order; None when that cannot be told from the phrases' first words.
+        """(start, end) of every modality phrase written in a lower-cased sentence (``words``: its
+        ``words_of``), in order; None when that cannot be told from the phrases' first words.
 
         Found once per sentence, so that the clause of each figure is scanned
         (``may_cue``) only when a phrase is written in it: most clauses hold
@@ -215,14 +215,11 @@ class Cues:
             return None
         places = []
         for head in self.modality_heads.intersection(words):
-            phrases = self.modality_by_head[head]
-            at = lowered.find(head)
-            while at != -1:
-                for phrase in phrases:
-                    if lowered.startswith(phrase, at):
-                        places.append((at, at + len(phrase)))
-                        break
-                at = lowered.find(head, at + 1)
+            for phrase in self.modality_by_head[head]:  # each phrase looked for whole: "to" is in most words
+                at = lowered.find(phrase)
+                while at != -1:
+                    places.append((at, at + len(phrase)))
+                    at = lowered.find(phrase, at + 1)
         places.sort()
         return places
 
