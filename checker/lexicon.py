@@ -45,6 +45,7 @@ class Lexicon:
     _entity_scan: _AliasScan | None = None  # built on first use, dropped when aliases are added
     _entity_cache: dict[str, str | None] = field(default_factory=dict)  # name -> entity(name)
     _by_head: dict[str, list[str]] | None = None  # last word -> canonicals of aliases of several words
+    _endings: dict[str, frozenset[str]] | None = None  # canonical -> last words of its aliases of several words
 
     @classmethod
     def load(cls, extra_dirs: Iterable[str | Path] = ()) -> Lexicon:
@@ -86,6 +87,7 @@ class Lexicon:
             self.relation_subsets[str(part)] = self.relation_subsets.get(str(part), frozenset()) | frozenset(wholes or [])
         self._entity_scan = None
         self._by_head = None
+        self._endings = None
         self._entity_cache.clear()
 
     def entity(self, name: str) -> str | None:
@@ -118,12 +120,26 @@ class Lexicon:
         """Canonical entities with an alias of several words whose last word is ``word``
         ("nuclear plant" for "plant"), read from an index rather than a scan of every alias."""
         if self._by_head is None:
-            self._by_head = {}
-            for alias, canonical in self.entity_aliases.items():
-                space = alias.rfind(" ")
-                if space >= 0:
-                    self._by_head.setdefault(alias[space + 1:], []).append(canonical)
+            self._index_endings()
         return self._by_head.get(word, [])
+
+    def alias_endings(self, canonical: str) -> frozenset[str]:
+        """The last words of an entity's aliases of several words: the words for which
+        ``entities_ending_in`` lists it. Lets an article know once which words can refer to its names."""
+        if self._endings is None:
+            self._index_endings()
+        return self._endings.get(canonical, frozenset())
+
+    def _index_endings(self) -> None:
+        by_head: dict[str, list[str]] = {}
+        endings: dict[str, set[str]] = {}
+        for alias, canonical in self.entity_aliases.items():
+            space = alias.rfind(" ")
+            if space >= 0:
+                by_head.setdefault(alias[space + 1:], []).append(canonical)
+                endings.setdefault(canonical, set()).add(alias[space + 1:])
+        self._by_head = by_head
+        self._endings = {canonical: frozenset(words) for canonical, words in endings.items()}
 
     def item(self, lemma: str) -> str:
         """Canonical item for a lemma: 'troop' -> 'soldier'; unknown lemmas map to themselves."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from checker.extraction.context import default_cues
+from checker.extraction.context import default_cues, may_cue
+from checker.lexicon import words_of
 
 SENTENCES = [
     "will deliver 300 tanks by 2026, the ministry expects, though it planned to send more.",
@@ -30,3 +31,18 @@ def test_a_cue_at_the_start_and_one_cut_by_the_range_start():
     assert [m.lastgroup for m in cues.modality_cues(text, 0, 20)] == ["planned"]  # "will" at position 0
     assert list(cues.modality_cues(text, 1, 20)) == []  # "ill": not a cue
     assert {m.lastgroup for m in cues.modality_cues(text, 0, len(text))} == {"planned", "forecast"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [*SENTENCES, "it wasn't planned; the goalkeeper's aim of 3 is targeted at willing fans, as estimated.", "was"],
+)
+def test_a_range_without_a_written_phrase_holds_no_cue(text: str):
+    """``may_cue`` says no only where the scan finds nothing, also when a range ends inside a word ("was|n't")."""
+    cues = default_cues()
+    places = cues.modality_places(text, set(words_of(text)))
+    assert places is not None
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            if not may_cue(places, text, start, end):
+                assert list(cues.modality_cues(text, start, end)) == [], (text[start:end], start, end)

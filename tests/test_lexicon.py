@@ -194,3 +194,14 @@ def test_article_entities_are_not_reused_across_a_sentence_edge():
     assert document.entities_in("Troops came from the U.S.", 0) is None  # entity crosses out
     assert document.entities_in("staff said so.", text.index("staff")) == []
     assert document.entities_in("came", 8) is None  # not the article's text at that offset
+
+
+def test_lower_case_words_answer_as_the_set_of_the_article_words():
+    from checker.extraction.context import _LOWER_WORD, LowerCaseWords
+
+    text = "Rescuers said rescuers' work, the well-known abc-Def case and Cahir's plant don't-stop x1 ab_c."
+    words = frozenset(_LOWER_WORD.findall(text))
+    common = LowerCaseWords(text)
+    questions = {*words, "rescuers", "cahir", "def", "abc", "well", "known", "don", "ab", "x", "", "plant works"}
+    for word in sorted(questions):
+        assert (word in common) == (word in words), word

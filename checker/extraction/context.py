@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -59,15 +59,29 @@ _PROPER = re.compile(rf"[{_UPPER}](?<![\w-][{_UPPER}])[\w&.'’-]+(?:\s+(?:of\s+
 _MID_SENTENCE_NAME = re.compile(rf" (?<=[a-z,;] )([{_UPPER}][\w&'’-]+)")  # the space first: a fast literal scan
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 # Clause subjects that refer back to a name: "the company", "it".
+_BACK_NOUNS = (
+    "company", "firm", "group", "plant", "factory", "project", "pipeline", "operator", "utility", "producer",
+    "manufacturer", "agency", "ministry", "government", "country", "city", "council", "cooperative", "line", "ferry",
+    "vessel", "airline", "bank", "maker", "union", "programme", "program", "scheme", "tunnel", "reservoir", "dam",
+    "field", "mine", "port", "site", "facility", "region", "province", "state", "authority", "fund", "campaign",
+    "outbreak", "service", "operator", "station", "network", "route", "epidemic", "storm", "heatwave", "drought",
+    "fire", "army", "military", "navy", "force", "forces", "carrier", "insurer", "retailer", "lender", "club", "team",
+    "school", "hospital", "university", "museum", "airport", "bridge", "road", "motorway", "railway", "link", "plan",
+    "deal",
+)
 _BACK_REFERENCE = re.compile(
-    r"^\W*(?:[A-Z]\w+\s+){0,3}?\b(?:it|its|the\s+(?:company|firm|group|plant|factory|project|pipeline|operator|"
-    r"utility|producer|manufacturer|agency|ministry|government|country|city|council|cooperative|line|ferry|"
-    r"vessel|airline|bank|maker|union|programme|program|scheme|tunnel|reservoir|dam|field|mine|port|site|"
-    r"facility|region|province|state|authority|fund|campaign|outbreak|service|operator|station|network|route|"
-    r"epidemic|storm|heatwave|drought|fire|army|military|navy|force|forces|carrier|insurer|retailer|lender|"
-    r"club|team|school|hospital|university|museum|airport|bridge|road|motorway|railway|link|plan|deal))\b",
+    r"^\W*(?:[A-Z]\w+\s+){0,3}?\b(?:it|its|the\s+(?:" + "|".join(_BACK_NOUNS) + r"))\b",
     re.I,
 )
+_BACK_NOUN_SET = frozenset(_BACK_NOUNS)
+
+
+def _may_refer_back(folded_words: set[str]) -> bool:
+    """Whether ``_BACK_REFERENCE`` can match in a sentence whose case-folded ``words_of`` are ``folded_words``:
+    each of its branches is whole words ("it", "its", "the" and a noun). Most sentences have none."""
+    if "it" in folded_words or "its" in folded_words:
+        return True
+    return "the" in folded_words and not _BACK_NOUN_SET.isdisjoint(folded_words)
 _NOT_NAMES = {
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
@@ -116,6 +130,8 @@ class Cues:
     relation_words: frozenset[str]  # those first words and the one-word forms: a word of neither says no relation
     # ``modality`` starting at the non-word character before a cue (see ``modality_cues``)
     modality_scan: re.Pattern[str]
+    # Each modality phrase under its first word, shortest first (None: a phrase does not open with that word)
+    modality_by_head: dict[str, tuple[str, ...]] | None
 
     @classmethod
     def load(cls, directory: Path = LEXICON_DIR) -> Cues:
@@ -145,6 +161,7 @@ class Cues:
             heads := frozenset(form.split(" ", 1)[0] for form in relation_forms if " " in form),
             heads | {form for form in relation_forms if " " not in form},
             modality_scan,
+            _phrases_by_head(modality_phrases),
         )
 
     def modality_cues(self, lowered: str, start: int, end: int) -> Iterator[re.Match[str]]:
@@ -186,6 +203,58 @@ class Cues:
         if self.modality_heads is None:
             return _has_any(lowered, self.modality_phrases)
         return not self.modality_heads.isdisjoint(words)
+
+    def modality_places(self, lowered: str, words: set[str]) -> list[tuple[int, int]] | None:
+        """(start, end) of every modality phrase written in a lower-cased sentence (``words``: its
+        ``words_of``), in order; None when that cannot be told from the phrases' first words.
+
+        Found once per sentence, so that the clause of each figure is scanned
+        (``may_cue``) only when a phrase is written in it: most clauses hold
+        none, though "was" or "will" is somewhere in most sentences."""
+        if self.modality_by_head is None or self.modality_heads is None:
+            return None
+        places = []
+        for head in self.modality_heads.intersection(words):
+            for phrase in self.modality_by_head[head]:  # each phrase looked for whole: "to" is in most words
+                at = lowered.find(phrase)
+                while at != -1:
+                    places.append((at, at + len(phrase)))
+                    at = lowered.find(phrase, at + 1)
+        places.sort()
+        return places
+
+
+def may_cue(places: list[tuple[int, int]] | None, lowered: str, start: int, end: int) -> bool:
+    """False only when ``Cues.modality_cues(lowered, start, end)`` finds nothing; ``places`` is the sentence's
+    ``Cues.modality_places`` (None: unknown).
+
+    A cue found in the range is a phrase written within it whose first word is
+    a whole word of the sentence, with one exception: a one-word phrase that
+    the range's end cuts out of a longer word ("was|n't"), read whenever the
+    end falls inside a word."""
+    if places is None or _WORD_PAIR.match(lowered, end - 1):
+        return True
+    for place_start, place_end in places:
+        if place_start >= end:
+            break
+        if place_start >= start and place_end <= end:
+            return True
+    return False
+
+
+_WORD_PAIR = re.compile(r"\w\w")
+
+
+def _phrases_by_head(phrases: Iterable[str]) -> dict[str, tuple[str, ...]] | None:
+    """Lower-case phrases under their first ``words_of`` word, shortest first; None unless every phrase is
+    ASCII and opens with that word, so that a phrase is found wherever its first word is written."""
+    by_head: dict[str, set[str]] = {}
+    for phrase in phrases:
+        words = words_of(phrase)
+        if not phrase.isascii() or not words or not phrase.startswith(words[0]):
+            return None
+        by_head.setdefault(words[0], set()).add(phrase)
+    return {head: tuple(sorted(group, key=lambda p: (len(p), p))) for head, group in by_head.items()}
 
 
 def _first_words(phrases: Iterable[str]) -> frozenset[str] | None:
@@ -237,7 +306,7 @@ class DocumentContext:
     twice), for figures whose clause says only "the company" or "it".
     """
 
-    common_words: frozenset[str] = frozenset()
+    common_words: Container[str] = frozenset()  # a ``LowerCaseWords`` when read from an article
     name_words: frozenset[str] = frozenset()
     topic: str | None = None
     names: tuple[str, ...] = ()  # every name the article mentions, for "the plant" -> "Cahir plant"
@@ -247,10 +316,12 @@ class DocumentContext:
     # ``names`` of several words by their last word in lower case ("plant" -> "Cahir plant"), and as a set
     names_by_head: dict[str, tuple[str, ...]] = field(default_factory=dict)
     name_set: frozenset[str] = frozenset()
+    # Every word "the <word>" can refer to a name by: a sentence with none of them refers to none
+    reference_heads: frozenset[str] = frozenset()
 
     @classmethod
     def read(cls, text: str, title: str | None, lexicon: Lexicon) -> DocumentContext:
-        common = frozenset(_LOWER_WORD.findall(text))
+        common = LowerCaseWords(text)
         names = frozenset(_MID_SENTENCE_NAME.findall(text))
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
@@ -275,9 +346,12 @@ class DocumentContext:
             if " " in lowered:
                 head = lowered[lowered.rfind(" ") + 1:]
                 by_head[head] = (*by_head.get(head, ()), name)
+        heads = set(by_head)
+        for name in counts:
+            heads.update(lexicon.alias_endings(name))
         return cls(
             common, names, topic if topic and counts[topic] >= 2 else None, tuple(counts),
-            text, tuple(entities), tuple(e[0] for e in entities), by_head, frozenset(counts),
+            text, tuple(entities), tuple(e[0] for e in entities), by_head, frozenset(counts), frozenset(heads),
         )
 
     def entities_in(self, sentence: str, offset: int) -> list[tuple[int, int, str]] | None:
@@ -303,6 +377,29 @@ class DocumentContext:
         return [(start - offset, stop - offset, canonical) for start, stop, canonical in inside]
 
 
+class LowerCaseWords:
+    """The words an article writes in lower case (``_LOWER_WORD``), as a container.
+
+    Asked only about names ("cahir" for "Cahir"), and nearly all of them are
+    nowhere in the article in lower case: a word that is not even a substring
+    of it is not one of its words, and the words are found only when a
+    question needs them.
+    """
+
+    __slots__ = ("_text", "_words")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._words: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or word not in self._text:
+            return False
+        if self._words is None:
+            self._words = frozenset(_LOWER_WORD.findall(self._text))
+        return word in self._words
+
+
 @dataclass(slots=True)  # built per figure: not frozen, see checker.model
 class MentionContext:
     """What the clause around a mention says about it."""
@@ -318,7 +415,7 @@ class MentionContext:
     window: TimeExpression | None  # "since August of last year", "in 2023", "by 2035"
 
 
-def _counted_name(phrase: str, common: frozenset[str], names: frozenset[str], lexicon: Lexicon) -> str | None:
+def _counted_name(phrase: str, common: Container[str], names: frozenset[str], lexicon: Lexicon) -> str | None:
     """The name a capitalized phrase counts as for the article's topic, or None.
 
     Openers and months are dropped ("In", "March"); what is left must not be an
@@ -432,11 +529,15 @@ def describe(
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     words = word_text(text, lowered)
     plain_words = set(words_of(lowered))  # what the cue look-ups test first, one set for all of them
+    # The noun of "the plant" is a whole lower-case word: without one the article can resolve, no figure has one.
+    refers = not document.reference_heads.isdisjoint(plain_words)
+    refers_back = _may_refer_back(plain_words if text.isascii() else set(words_of(fold_case(text))))
     attribution, source_spans = _attribution(text, lowered, plain_words, cues)
     names = named_candidates(text, entities, source_spans, lexicon, document, words)
     wholes = _part_of(text, mentions)
     breaks = clause_breaks(text, plain_words)
     cued = cues.may_hold_modality(lowered, plain_words)
+    cue_places = cues.modality_places(lowered, plain_words) if cued else []
     name_starts = [n.start for n in names]
     time_starts = [t.start for t in times]
     entity_starts = [e[0] for e in entities]
@@ -456,8 +557,10 @@ def describe(
         if item is None and index > 0:
             item = _continued_item(text, mentions[index - 1], mention, raw_items[-1])
         item = item or _implied_item(mention.unit)
-        subject = _definite_reference(text, mention, document, lexicon, c_start) or _subject_in_mention(text, mention, _near(entities, entity_starts, mention.start, mention.end))
-        if subject is None and _BACK_REFERENCE.match(text[c_start:mention.start]) and not any(
+        subject = (refers and _definite_reference(text, mention, document, lexicon, c_start)) or _subject_in_mention(
+            text, mention, _near(entities, entity_starts, mention.start, mention.end)
+        )
+        if subject is None and refers_back and _BACK_REFERENCE.match(text[c_start:mention.start]) and not any(
             n.tier == 0 and c_start <= n.start and n.end <= c_end for n in near_names
         ):
             subject = previous_subject or document.topic  # "the company said it would hire 600 workers"
@@ -476,7 +579,7 @@ def describe(
                 item=lexicon.item(item) if item else None,
                 relation=relation,
                 attribution=attribution,
-                modality=_modality(lowered, c_start, c_end, mention, near_times, cues, cued),
+                modality=_modality(lowered, c_start, c_end, mention, near_times, cues, cued, cue_places),
                 boilerplate=boilerplate,
                 part_of=whole,
                 rate=_rate_for(mention, mentions, near_times, index),
@@ -491,7 +594,6 @@ _SAID_WORDS = (
     "estimated", "estimates", "added", "confirmed", "disclosed", "showed", "shows", "found",
 )
 _SAID = "(?:" + "|".join(_SAID_WORDS) + ")"
-_ATTRIBUTION_BEFORE_WORDS = frozenset(("according", "citing", "cited", "said"))  # one is in every _ATTRIBUTION_BEFORE
 _SAID_SET = frozenset(_SAID_WORDS)
 _NOT_SOURCES = _NOT_NAMES | _SENTENCE_STARTERS  # capitalized, but a date or an opener, never who speaks
 # A capitalized name and the word after it: a source when that word is an attribution verb ("Bloomberg reported").
@@ -501,6 +603,27 @@ _TRAILING_SOURCE = re.compile(rf",\s*([^,;]{{2,90}}?)\s+(?:\w+ly\s+)?{_SAID}\b[^
 # "Bloomberg reported on Friday that ..." / "US Defense Secretary Lloyd Austin said on Wednesday, October 23, that"
 _LEADING_SOURCE = re.compile(rf"^([^,;]{{2,90}}?)\s+(?:\w+ly\s+)?{_SAID}\b(?:[^,;]{{0,40}}?,[^,;]{{0,30}},[^,;]{{0,40}}?\bthat\b)?")
 _NAME_IN = re.compile(rf"(?:The\s+)?[{_UPPER}][\w.&'’-]*(?:\s+[{_UPPER}][\w.&'’-]*)*")
+
+
+def _may_cite(words: set[str]) -> bool:
+    """Whether ``_ATTRIBUTION_BEFORE`` can match a sentence of these ``words_of``: its cues are whole words,
+    and "said" counts only with "by" (a "said" alone is in most quoting sentences)."""
+    if "according" in words or "citing" in words:
+        return True
+    return "by" in words and ("said" in words or "cited" in words)
+
+
+def _may_end_on_source(text: str, said: set[str], words: set[str]) -> bool:
+    """Whether ``_TRAILING_SOURCE`` can match: its verb (one of ``said``, the sentence's) is followed by at most
+    40 characters, then ", adding|citing|noting|according" or a mark and spaces to the end. Most verbs are
+    further from the end ("officials said on Monday that ..."), and the search there tries every comma."""
+    if not _SOURCE_CONTINUATIONS.isdisjoint(words):
+        return True
+    last = len(text.rstrip()) - 41  # the least end of a verb 40 characters and a mark before the end
+    return any(text.rfind(word) + len(word) >= last for word in said)
+
+
+_SOURCE_CONTINUATIONS = frozenset(("adding", "citing", "noting", "according"))
 
 
 def _attribution(text: str, lowered: str, words: set[str], cues: Cues) -> tuple[str | None, list[tuple[int, int]]]:
@@ -514,17 +637,19 @@ def _attribution(text: str, lowered: str, words: set[str], cues: Cues) -> tuple[
     """
     spans: list[tuple[int, int]] = []
     source: str | None = None
-    m = None if _ATTRIBUTION_BEFORE_WORDS.isdisjoint(words) else _ATTRIBUTION_BEFORE.search(text)
+    m = _ATTRIBUTION_BEFORE.search(text) if _may_cite(words) else None
     if m:
         spans.append((m.start(), m.end()))
         source = m.group(1).strip().removeprefix("the ").strip(" ,.")
-    said_at = [at for word in _SAID_SET.intersection(words) if (at := text.find(word)) != -1]
+    said = _SAID_SET.intersection(words)
+    said_at = [at for word in said if (at := text.find(word)) != -1]
     if said_at:
         # Both patterns reach their verb through a stretch free of "," and ";": the trailing one cannot
         # start before the last such mark ahead of the first verb, the leading one only if there is none.
         first = min(said_at)
         last_mark = max(text.rfind(",", 0, first), text.rfind(";", 0, first))
-        found = (_TRAILING_SOURCE.search(text, max(last_mark, 0)), None if last_mark >= 0 else _LEADING_SOURCE.match(text))
+        trailing = _TRAILING_SOURCE.search(text, max(last_mark, 0)) if _may_end_on_source(text, said, words) else None
+        found = (trailing, None if last_mark >= 0 else _LEADING_SOURCE.match(text))
     else:
         found = ()
     for m in found:
@@ -728,18 +853,21 @@ def _relation(text: str, mention: Mention, c_start: int, c_end: int, cues: Cues,
     reduced = _REDUCED_RELATIVE.match(text, tail_start)
     if reduced and reduced.end() < c_end and _WORD.search(words, reduced.end(), c_end):
         tail_start = reduced.end()  # "3,000 soldiers sent by Pyongyang were undergoing training"
-    after = list(itertools.islice(_WORD.finditer(words, tail_start, c_end), 6))
+    # The first six words after, read one ahead (for two-word forms) and no further than needed: most stop at one.
+    after = itertools.islice(_WORD.finditer(words, tail_start, c_end), 6)
     forms, heads = cues.relation_forms, cues.relation_heads
-    for i, match in enumerate(after):
-        word = match.group(0)
-        if word in heads and i + 1 < len(after):  # a two-word form first: "laid off"
-            pair = f"{word} {after[i + 1].group(0)}"
+    following = next(after, None)
+    while following is not None:
+        word = following.group(0)
+        following = next(after, None)
+        if word in heads and following is not None:  # a two-word form first: "laid off"
+            pair = f"{word} {following.group(0)}"
             if pair in forms:
                 return forms[pair]
         if word in _AUXILIARIES or word in ("to", "be") or word.endswith("ly"):
             continue  # "1,500 have already been sent", "are to be laid off": the verb is the participle
-        if word in cues.relation_forms:
-            return cues.relation_forms[word]
+        if word in forms:
+            return forms[word]
         break
     before = _WORD.findall(words, max(c_start, mention.start - 120), mention.start)
     if cues.relation_words.isdisjoint(before):
@@ -762,21 +890,32 @@ _AUXILIARIES = {
 
 
 def _modality(
-    text: str, c_start: int, c_end: int, mention: Mention, times: list[TimeExpression], cues: Cues, cued: bool = True
+    text: str,
+    c_start: int,
+    c_end: int,
+    mention: Mention,
+    times: list[TimeExpression],
+    cues: Cues,
+    cued: bool = True,
+    places: list[tuple[int, int]] | None = None,
 ) -> str:
     """The nearest modality cue before the figure in its clause; plans after it count too.
 
     ``text`` is the lower-cased sentence (same offsets); ``cued`` is False when
-    it holds no cue phrase at all (most sentences), and the cues are not searched."""
+    it holds no cue phrase at all (most sentences), and the cues are not searched;
+    ``places``, its ``Cues.modality_places`` if known, tells which ranges to search."""
     best = "actual"
-    for m in cues.modality_cues(text, c_start, mention.start) if cued else ():
-        best = m.lastgroup or best
+    if cued and may_cue(places, text, c_start, mention.start):
+        for m in cues.modality_cues(text, c_start, mention.start):
+            best = m.lastgroup or best
     if best == "actual" and cued:
         tail = text[mention.end:mention.end + 60].lstrip(" ,")
         m = cues.modality.match(tail)
         if m and m.lastgroup != "actual":
             return m.lastgroup or best
-        later = {m.lastgroup for m in cues.modality_cues(text, mention.end, c_end)}
+        later = set()
+        if may_cue(places, text, mention.end, c_end):
+            later = {m.lastgroup for m in cues.modality_cues(text, mention.end, c_end)}
         if "actual" not in later:
             for name in ("planned", "forecast"):
                 if name in later:
@@ -843,6 +982,7 @@ _LINKING_TEMPLATE = (  # "{more}": the change verbs of rules/lexicon/measures.ya
 )
 _HEAD_BEFORE_HEDGE = re.compile(rf"\b(?:a|an|the|its)\s+([a-z][a-z-]+)\s+{_HEDGE_TAIL}$")  # "a tunnel about"
 _NOUN_OF = re.compile(rf"\b(?:(?:a|an|the|its|their)\s+)?(?:[a-z-]+\s+)?([a-z][a-z-]+)\s+of\s+{_HEDGE_TAIL}$")
+_OF_AND_HEDGE = re.compile(rf"of\s+{_HEDGE_TAIL}$")  # how every match of ``_NOUN_OF`` ends
 # Words before "of" that introduce an amount rather than name the thing measured.
 _NOT_ITEMS = {
     "total", "sum", "number", "amount", "figure", "maximum", "minimum", "average", "rest", "group", "batch",
@@ -918,6 +1058,15 @@ def _lower_case_tail(text: str) -> int:
     return len(text) - _LOWER_CASE_RUN.match(text[::-1]).end()
 
 
+def _ends_on_of(before: str, tail: int) -> bool:
+    """Whether ``before`` ends on "of" and a hedge, as a match of ``_NOUN_OF`` from ``tail`` does.
+
+    No hedge holds "of", so that "of" is the last one in ``before``: one
+    look there instead of a search trying every word of the tail."""
+    at = before.rfind("of", tail)
+    return at != -1 and _OF_AND_HEDGE.match(before, at) is not None
+
+
 def _item_before(text: str, c_start: int, start: int, end: int) -> str | None:
     """The thing a figure without a noun measures: "the death toll rose to 120",
     "a depth of up to 110 metres", "the tunnel would run for about 11 miles",
@@ -931,7 +1080,7 @@ def _item_before(text: str, c_start: int, start: int, end: int) -> str | None:
     measures = _measures()
     before = _lower_opener(text[c_start:start], measures.openers)
     tail = _lower_case_tail(before)
-    m = _NOUN_OF.search(before, tail)
+    m = _NOUN_OF.search(before, tail) if _ends_on_of(before, tail) else None
     if m and m.group(1) not in _NOT_ITEMS:
         return singular(m.group(1))
     return _verb_item(before, tail, measures) or _noun_before_verb(before, tail, measures)
