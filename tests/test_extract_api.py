@@ -110,6 +110,23 @@ def test_subject_is_what_the_figure_is_about_not_the_source_or_dateline(sentence
     assert claim.subject == subject
 
 
+@pytest.mark.parametrize(
+    ("sentence", "windows"),
+    [
+        ("The company, founded in Stuttgart in 1949 with 12 employees, now has about 48,000 staff in 23 countries.",
+         {"12 employees": "1949-01-01", "48,000 staff": None, "23 countries": None}),
+        ("About 10,000 North Korean troops are now in Russia, officials said, as Bloomberg reported in late October.",
+         {"10,000 North Korean troops": None}),
+        # "now" on the same side as the window does not stand between them
+        ("North Korea has now supplied about eight million shells since August of last year.",
+         {"eight million shells": "2023-08-01"}),
+    ],
+)
+def test_a_figure_said_to_be_now_does_not_take_a_date_from_elsewhere_in_the_sentence(sentence, windows):
+    claims = {c.text: c for c in checker.extract(sentence, published="2024-10-26")}
+    assert {text: claims[text].window_start for text in windows} == windows
+
+
 def test_capacity_is_not_an_actual_load():
     claims = checker.extract("The ferry was licensed to carry no more than 250 passengers.", published="2024-07-29")
     assert claims[0].modality == "capacity" and claims[0].qualifier == "up to"

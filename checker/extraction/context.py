@@ -583,7 +583,7 @@ def describe(
                 boilerplate=boilerplate,
                 part_of=whole,
                 rate=_rate_for(mention, mentions, near_times, index),
-                window=_window_for(mention, _figure_times(near_times, source_spans), clause),
+                window=_window_for(mention, _figure_times(near_times, source_spans), clause, lowered),
             )
         )
     return out
@@ -1212,17 +1212,31 @@ def _rate_for(mention: Mention, mentions: list[Mention], times: list[TimeExpress
     return None
 
 
-def _window_for(mention: Mention, times: list[TimeExpression], clause: Clause) -> TimeExpression | None:
+# A clause about the present: a date elsewhere in the sentence is not its time.
+_PRESENT = re.compile(r"\b(?:now|currently|nowadays|today|at present|these days)\b")
+
+
+def _window_for(mention: Mention, times: list[TimeExpression], clause: Clause, lowered: str) -> TimeExpression | None:
     """A window or target binds to the figures of its clause, or of the sentence when the
-    clause has none (but never into a relative clause)."""
+    clause has none: never into a relative clause, nor past a word that puts the figure
+    in the present ("founded in 1949 with 12 employees, now has about 48,000 staff")."""
     if not times:
         return None
     windows = [t for t in times if t.kind in ("window", "target")]
+    if not windows:
+        return None
+    present = [m.span() for m in _PRESENT.finditer(lowered, clause.start, clause.end)]
     in_clause = [t for t in windows if clause.start <= t.start and t.end <= clause.end]
     if in_clause:
-        windows = in_clause
-    elif clause.relative:
+        windows = [t for t in in_clause if not any(_between(p, t, mention) for p in present)]
+    elif clause.relative or present:
         return None
     if not windows:
         return None
     return min(windows, key=lambda t: min(abs(t.start - mention.end), abs(mention.start - t.end)))
+
+
+def _between(span: tuple[int, int], time: TimeExpression, mention: Mention) -> bool:
+    """``span`` lies between a time expression and a figure, on either side."""
+    start, end = span
+    return time.end <= start and end <= mention.start or mention.end <= start and end <= time.start
