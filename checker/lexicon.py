@@ -41,6 +41,7 @@ class Lexicon:
     item_synonyms: dict[str, str] = field(default_factory=dict)
     relation_families: list[frozenset[str]] = field(default_factory=list)
     relation_subsets: dict[str, frozenset[str]] = field(default_factory=dict)  # part verb -> whole verbs
+    level_relations: frozenset[str] = frozenset()  # verbs of a level held at a time: "employs 640 people"
     _surface: dict[str, str] = field(default_factory=dict)  # lower-case alias -> as written in the lexicon
     _entity_scan: _AliasScan | None = None  # built on first use, dropped when aliases are added
     _entity_cache: dict[str, str | None] = field(default_factory=dict)  # name -> entity(name)
@@ -85,6 +86,10 @@ class Lexicon:
             raise LexiconError(f"{path}: 'subsets' must map a verb to the verbs of its whole")
         for part, wholes in subsets.items():
             self.relation_subsets[str(part)] = self.relation_subsets.get(str(part), frozenset()) | frozenset(wholes or [])
+        levels = data.get("levels") or []
+        if not isinstance(levels, list):
+            raise LexiconError(f"{path}: 'levels' must be a list of verbs")
+        self.level_relations |= frozenset(str(v) for v in levels)
         self._entity_scan = None
         self._by_head = None
         self._endings = None

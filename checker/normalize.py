@@ -130,8 +130,12 @@ class Rate(NamedTuple):
 NO_RATE = Rate(None, None, ())  # most figures: no rate, no window
 
 
-def per_year(interval: Interval, base_unit: str, time: TimeExpression | None) -> Rate:
-    """The per-year interval a figure implies: scaled from a rate, or spread over its window."""
+def per_year(interval: Interval, base_unit: str, time: TimeExpression | None, level: bool = False) -> Rate:
+    """The per-year interval a figure implies: scaled from a rate, or spread over its window.
+
+    A ``level`` (a figure held at a time: "employed 640 people in 2023") is dated by
+    its window but has not accrued over it: it implies no rate.
+    """
     if time is None:
         return NO_RATE
     if time.kind == "rate" and time.period:
@@ -143,6 +147,8 @@ def per_year(interval: Interval, base_unit: str, time: TimeExpression | None) ->
         return Rate(None, None, (f"'{time.text}' not dated: {time.unresolved}",))
     if time.kind != "window" or not _is_extensive(base_unit):
         return NO_RATE
+    if level:
+        return Rate(None, None, (f"a level at a time, not an amount accrued over '{time.text}': no yearly rate",))
     if not (time.window_start and time.window_end):
         return NO_RATE
     start_latest = time.window_start_latest or time.window_start

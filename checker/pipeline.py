@@ -13,18 +13,23 @@ import pandas as pd
 
 from checker.extraction import Draft, extract_drafts
 from checker.extraction.context import Cues
-from checker.lexicon import Lexicon
+from checker.lexicon import Lexicon, default_lexicon
 from checker.model import Claim, Document, InputError, LineIndex
 from checker.normalize import iso, per_year, to_canonical, written_interval
 from checker.table import ClaimChunk, TableBuilder, claims_chunk, claims_frame, table_claims
 
 
-def normalize_draft(document: Document, draft: Draft, lines: LineIndex) -> Claim:
-    """Turn one extracted mention into a normalized claim (one table row)."""
-    return Claim(*claim_values(document, draft, lines))
+def normalize_draft(
+    document: Document, draft: Draft, lines: LineIndex, levels: frozenset[str] = frozenset()
+) -> Claim:
+    """Turn one extracted mention into a normalized claim (one table row).
+
+    ``levels``: verbs of a level held at a time (``Lexicon.level_relations``), whose figures a window
+    dates without implying a yearly rate."""
+    return Claim(*claim_values(document, draft, lines, levels))
 
 
-def claim_values(document: Document, draft: Draft, lines: LineIndex) -> tuple:
+def claim_values(document: Document, draft: Draft, lines: LineIndex, levels: frozenset[str] = frozenset()) -> tuple:
     """The values of ``normalize_draft``'s claim in ``CLAIM_COLUMNS`` order: the row a worker
     sends, without building the ``Claim`` record only to read it back."""
     mention, context, sentence = draft.mention, draft.context, draft.sentence
@@ -33,7 +38,7 @@ def claim_values(document: Document, draft: Draft, lines: LineIndex) -> tuple:
     window = context.window
     written, notes = written_interval(mention)
     interval, base_unit = to_canonical(written, mention.unit)
-    rate = per_year(interval, base_unit, context.rate or window)
+    rate = per_year(interval, base_unit, context.rate or window, level=context.relation in levels)
     line, column = lines.line_col(start)
     if rate.notes:
         notes += rate.notes
@@ -72,7 +77,9 @@ def document_claims(document: Document, lexicon: Lexicon | None = None, cues: Cu
 def document_rows(document: Document, lexicon: Lexicon | None = None, cues: Cues | None = None) -> list[tuple]:
     """``document_claims`` as table rows (``claim_values``): what the engines' workers send."""
     lines = LineIndex(document.text)
-    return [claim_values(document, d, lines) for d in extract_drafts(document, lexicon, cues)]
+    lexicon = lexicon or default_lexicon()
+    levels = lexicon.level_relations
+    return [claim_values(document, d, lines, levels) for d in extract_drafts(document, lexicon, cues)]
 
 
 # Claims gathered before they become one chunk of the table.

@@ -205,3 +205,14 @@ def test_lower_case_words_answer_as_the_set_of_the_article_words():
     questions = {*words, "rescuers", "cahir", "def", "abc", "well", "known", "don", "ab", "x", "", "plant works"}
     for word in sorted(questions):
         assert (word in common) == (word in words), word
+
+
+def test_user_lexicons_add_level_verbs_and_a_malformed_list_names_its_file(tmp_path):
+    from checker.lexicon import LexiconError
+
+    assert {"employ", "hold"} <= Lexicon.load().level_relations
+    (tmp_path / "levels.yaml").write_text("levels: [staff]\n", encoding="utf-8")
+    assert "staff" in Lexicon.load([tmp_path]).level_relations
+    (tmp_path / "levels.yaml").write_text("levels: staff\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="levels.yaml: 'levels' must be a list"):
+        Lexicon.load([tmp_path])

@@ -5,6 +5,8 @@ from datetime import date
 
 import pytest
 
+import checker
+
 from checker.model import CLAIM_COLUMNS, Claim, Mention, TimeExpression
 from checker.normalize import Interval, per_year, to_canonical, written_interval
 
@@ -99,6 +101,17 @@ def test_intensive_quantities_never_become_rates():
     assert per_year(Interval(300, 320), "kelvin", in_2023).per_year is None
     exports = per_year(Interval(3e9, 3e9), "kilogram", in_2023).per_year
     assert exports.low == pytest.approx(3e9 * 365.2425 / 365)
+
+
+def test_a_level_is_dated_by_its_window_but_implies_no_rate():
+    """"The plant employed 640 people last year": 640 at a time, not 640 a year."""
+    claims = {c.text: c for c in checker.extract(
+        "The plant employed 640 people last year and processed 310 million litres of milk.", published="2024-09-30")}
+    staff, milk = claims["640 people"], claims["310 million litres of milk"]
+    assert (staff.window_start, staff.window_end) == ("2023-01-01", "2023-12-31")
+    assert staff.per_year_low is None and staff.per_year_high is None
+    assert any("a level at a time" in note for note in staff.assumptions)
+    assert milk.per_year_low == pytest.approx(305e6 / 1000 * 365.2425 / 365, rel=1e-3)  # in cubic metres a year
 
 
 def test_claim_fields_are_the_table_columns_in_order():
