@@ -11,7 +11,6 @@ line of reasoning an editor could follow.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -853,16 +852,16 @@ def _relation(text: str, mention: Mention, c_start: int, c_end: int, cues: Cues,
     reduced = _REDUCED_RELATIVE.match(text, tail_start)
     if reduced and reduced.end() < c_end and _WORD.search(words, reduced.end(), c_end):
         tail_start = reduced.end()  # "3,000 soldiers sent by Pyongyang were undergoing training"
-    # The first six words after, read one ahead (for two-word forms) and no further than needed: most stop at one.
-    after = itertools.islice(_WORD.finditer(words, tail_start, c_end), 6)
+    # The first six words after, each searched for only when needed (a search costs less than a finditer):
+    # most figures stop at the first, and only a two-word form's head looks one word ahead.
     forms, heads = cues.relation_forms, cues.relation_heads
-    following = next(after, None)
-    while following is not None:
-        word = following.group(0)
-        following = next(after, None)
-        if word in heads and following is not None:  # a two-word form first: "laid off"
-            pair = f"{word} {following.group(0)}"
-            if pair in forms:
+    read, start = 0, tail_start
+    while read < 6 and (current := _WORD.search(words, start, c_end)) is not None:
+        read += 1
+        word, start = current.group(0), current.end()
+        if word in heads and read < 6:  # a two-word form first: "laid off"
+            following = _WORD.search(words, start, c_end)
+            if following is not None and (pair := f"{word} {following.group(0)}") in forms:
                 return forms[pair]
         if word in _AUXILIARIES or word in ("to", "be") or word.endswith("ly"):
             continue  # "1,500 have already been sent", "are to be laid off": the verb is the participle
