@@ -932,6 +932,8 @@ _LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and|or)\s*")
 def _part_of(text: str, mentions: list[Mention]) -> dict[int, int]:
     """Which mention is a part of which whole, from "of which", "of the N", "including"."""
     wholes: dict[int, int] = {}
+    if len(mentions) < 2:
+        return wholes  # a part and its whole are two figures (most sentences hold one)
     for i, mention in enumerate(mentions):
         if i > 0:
             prev = mentions[i - 1]
@@ -951,8 +953,9 @@ def _part_of(text: str, mentions: list[Mention]) -> dict[int, int]:
                 wholes[i] = i - 1  # "Of the 300 workers, 120 ..."
                 continue
     # "300 passengers, including 180 adults and 160 children"
-    folded = fold_case(text) if len(mentions) > 1 else ""
-    may_include = _has_any(folded, _INCLUDING_STEMS)  # most sentences list nothing: no case-blind search
+    may_include = _has_any(fold_case(text), _INCLUDING_STEMS)  # most sentences list nothing: no case-blind search
+    if not may_include and not wholes:
+        return wholes  # without "including", a listed part only takes the whole of the part before it
     for i, mention in enumerate(mentions):
         if i in wholes:
             continue
@@ -965,7 +968,7 @@ def _part_of(text: str, mentions: list[Mention]) -> dict[int, int]:
                 if whole_item == part_unit:
                     wholes[i] = j
                 break
-            if j + 1 == i and _LIST_JOIN.fullmatch(between) and (j in wholes):
+            if j + 1 == i and j in wholes and _LIST_JOIN.fullmatch(between):
                 wholes[i] = wholes[j]
                 break
     return wholes
