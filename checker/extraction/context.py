@@ -431,6 +431,15 @@ def _counted_name(phrase: str, common: Container[str], names: frozenset[str], le
 
 # "a 2,400-acre reservoir", "the 550-kilometre pipeline": the figure describes a thing, no verb counts it.
 _ADJECTIVAL = re.compile(r"\d-[a-z]+(?:-[a-z]+)?\s+[a-z]")
+
+
+def _is_adjectival(text: str, mention: Mention) -> bool:
+    """Whether the figure is written as an adjective ("a 550-kilometre pipeline"), so no verb counts it:
+    ``_ADJECTIVAL`` in its span, searched only when a hyphen is there (a find costs half a search)."""
+    start, end = mention.start, mention.end
+    return text.find("-", start, end) != -1 and _ADJECTIVAL.search(text, start, end) is not None
+
+
 _RELATIVE_OPENERS = ("which", "who", "whose", "where", "when")
 
 
@@ -564,7 +573,7 @@ def describe(
         ):
             subject = previous_subject or document.topic  # "the company said it would hire 600 workers"
         subject = subject or _subject_for(text, mention, near_names, c_start, c_end) or previous_subject or document.topic
-        relation = None if _ADJECTIVAL.search(text, mention.start, mention.end) else _relation(text, mention, c_start, c_end, cues, words)
+        relation = None if _is_adjectival(text, mention) else _relation(text, mention, c_start, c_end, cues, words)
         if item in _PEOPLE and relation in _DYING:
             item = "death"  # "14 people died": the news counts deaths
         elif item in _PEOPLE and relation in _EMPLOYING:
