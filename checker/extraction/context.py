@@ -11,7 +11,6 @@ line of reasoning an editor could follow.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -432,6 +431,15 @@ def _counted_name(phrase: str, common: Container[str], names: frozenset[str], le
 
 # "a 2,400-acre reservoir", "the 550-kilometre pipeline": the figure describes a thing, no verb counts it.
 _ADJECTIVAL = re.compile(r"\d-[a-z]+(?:-[a-z]+)?\s+[a-z]")
+
+
+def _is_adjectival(text: str, mention: Mention) -> bool:
+    """Whether the figure is written as an adjective ("a 550-kilometre pipeline"), so no verb counts it:
+    ``_ADJECTIVAL`` in its span, searched only when a hyphen is there (a find costs half a search)."""
+    start, end = mention.start, mention.end
+    return text.find("-", start, end) != -1 and _ADJECTIVAL.search(text, start, end) is not None
+
+
 _RELATIVE_OPENERS = ("which", "who", "whose", "where", "when")
 
 
@@ -565,7 +573,7 @@ def describe(
         ):
             subject = previous_subject or document.topic  # "the company said it would hire 600 workers"
         subject = subject or _subject_for(text, mention, near_names, c_start, c_end) or previous_subject or document.topic
-        relation = None if _ADJECTIVAL.search(text, mention.start, mention.end) else _relation(text, mention, c_start, c_end, cues, words)
+        relation = None if _is_adjectival(text, mention) else _relation(text, mention, c_start, c_end, cues, words)
         if item in _PEOPLE and relation in _DYING:
             item = "death"  # "14 people died": the news counts deaths
         elif item in _PEOPLE and relation in _EMPLOYING:
@@ -853,16 +861,16 @@ def _relation(text: str, mention: Mention, c_start: int, c_end: int, cues: Cues,
     reduced = _REDUCED_RELATIVE.match(text, tail_start)
     if reduced and reduced.end() < c_end and _WORD.search(words, reduced.end(), c_end):
         tail_start = reduced.end()  # "3,000 soldiers sent by Pyongyang were undergoing training"
-    # The first six words after, read one ahead (for two-word forms) and no further than needed: most stop at one.
-    after = itertools.islice(_WORD.finditer(words, tail_start, c_end), 6)
+    # The first six words after, each searched for only when needed (a search costs less than a finditer):
+    # most figures stop at the first, and only a two-word form's head looks one word ahead.
     forms, heads = cues.relation_forms, cues.relation_heads
-    following = next(after, None)
-    while following is not None:
-        word = following.group(0)
-        following = next(after, None)
-        if word in heads and following is not None:  # a two-word form first: "laid off"
-            pair = f"{word} {following.group(0)}"
-            if pair in forms:
+    read, start = 0, tail_start
+    while read < 6 and (current := _WORD.search(words, start, c_end)) is not None:
+        read += 1
+        word, start = current.group(0), current.end()
+        if word in heads and read < 6:  # a two-word form first: "laid off"
+            following = _WORD.search(words, start, c_end)
+            if following is not None and (pair := f"{word} {following.group(0)}") in forms:
                 return forms[pair]
         if word in _AUXILIARIES or word in ("to", "be") or word.endswith("ly"):
             continue  # "1,500 have already been sent", "are to be laid off": the verb is the participle
@@ -933,6 +941,8 @@ _LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and|or)\s*")
 def _part_of(text: str, mentions: list[Mention]) -> dict[int, int]:
     """Which mention is a part of which whole, from "of which", "of the N", "including"."""
     wholes: dict[int, int] = {}
+    if len(mentions) < 2:
+        return wholes  # a part and its whole are two figures (most sentences hold one)
     for i, mention in enumerate(mentions):
         if i > 0:
             prev = mentions[i - 1]
@@ -952,8 +962,9 @@ def _part_of(text: str, mentions: list[Mention]) -> dict[int, int]:
                 wholes[i] = i - 1  # "Of the 300 workers, 120 ..."
                 continue
     # "300 passengers, including 180 adults and 160 children"
-    folded = fold_case(text) if len(mentions) > 1 else ""
-    may_include = _has_any(folded, _INCLUDING_STEMS)  # most sentences list nothing: no case-blind search
+    may_include = _has_any(fold_case(text), _INCLUDING_STEMS)  # most sentences list nothing: no case-blind search
+    if not may_include and not wholes:
+        return wholes  # without "including", a listed part only takes the whole of the part before it
     for i, mention in enumerate(mentions):
         if i in wholes:
             continue
@@ -966,7 +977,7 @@ def _part_of(text: str, mentions: list[Mention]) -> dict[int, int]:
                 if whole_item == part_unit:
                     wholes[i] = j
                 break
-            if j + 1 == i and _LIST_JOIN.fullmatch(between) and (j in wholes):
+            if j + 1 == i and j in wholes and _LIST_JOIN.fullmatch(between):
                 wholes[i] = wholes[j]
                 break
     return wholes
