@@ -127,6 +127,19 @@ def test_a_figure_said_to_be_now_does_not_take_a_date_from_elsewhere_in_the_sent
     assert {text: claims[text].window_start for text in windows} == windows
 
 
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("According to Bloomberg, North Korea has supplied about eight million shells.", "Bloomberg"),
+        ("North Korea has supplied about eight million shells, according to Bloomberg.", "Bloomberg"),
+        ("Citing officials, Reuters said North Korea had sent 3,000 troops.", "Reuters"),  # who reports
+    ],
+)
+def test_attribution_opening_or_closing_the_sentence(sentence, source):
+    (claim,) = checker.extract(sentence, published="2024-10-26")
+    assert (claim.attribution, claim.subject) == (source, "North Korea")
+
+
 def test_capacity_is_not_an_actual_load():
     claims = checker.extract("The ferry was licensed to carry no more than 250 passengers.", published="2024-07-29")
     assert claims[0].modality == "capacity" and claims[0].qualifier == "up to"

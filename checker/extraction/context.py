@@ -99,10 +99,11 @@ _SENTENCE_STARTERS = {
     "Although", "Despite", "If", "Once", "Then", "Still", "Even", "Already", "To", "Until", "Across",
     "Previously", "Earlier", "Later", "Separately", "Elsewhere", "Overall", "Together", "Another", "Other",
 }
-# "\b(?:according to|citing|cited by|said by)", each cue written "cue(?<!\wcue)" so that every branch
-# starts with a letter: the engine then stops only at an "a", "c" or "s".
+# "\b(?:[Aa]ccording to|citing|cited by|said by)", each cue written "cue(?<!\wcue)" so that every branch
+# starts with a letter: the engine then stops only at an "a", "A", "c" or "s".
 _ATTRIBUTION_BEFORE = re.compile(
-    r"(?:according to(?<!\waccording to)|citing(?<!\wciting)|cited by(?<!\wcited by)|said by(?<!\wsaid by))"
+    # "According to Bloomberg, ..." opens many a sentence; "Citing officials, Reuters said" quotes Reuters
+    r"(?:[Aa]ccording to(?<!\w[Aa]ccording to)|citing(?<!\wciting)|cited by(?<!\wcited by)|said by(?<!\wsaid by))"
     r"\s+((?:the\s+)?[A-Za-z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})"
 )
 _PART_OF_WHICH = re.compile(r"\b(?:of which|of whom|of them|among them)\s*$", re.I)
