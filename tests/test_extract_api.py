@@ -85,6 +85,11 @@ def test_api_extract_accepts_an_iso_date_string():
         ("About 100 people were working at the site when it collapsed.", "100 people", ("person", "work")),
         ("The council, which had 9 members when it was set up, now has 31 members.", "31 members", ("member", "have")),
         ("Under the plan, 1,320 workers will be laid off by the end of 2025.", "1,320 workers", ("employee", "lay off")),
+        # "have" as an auxiliary is not the verb: these figures are not what anyone "has"
+        ("Health authorities have recorded 1,240 cholera cases since January 9.", "1,240 cholera cases",
+         ("case", None)),
+        ("The outbreak has so far caused 61 deaths.", "61 deaths", ("death", None)),
+        ("The cooperative has about 3,400 members.", "3,400 members", ("member", "have")),
     ],
 )
 def test_item_and_verb_tell_different_facts_apart(sentence, text, expected):

@@ -888,8 +888,15 @@ def _relation(text: str, mention: Mention, c_start: int, c_end: int, cues: Cues,
             if pair in forms:
                 return forms[pair]
         if word in forms:
+            if forms[word] == "have" and _has_participle(before[i + 1:], cues):
+                continue  # "have recorded 1,240 cases": the auxiliary of a verb that says nothing
             return forms[word]
     return None
+
+
+def _has_participle(words: list[str], cues: Cues) -> bool:
+    """A past participle among ``words``, the words between a "have" and a figure: "has so far reached"."""
+    return any(w.endswith("ed") or w in cues.neutral_forms or w == "been" for w in words)
 
 
 _AUXILIARIES = {
