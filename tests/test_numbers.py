@@ -450,3 +450,27 @@ def test_plain_figure_fast_path_changes_no_match(sentence: str) -> None:
 @given(st.text(alphabet=" 0123456789,.%;)-:/@apmofuinhrtqseidgkCDGMNOPT'", max_size=40))
 def test_plain_figure_fast_path_changes_no_match_on_any_text(sentence: str) -> None:
     test_plain_figure_fast_path_changes_no_match(sentence)
+
+
+def _plain_starts() -> numbers.re.Pattern[str]:
+    """The words that may begin a match as a plain alternation, one class per first character."""
+    plain = "|".join(f"[{numbers.re.escape(firsts)}](?:{rest})" for firsts, rest in numbers._STARTS)
+    return numbers.re.compile(f"(?:{plain})")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The 3 iPhone, iPad, İnterstate 5, ſeven, Kelvin, ARTICLE 4, art. 5, Art 6, § 7, p. 8 and pp. 9.",
+    "US$5, U.S.$6, C$7, A$8, S$9, R$1, USD10m, usd 5, RM23.50, Rp 500, RMB5, PS12, PS5, PS1.5, Rs. 40 and Rs 50.",
+    "An eighth, a few, a  hundred, an ſixth, HTTPS://x, http://y, www.z, Sept. 3, Jan 4, January, Model 3.",
+    "the thousand thousands trillions zero one two twelve twenty half several minus dozens lakh crores",
+])
+def test_first_character_dispatch_accepts_what_the_plain_alternation_does(sentence: str) -> None:
+    dispatch, plain = numbers.re.compile(numbers._LETTER_STARTS), _plain_starts()
+    for start in range(len(sentence)):
+        assert (dispatch.match(sentence, start) is None) == (plain.match(sentence, start) is None), sentence[start:]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" .$0123456789aAnNtTsSiIİıſKkpPrRwWhHuUmMbBeEjJcCdDlLoOvVzZ", max_size=30))
+def test_first_character_dispatch_accepts_what_the_plain_alternation_does_on_any_text(sentence: str) -> None:
+    test_first_character_dispatch_accepts_what_the_plain_alternation_does(sentence)

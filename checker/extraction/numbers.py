@@ -290,20 +290,30 @@ _IDENTIFIER_KEYWORDS_CAPITALIZED = [
 
 # Codes glued to the digits ("USD10m", "RM23.50"). "PS" (a mangled "£") needs
 # more than one digit, so that the PS5 console stays a name.
-_GLUED_CODE = rf"(?:{'|'.join(_ISO_CODES)}|RMB|RM|Rp)(?=\s?\d)|PS(?=\d{{2}}|\d[.,]\d)"
+_GLUED_CODES = _ISO_CODES + ["RMB", "RM", "Rp"]
+_GLUED_BEFORE = r"(?=\s?\d)"
+_PS_BEFORE = r"(?=\d{2}|\d[.,]\d)"
+_GLUED_CODE = rf"(?:{'|'.join(_GLUED_CODES)}){_GLUED_BEFORE}|PS{_PS_BEFORE}"
+_DOLLAR_PREFIXES = ["US", "U.S.", "CA", "AU", "NZ", "HK", "NT", "MX", "C", "A", "S", "R"]  # "US$", "C$"
 _CURRENCY_PREFIX = (
-    r"(?=[A-Z$€£¥₹₩₽₴])(?:(?:US|U\.S\.|CA|AU|NZ|HK|NT|MX|[CASR])\$|\$(?:US|A|NZ|C)(?=\d)|[$€£¥₹₩₽₴]"
+    rf"(?=[A-Z$€£¥₹₩₽₴])(?:(?:{'|'.join(map(re.escape, _DOLLAR_PREFIXES))})\$|\$(?:US|A|NZ|C)(?=\d)|[$€£¥₹₩₽₴]"
     rf"|(?<![\w.])Rs\.?|(?<!\w)(?:{_GLUED_CODE}))\s?"
 )
+# The engine runs a repeat or "?" of a group through its repeat machinery, which
+# allocates on every try, where an alternative costs a few times less. Hence, on
+# the path every figure takes, "X(?:X){0,5}" for "(?:X){1,6}" and "(?:X|)" for
+# "(?:X)?": the same grammar, tried in the same order.
 _DIGITS = (
-    r"(?=\.?\d)(?:\d{1,3}(?:,\d{3}){1,6}(?![\d]|,\d)"  # 1,500  12,000,000
-    r"|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3}){1,4}(?![\d]|[ \u00a0\u2009\u202f]?[.,]?\d)"  # 10 000
+    r"(?=\.?\d)(?:\d{1,3},\d{3}(?:,\d{3}){0,5}(?![\d]|,\d)"  # 1,500  12,000,000
+    # 10 000
+    r"|\d{1,3}[ \u00a0\u2009\u202f]\d{3}(?:[ \u00a0\u2009\u202f]\d{3}){0,3}(?![\d]|[ \u00a0\u2009\u202f]?[.,]?\d)"
     r"|\d{1,15}(?!\d))"
-    r"(?:\.\d{1,12}(?![\d]|\.\d))?"
+    r"(?:\.\d{1,12}(?![\d]|\.\d)|)"
     r"|(?<![\w.,])\.\d{1,12}(?!\d)"  # .5
 )
+_SCALE_WORD = r"\s{1,3}(?i:hundred|thousand|million|billion|trillion|lakhs?|crores?)\b"
 _SCALE_SUFFIX = (
-    r"(?P<scale_word>(?:\s{1,3}(?i:hundred|thousand|million|billion|trillion|lakhs?|crores?)\b){1,2})"
+    rf"(?P<scale_word>{_SCALE_WORD}(?:{_SCALE_WORD}|))"
     r"|(?P<scale_abbr>\s?(?i:bn|bln|mln|mn|trln|trn|tln|tn)\b|(?i:[kmb])(?![\w/²³]))"
 )
 # "1.99×10−30", "6.02 x 10^23", "3×10⁸": a power of ten written after the digits.
@@ -318,29 +328,87 @@ _PERCENT_SUFFIX = (
     r"|(?P<percent>\s?%|\s{1,3}(?i:per\s?cent|percent|pct\b\.?))"
 )
 
+# Letters after a space or punctuation in news text, most frequent first (counted over
+# the fixture corpus, NewsQuant and generated articles): the order _LETTER_STARTS tries them.
+_FIRST_LETTER_ORDER = "tosachpmrTwbuykdePgfiNnlAvGSCMIBFRWHDULEOJKVYzZjqxQX"
+
+
+def _case_variants(char: str) -> str:
+    """Every character that ``(?i:char)`` matches (see ``_caseless_char``)."""
+    if not (char.isascii() and char.isalpha()):
+        return char
+    lower = char.lower()
+    return lower + lower.upper() + _FOLDS_TO.get(lower, "")
+
+
+def _caseless_starts(words: list[str]) -> list[tuple[str, str]]:
+    """``words`` in any case as (first characters, pattern for the rest) pairs for ``_first_char_dispatch``."""
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0].lower(), []).append(word[1:].lower())
+    return [(_case_variants(first), word_trie(rest, caseless=True)) for first, rest in rests.items()]
+
+
+def _cased_starts(words: list[str]) -> list[tuple[str, str]]:
+    """``words`` as written, as (first character, pattern for the rest) pairs for ``_first_char_dispatch``."""
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(word[1:])
+    return [(first, word_trie(rest)) for first, rest in rests.items()]
+
+
+def _first_char_dispatch(starts: list[tuple[str, str]], order: str) -> str:
+    """One alternative per first character, ``c(?:rest|rest...)``, the characters of ``order`` first.
+
+    The engine skips an alternative whose first character fails without entering it, and
+    a literal is compared in place where a class is a call and a group or lookahead is
+    entered: each position tried costs a few literal compares instead of a dozen calls.
+    """
+    rests: dict[str, list[str]] = {}
+    for firsts, rest in starts:
+        for first in firsts:
+            rests.setdefault(first, []).append(rest)
+    rank = {char: i for i, char in enumerate(order)}
+    branches = []
+    for first in sorted(rests, key=lambda char: (rank.get(char, len(order)), char)):
+        rest = rests[first]
+        branches.append(re.escape(first) + (rest[0] if len(rest) == 1 else "(?:" + "|".join(rest) + ")"))
+    return "(?:" + "|".join(branches) + ")"
+
+
 # Every word that can begin a match. Most words of a sentence are not in it,
-# and the pattern gives up on them after a character or two.
-_LETTER_STARTS = (
-    word_trie(
+# and the pattern gives up on them after a character or two. It is only a
+# gate (every alternative of _CANDIDATES checks its own words), so it is one
+# alternative per first character, by frequency; the case-sensitive words
+# begin with a capital (or the "i" of "iPhone").
+_STARTS = (
+    _caseless_starts(
         _UNITS + _TENS + list(_SCALE_WORDS) + list(_VAGUE_PLURALS)
-        + ["dozen", "half", "several", "minus"] + _IDENTIFIER_KEYWORDS_ANY_CASE,
-        caseless=True,
+        + ["dozen", "half", "several", "minus"] + _IDENTIFIER_KEYWORDS_ANY_CASE
     )
-    + rf"|{_caseless('http')}{_caseless('s')}?://|{_caseless('www.')}|[Aa][Nn]?\s{{1,3}}"
-    + word_trie(
-        ["hundred", "thousand", "million", "billion", "trillion", "dozen", "few"] + list(_FRACTION_DENOMINATORS),
-        caseless=True,
-    )
-    # The case-sensitive words all begin with a capital (or the "i" of
-    # "iPhone"): one class test spares the rest to every lower-case word.
-    + "|(?=[A-Zi])(?:"
-    + word_trie(
+    + [
+        (_case_variants("h"), _caseless("ttp") + _caseless_char("s") + "?://"),
+        (_case_variants("w"), _caseless("ww.")),
+        (
+            _case_variants("a"),
+            r"[Nn]?\s{1,3}"
+            + word_trie(
+                ["hundred", "thousand", "million", "billion", "trillion", "dozen", "few"]
+                + list(_FRACTION_DENOMINATORS),
+                caseless=True,
+            ),
+        ),
+    ]
+    + _cased_starts(
         "January February March April May June July August September October November December "
         "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec RMB Rs".split()
         + _ISO_CODES + _IDENTIFIER_KEYWORDS_CAPITALIZED
     )
-    + rf"|(?:US|U\.S\.|CA|AU|NZ|HK|NT|MX|[CASR])\$|{_GLUED_CODE})"
+    + [(prefix[0], re.escape(prefix[1:]) + r"\$") for prefix in _DOLLAR_PREFIXES]
+    + [(code[0], re.escape(code[1:]) + _GLUED_BEFORE) for code in _GLUED_CODES]
+    + [("P", "S" + _PS_BEFORE)]
 )
+_LETTER_STARTS = _first_char_dispatch(_STARTS, _FIRST_LETTER_ORDER)
 
 # "1/16 of a pint", "1⁄32 of a quart": a fraction of one unit, not a date or "24/7".
 _NOT_OF_A = r"(?!\s{1,3}of\s{1,3}an?\s)"
@@ -356,7 +424,7 @@ _NOT_OF_A = r"(?!\s{1,3}of\s{1,3}an?\s)"
 # ı fold to i), and a "@" ahead (an e-mail address). Anything else takes the
 # full path, and so does "F-16".
 _GLUED_NOT_UNIT = _caseless_word_set("st nd rd th s am pm d g gmt utc bst cet est edt pst pdt hrs".split())
-_PLAIN_FIGURE = rf"""(?<![A-Za-z][-/])(?:\d{{1,3}}(?:,\d{{3}})++|\d++)(?:\.\d++)?
+_PLAIN_FIGURE = rf"""(?<![A-Za-z][-/])(?:\d{{1,3}},\d{{3}}(?:,\d{{3}})*+|\d++)(?:\.\d++|)
     (?:[,;%)](?!\d)|\Z
       |\s(?:[bcdgjklmnruvwxyz]|[ap](?![.mM])|o(?![fuU'’])|i(?![nN])|h(?![aArR])|t(?![hHeE])|q(?![uU])
          |[fse](?![iIİı]))
@@ -420,13 +488,13 @@ _CANDIDATES = re.compile(
     )
     # ---- numbers ----
   | (?P<number>(?=[\d$€£¥₹₩₽₴.\-−UCAHNSRUEGJKIBPTZMDzZoOtTfFsSeEnNhHmMbBaAdD])
-        (?P<currency>{_CURRENCY_PREFIX})?
-        (?P<sign>(?<![\w.,%)\]])[-−](?=\.?\d)|(?i:minus)(?:\s{{1,3}}|-))?
+        (?:(?P<currency>{_CURRENCY_PREFIX})|)  # (?:X|) for (?:X)?: see _DIGITS
+        (?:(?P<sign>(?<![\w.,%)\]])[-−](?=\.?\d)|(?i:minus)(?:\s{{1,3}}|-))|)
         (?:
-            (?P<digits>(?(currency)|(?<![\w.,]))(?:{_DIGITS}))(?:{_EXPONENT}|{_SCALE_SUFFIX})?
+            (?P<digits>(?(currency)|(?<![\w.,]))(?:{_DIGITS}))(?:{_EXPONENT}|{_SCALE_SUFFIX}|)
           | (?P<words>(?<!\w)(?=[zZoOtTfFsSeEnNhHmMbBaAdD])(?i:{_WORD_SEQUENCE}))
         )
-        (?:(?P<wire>\s(?:dlrs|stg|yen)\b)|{_PERCENT_SUFFIX})?
+        (?:(?P<wire>\s(?:dlrs|stg|yen)\b)|{_PERCENT_SUFFIX}|)
     )
     )
     """,
