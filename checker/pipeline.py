@@ -20,18 +20,20 @@ from checker.table import ClaimChunk, TableBuilder, claims_chunk, claims_frame, 
 
 
 def normalize_draft(
-    document: Document, draft: Draft, lines: LineIndex, levels: frozenset[str] = frozenset()
+    document: Document, draft: Draft, lines: LineIndex, levels: frozenset[str] | None = None
 ) -> Claim:
     """Turn one extracted mention into a normalized claim (one table row).
 
-    ``levels``: verbs of a level held at a time (``Lexicon.level_relations``), whose figures a window
-    dates without implying a yearly rate."""
+    ``levels``: verbs of a level held at a time (``Lexicon.level_relations``, the shipped
+    lexicon's by default), whose figures a window dates without implying a yearly rate."""
     return Claim(*claim_values(document, draft, lines, levels))
 
 
-def claim_values(document: Document, draft: Draft, lines: LineIndex, levels: frozenset[str] = frozenset()) -> tuple:
+def claim_values(document: Document, draft: Draft, lines: LineIndex, levels: frozenset[str] | None = None) -> tuple:
     """The values of ``normalize_draft``'s claim in ``CLAIM_COLUMNS`` order: the row a worker
     sends, without building the ``Claim`` record only to read it back."""
+    if levels is None:
+        levels = default_lexicon().level_relations
     mention, context, sentence = draft.mention, draft.context, draft.sentence
     start = sentence.start + mention.start  # the draft's mention counts from its sentence
     end = sentence.start + mention.end
