@@ -331,3 +331,16 @@ def test_last_word_shortcut_finds_what_the_change_pattern_finds(before: str) -> 
     full = quantities._CHANGE_BEFORE.search(text, max(0, len(before) - 40), len(before))
     found = quantities._change_before(text, len(before))
     assert (found and found.span()) == (full and full.span())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "item"),
+    [
+        ("A 550-kilometre (342-mile) pipeline will carry gas to the coast.", "550-kilometre", "pipeline"),
+        ("The Juno probe arrived after a five-year, 1.8 billion-mile (2.8bn km) journey.", "1.8 billion-mile", "journey"),
+    ],
+)
+def test_an_aside_between_an_adjectival_figure_and_its_noun_keeps_the_noun(sentence, text, item):
+    """The span stays the figure's own: the aside holds a figure of its own."""
+    (mention,) = [m for m in find_mentions(sentence) if sentence[m.start:m.end] == text]
+    assert mention.item == item

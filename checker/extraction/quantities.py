@@ -343,6 +343,8 @@ def _mention(text: str, span: NumberSpan, lex: UnitLexicon) -> Mention | None:
         phrase = _noun_phrase(text, end, lex)
         if phrase is not None:
             item, end = phrase
+        elif (aside := _ASIDE.match(text, end)) is not None and (phrase := _noun_phrase(text, aside.end(), lex)):
+            item = phrase[0]  # "a 14.5-kilometre (nine-mile) tunnel": the span stays before the aside, its own figure
     elif unit is None:
         phrase = _noun_phrase(text, end, lex, singular_count=value == 1 and value_to is None)
         if phrase is None:
@@ -491,6 +493,10 @@ def _is_identifier(text: str, start: int) -> bool:
     if start == 0 or (text[start - 1] != "-" and not text[window:start].rstrip().endswith(_IDENTIFIER_NAMES)):
         return False
     return _IDENTIFIER_BEFORE.search(text, window, start) is not None
+
+
+# A short aside in parentheses between an adjectival figure and its noun: " (nine-mile)".
+_ASIDE = re.compile(r" ?\([^()\n]{1,40}\)(?= )")
 
 
 def _noun_phrase(
