@@ -407,13 +407,13 @@ def restatements(records: ClaimRecords) -> np.ndarray:
     restated = np.zeros(len(records), dtype=bool)
     if len(records) < 2:
         return restated
-    alike = np.ones(len(records) - 1, dtype=bool)
+    alike = records.codes("base_unit")[0][1:] >= 0
     for name in ("document", "subject", "base_unit", "boilerplate", "is_change"):
         codes = records.codes(name)[0]
         alike &= codes[1:] == codes[:-1]
     sentences = records.numbers("sentence_start")
     units = records.codes("unit")[0]
-    alike &= (sentences[1:] == sentences[:-1]) & (units[1:] != units[:-1]) & (records.codes("base_unit")[0][1:] >= 0)
+    alike &= (sentences[1:] == sentences[:-1]) & (units[1:] != units[:-1])
     found = np.flatnonzero(alike) + 1
     starts, ends = (records.numbers(name).astype(np.int64) - sentences.astype(np.int64) for name in ("start", "end"))
     spans = zip(starts[found].tolist(), ends[found].tolist(), ends[found - 1].tolist(), strict=True)

@@ -1239,8 +1239,6 @@ def _window_for(mention: Mention, times: list[TimeExpression], clause: Clause, l
     """A window or target binds to the figures of its clause, or of the sentence when the
     clause has none: never into a relative clause, nor past a word that puts the figure
     in the present ("founded in 1949 with 12 employees, now has about 48,000 staff")."""
-    if not times:
-        return None
     windows = [t for t in times if t.kind in ("window", "target")]
     if not windows:
         return None
