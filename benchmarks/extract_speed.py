@@ -1,18 +1,21 @@
 """Extraction and normalization throughput on one core.
 
-    python benchmarks/extract_speed.py [--megabytes 10] [--corpus generated|fixtures] [--profile] [--stages]
+    python benchmarks/extract_speed.py [--megabytes 10] [--corpus generated|reporting|fixtures] [--profile] [--stages]
 
 Runs segment, extract and normalize over news-like text in this process, and
 prints KB/s, articles/s, claims and peak memory. The target is at least
-2 MB/s per core. Two corpora, since throughput depends on how dense the
+2 MB/s per core. Three corpora, since throughput depends on how dense the
 figures are:
 
 * ``generated`` (default): articles from benchmarks/newsgen.py, where nearly
-  every sentence carries a figure (about one claim per 60 bytes);
+  every sentence carries a figure (about one claim per 60 bytes): a stress test;
+* ``reporting``: newsgen articles where most sentences are narrative without
+  claims, as in real reporting (about one claim per 320 bytes, like the real
+  article behind the seed fixture);
 * ``fixtures``: the hand-written fixture articles (fixtures/corpus), read
   through ingest and repeated until the size is reached (about one claim per
-  120 bytes, closer to real reporting). Nothing is cached across documents, so
-  repeating them costs what new articles of the same shape would.
+  120 bytes). Nothing is cached across documents, so repeating them costs what
+  new articles of the same shape would.
 
 Throughput is given for wall time and for CPU time: on a busy machine the
 wall figure drops while the CPU figure stays put, so compare CPU figures
@@ -39,7 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
 
-from newsgen import articles  # noqa: E402
+from newsgen import REPORTING_PROSE, articles  # noqa: E402
 
 from checker.extraction import article_currency, boilerplate_paragraphs, extract_drafts, sentence_times  # noqa: E402
 from checker.extraction.context import DocumentContext, default_cues, describe  # noqa: E402
@@ -51,8 +54,8 @@ from checker.pipeline import document_claims, normalize_draft  # noqa: E402
 from checker.segment import split_sentences  # noqa: E402
 
 
-def generated_documents() -> Iterator[Document]:
-    for row in articles(10**9):
+def generated_documents(prose: float = 0.0) -> Iterator[Document]:
+    for row in articles(10**9, prose=prose):
         yield Document(id=row["id"], text=row["text"], published=date.fromisoformat(row["published"]))
 
 
@@ -65,7 +68,10 @@ def fixture_documents() -> Iterator[Document]:
 
 def corpus(megabytes: float, kind: str = "generated") -> list[Document]:
     """Documents of the chosen kind until ``megabytes`` of text are reached."""
-    source = fixture_documents() if kind == "fixtures" else generated_documents()
+    if kind == "fixtures":
+        source = fixture_documents()
+    else:
+        source = generated_documents(REPORTING_PROSE if kind == "reporting" else 0.0)
     docs, size = [], 0
     for document in source:
         docs.append(document)
@@ -135,8 +141,9 @@ def stage_seconds(docs: list[Document]) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--megabytes", type=float, default=10.0)
-    parser.add_argument("--corpus", choices=("generated", "fixtures"), default="generated",
-                        help="generated articles (dense figures) or the fixture articles repeated")
+    parser.add_argument("--corpus", choices=("generated", "reporting", "fixtures"), default="generated",
+                        help="generated articles (dense figures), generated at the density of real reporting, "
+                             "or the fixture articles repeated")
     parser.add_argument("--profile", action="store_true", help="print the 25 costliest functions")
     parser.add_argument("--stages", action="store_true", help="also time each stage on its own")
     args = parser.parse_args()

@@ -3,6 +3,15 @@
 The sentences mix what real reporting mixes: counts, money, percentages,
 measures with units, rates, time windows, hedges, dates, identifiers and prose
 without figures. Speed figures are only meaningful on text like that.
+
+Two densities. By default nearly every sentence carries a figure (a claim
+every 60 bytes or so): a stress test, and what the conflict benchmarks need.
+With ``prose`` set, that share of sentences is narrative without claims
+(quotes, background, names, places, dates, years, ordinals), as in real
+reporting. ``REPORTING_PROSE`` matches the real article behind the seed
+fixture: a claim every 320-330 bytes, sentences of about 105 characters, and
+at least as many lexicon names per KB (16 against 13), since names cost the
+extractor too.
 """
 
 from __future__ import annotations
@@ -29,6 +38,59 @@ FILLER = [
     "For more information call 1-800-268-7116 or visit the agency's website.",
     "The decision follows months of negotiations between the two sides.",
 ]
+
+
+# Narrative sentences: built from parts so that no two articles share their prose, with the
+# things that cost an extractor without being claims (names, dates, years, ordinals, quotes).
+PEOPLE = ["Maria Kowalski", "James Okafor", "Ingrid Solberg", "Kenji Watanabe", "Ana Ribeiro", "Tomasz Nowak",
+          "Grace Wanjiru", "Lukas Becker", "Sofia Marquez", "Ahmed Hassan", "Claire Dubois", "Pavel Horak"]
+ROLES = ["a spokesperson for", "the head of", "an adviser to", "a senior official at", "the chair of"]
+BODIES = ["the ministry", "Nordgas", "the city council", "the health agency", "the rail operator", "the central bank"]
+PLACES = ["Geneva", "Brussels", "Nairobi", "Warsaw", "Oslo", "Tokyo", "Brasilia", "Berlin", "Seoul", "Madrid",
+          "Beijing", "Ankara", "Cairo", "Canberra", "Barcelona"]
+COUNTRIES = ["Russia", "China", "Ukraine", "the European Union", "Britain", "Canada", "Egypt", "Australia",
+             "South Korea", "Spain", "Turkey", "India", "France", "the United States"]
+TOPICS = ["the programme", "the agreement", "the new rules", "the investigation", "the plan", "the budget talks",
+          "the supply deal", "the reform", "the inquiry", "the contract"]
+SAYINGS = ["We will not accept delays of this kind", "The situation remains difficult but stable",
+           "Nobody expected the talks to move this quickly", "This is a question of trust",
+           "We have asked for a full explanation", "The decision was taken after long consultation",
+           "Our priority is the safety of the public", "It is too early to draw conclusions"]
+OPENERS = ["Officials said", "Diplomats in the region said", "Observers noted", "Local media reported",
+           "The opposition argued", "Industry groups warned", "Critics say", "Supporters of the measure said"]
+CLAIMS = ["the process had been rushed", "the talks would resume next week", "the matter was under review",
+          "the measures had widened divisions", "the timetable was unrealistic", "the outcome remained uncertain",
+          "the deal had been months in the making", "the findings would be published in full"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+ORDINALS = ["second", "third", "fourth", "fifth", "latest"]
+
+
+def prose_sentence(rng: random.Random) -> str:
+    """One narrative sentence without a claim: a quote, a report of what someone said, or background."""
+    person, place, topic = rng.choice(PEOPLE), rng.choice(PLACES), rng.choice(TOPICS)
+    country, other = rng.sample(COUNTRIES, 2)
+    kind = rng.randrange(6)
+    if kind == 0:
+        return (f'"{rng.choice(SAYINGS)}," said {person}, {rng.choice(ROLES)} {rng.choice(BODIES)}, '
+                f"after talks with {country} in {place}.")
+    if kind == 1:
+        return f"{rng.choice(OPENERS)} in {place} that {rng.choice(CLAIMS)}, and that {country} had been consulted."
+    if kind == 2:
+        return (f"{person} met counterparts from {country} and {other} in {place} on {rng.choice(WEEKDAYS)}, "
+                f"{rng.choice(MONTHS)} {rng.randint(1, 28)}, to discuss {topic}.")
+    if kind == 3:
+        return (f"It was the {rng.choice(ORDINALS)} such meeting between {country} and {other} in {place} "
+                f"since {rng.randint(1995, 2022)}.")
+    if kind == 4:
+        return (f"{rng.choice(SUBJECTS).capitalize()} has faced questions from {country} over {topic} since "
+                f"{rng.choice(MONTHS)}, {person} told reporters in {place}.")
+    return f"{person} did not respond to a request for comment on {topic} or on the position of {country}."
+
+
+# Share of narrative sentences that gives about one claim per 320 bytes, as in real reporting.
+REPORTING_PROSE = 0.76
 
 
 def _number(rng: random.Random) -> str:
@@ -77,13 +139,24 @@ def sentence(rng: random.Random, told: dict[tuple, str] | None = None) -> str:
     return rng.choice(FILLER)
 
 
-def articles(count: int, seed: int = 7) -> Iterator[dict]:
-    """``count`` articles as dicts with id, published and text (about 1.5 KB each)."""
+def articles(count: int, seed: int = 7, prose: float = 0.0) -> Iterator[dict]:
+    """``count`` articles as dicts with id, published and text (about 1.5 KB each at ``prose=0``).
+
+    ``prose`` is the share of sentences drawn from ``prose_sentence``; the
+    others come from ``sentence``, drawn exactly as with ``prose=0``.
+    """
     rng = random.Random(seed)
+    narrative = random.Random(seed + 1)  # its own stream, so that prose=0 gives the articles it always gave
     start = date(2023, 1, 1)
     for i in range(count):
         paragraphs, told = [], {}
         for _ in range(rng.randint(4, 7)):
-            paragraphs.append(" ".join(sentence(rng, told) for _ in range(rng.randint(2, 4))))
+            paragraphs.append(" ".join(_sentence(rng, narrative, told, prose) for _ in range(rng.randint(2, 4))))
         published = start + timedelta(days=rng.randint(0, 700))
         yield {"id": f"gen-{i:07d}", "published": published.isoformat(), "text": "\n\n".join(paragraphs)}
+
+
+def _sentence(rng: random.Random, narrative: random.Random, told: dict[tuple, str], prose: float) -> str:
+    if prose and narrative.random() < prose:
+        return prose_sentence(narrative)
+    return sentence(rng, told)
