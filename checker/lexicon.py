@@ -296,6 +296,8 @@ def words_of(folded: str) -> list[str]:
     whole words can match at all.
     """
     return folded.encode("ascii", "replace").translate(_NOT_WORD_TO_SPACE).decode("ascii").split()
+
+
 # Characters Python's case-insensitive matching takes for ASCII letters that
 # str.lower() does not turn into them: "ſince" matches "since", "İ" matches "i".
 _ASCII_LOOKALIKES = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
@@ -309,6 +311,8 @@ def fold_case(text: str) -> str:
     The length and offsets of ``text`` are kept.
     """
     return text.lower() if text.isascii() else text.translate(_ASCII_LOOKALIKES).lower()
+
+
 _POSSESSIVE_END = re.compile(r"(?:'s|’s|'|’)$")
 
 

@@ -8,10 +8,13 @@ regression shows up as a run that does not finish.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from checker.ingest import read_documents
 from checker.model import Document
 from checker.pipeline import document_claims
 
@@ -64,3 +67,26 @@ def test_adversarial_shapes_finish():
     ]
     for text in shapes:
         _claims(text)
+
+
+# Letters that case-insensitive matching takes for ASCII ones but ``str.lower`` does not turn into them:
+# a word matched as "some" may be written "ſome", so every lookup keyed by matched words must fold them.
+LOOKALIKES = str.maketrans({"s": "ſ", "i": "ı", "k": "\u212a"})
+CAPITAL_LOOKALIKES = str.maketrans({"I": "İ", "S": "ſ", "K": "\u212a"})
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
+
+
+def fixture_documents() -> list[Document]:
+    return [d for d in read_documents([str(FIXTURES)]) if isinstance(d, Document)]
+
+
+@pytest.mark.parametrize("document", fixture_documents(), ids=lambda d: Path(d.id).name)
+def test_case_lookalike_letters_never_raise(document):
+    _claims(document.text.translate(LOOKALIKES), document.published)
+    _claims(document.text.upper().translate(CAPITAL_LOOKALIKES), document.published)
+
+
+def test_lookalike_hedge_reads_as_the_plain_one():
+    plain, = _claims("Officials said some 300 soldiers had crossed.")
+    written, = _claims("Officials said ſome 300 ſoldiers had crossed.")
+    assert (written.qualifier, written.low, written.high) == (plain.qualifier, plain.low, plain.high) != (None,) * 3

@@ -55,6 +55,8 @@ from typing import NamedTuple
 
 from text_to_num import text2num
 
+from checker.lexicon import fold_case
+
 __all__ = ["NumberSpan", "find_numbers"]
 
 
@@ -646,10 +648,10 @@ def _scale_of(spelled: str | None, abbreviation: str | None) -> tuple[float, boo
     if spelled:
         factor = 1.0
         for word in spelled.split():
-            factor *= _SCALE_WORDS[word.lower()]
+            factor *= _SCALE_WORDS[fold_case(word)]
         return factor, True
     if abbreviation:
-        return _SCALE_ABBREVIATIONS[abbreviation.strip().lower()], False
+        return _SCALE_ABBREVIATIONS[fold_case(abbreviation.strip())], False
     return 1.0, False
 
 
@@ -770,7 +772,7 @@ def _share_candidate(text: str, match: re.Match[str]) -> _Candidate | None:
         if written not in ("a", "an", "one") and spaced and not match.group("fraction_of"):
             return None  # "two quarters" of a year
         numerator = 1 if written in ("a", "an") else _small_value(written)
-        denominator = _FRACTION_DENOMINATORS[match.group("fraction_den").lower()]
+        denominator = _FRACTION_DENOMINATORS[fold_case(match.group("fraction_den"))]
         start, end = match.start("fraction"), match.end("fraction_den")
     elif kind == "slash":
         numerator, denominator = int(match.group("slash_num")), int(match.group("slash_den"))
@@ -807,14 +809,14 @@ def _small_value(written: str | None) -> int | None:
 def _vague_candidate(match: re.Match[str]) -> _Candidate:
     """"hundreds of thousands" -> 100000..1000000; "several thousand" -> 3000..10000."""
     if match.lastgroup == "few":
-        scale = 12.0 if match.group("few_scale").lower() == "dozen" else _SCALE_WORDS[match.group("few_scale").lower()]
+        scale = 12.0 if fold_case(match.group("few_scale")) == "dozen" else _SCALE_WORDS[fold_case(match.group("few_scale"))]
         low = (2.0 if "few" in match.group("few_word").lower() else 3.0) * scale
         candidate = _Candidate(*match.span("few"), low, 0.0, words=True)
         candidate.value_to = 10 * scale if scale != 12.0 else 9 * scale
         return candidate
-    low, high = _VAGUE_PLURALS[match.group("vague_plural").lower()]
+    low, high = _VAGUE_PLURALS[fold_case(match.group("vague_plural"))]
     if outer := match.group("vague_outer"):
-        outer_low, outer_high = _VAGUE_PLURALS[outer.lower()]
+        outer_low, outer_high = _VAGUE_PLURALS[fold_case(outer)]
         low, high = outer_low * low, outer_high * low
     candidate = _Candidate(*match.span("vague"), low, 0.0, words=True)
     candidate.value_to = high
@@ -980,7 +982,7 @@ def _hedge_before(text: str, start: int, lowered: str | None = None) -> tuple[st
         hedge = _HEDGE_BEFORE_FOLDED.search(lowered, max(0, start - _HEDGE_REACH), start)
     if hedge is None:
         return None, None
-    return _HEDGE_CANONICAL[hedge.group("hedge").lower()], hedge.start("hedge")
+    return _HEDGE_CANONICAL[fold_case(hedge.group("hedge"))], hedge.start("hedge")
 
 
 def find_numbers(text: str) -> list[NumberSpan]:

@@ -418,7 +418,7 @@ def _month_period(month: int, year_text, rel_text, published, direction) -> _Per
     if published is None:
         return _Period(None, None)
     if rel_text:
-        year = published.year + {"last": -1, "this": 0, "next": 1}[rel_text.lower()]
+        year = published.year + {"last": -1, "this": 0, "next": 1}[fold_case(rel_text)]
         return _Period(*_month_span(year, month))
     name = _month_name(month)
     for step, note in ((1, f"the coming {name}, the month after publication"),
@@ -454,7 +454,7 @@ def _quarter_period(g: _Groups, published: date | None, direction: str) -> _Peri
     if published is None:
         return _Period(None, None)
     if g("qrel"):
-        year = published.year + {"last": -1, "this": 0, "next": 1}[g("qrel").lower()]
+        year = published.year + {"last": -1, "this": 0, "next": 1}[fold_case(g("qrel"))]
         return _Period(*_months_span(year, first_month, months))
     first, last = _months_span(published.year, first_month, months)
     if direction == "future":
