@@ -173,8 +173,10 @@ class _AliasScan:
     words start no alias. When every word of a text is ASCII, the set of its
     words (``words_of``: string methods only) tells which aliases could fit
     at all: an alias matches only where each of its words is a word of the
-    text. Only the first words of those aliases are then searched for, each
-    by its own literal pattern, which the regex engine scans for at C speed.
+    text. Each of those is then looked for whole in the lower-cased text
+    (``str.find``, far cheaper than a regex scan for its first word): an
+    alias matches only where its case-folded text is written, so the other
+    places its first word stands start no match and need no try.
     """
 
     starts: re.Pattern[str]  # group 1: a word that is not glued to a word or hyphen; else a symbol
@@ -182,8 +184,8 @@ class _AliasScan:
     by_length: dict[int, tuple[_Alias, ...]]  # first-word length -> every alias: for non-ASCII words
     by_symbol: tuple[_Alias, ...]  # aliases that start with a symbol ("#MeToo")
     symbol_starts: re.Pattern[str] | None  # where a symbol alias may start, if the lexicon has any
-    word_starts: dict[str, re.Pattern[str]]  # first word -> where it stands alone in folded text
     needs: dict[str, tuple[frozenset[str], ...]]  # first word -> the folded words of each of its aliases
+    folded: dict[str, tuple[str, ...]]  # first word -> each of its aliases case-folded (``fold_case``), as ``needs``
 
     @classmethod
     def build(cls, aliases: dict[str, str], surfaces: dict[str, str]) -> _AliasScan:
@@ -214,33 +216,39 @@ class _AliasScan:
             by_length={n: tuple(found) for n, found in by_length.items()},
             by_symbol=tuple(symbols),
             symbol_starts=re.compile(rf"(?<![\w-])(?i:[{leading}])") if leading else None,
-            # The word first, its look-behind after: a literal prefix the engine searches for quickly.
-            word_starts={
-                word: re.compile(rf"{re.escape(word)}(?<![\w-]{re.escape(word)})(?!\w)") for word in by_word
-            },
             needs={
                 word: tuple(frozenset(_WORDS.findall(fold_case(a.alias))) for a in found)
                 for word, found in by_word.items()
             },
+            folded={word: tuple(fold_case(a.alias) for a in found) for word, found in by_word.items()},
         )
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         folded = text.lower()
-        if len(folded) != len(text) or (not text.isascii() and _NON_ASCII_LETTER.search(text)):
+        if len(folded) != len(text) or (not text.isascii() and _has_non_ascii_letter(text)):
             return self._try([(m.start(), m.group(1)) for m in self.starts.finditer(text)], text)
         return self._try(self._ascii_starts(folded), text)
 
     def _ascii_starts(self, folded: str) -> list[tuple[int, str | None]]:
-        """Where an alias may start in a lower-cased text whose words are all ASCII."""
+        """Where an alias may start in a lower-cased text whose words are all ASCII: where the folded
+        text of an alias whose words are all in the text is written, not glued to a word or hyphen.
+
+        A match there is that folded text (ASCII words fold one character to
+        one), so no other place holds one; and its first word ends there, so
+        "russia" written in "russian" starts none."""
         words = set(words_of(folded))
-        starts: list[tuple[int, str | None]] = []
+        starts: set[tuple[int, str | None]] = set()  # aliases with the same first word may be written at one place
         for word in words.intersection(self.by_word):
-            if any(need <= words for need in self.needs[word]):
-                starts.extend((m.start(), word) for m in self.word_starts[word].finditer(folded))
+            for need, alias in zip(self.needs[word], self.folded[word]):
+                if need <= words:
+                    at = folded.find(alias)
+                    while at != -1:
+                        if (not at or not _glues(folded[at - 1])) and _word_ends(folded, at + len(word)):
+                            starts.add((at, word))
+                        at = folded.find(alias, at + 1)
         if self.symbol_starts is not None:
-            starts.extend((m.start(), None) for m in self.symbol_starts.finditer(folded))
-        starts.sort()
-        return starts
+            starts.update((m.start(), None) for m in self.symbol_starts.finditer(folded))
+        return sorted(starts)
 
     def _try(self, starts: list[tuple[int, str | None]], text: str) -> list[tuple[int, int, str]]:
         """At each start (in order, none inside an earlier match) the first alias that fits."""
@@ -277,10 +285,28 @@ class _Alias:
         return cls(order, alias, canonical, re.compile(body + r"(?:'s|’s)?(?![\w-])"))
 
 
+def _glues(char: str) -> bool:
+    """Whether ``char`` is one an alias may not follow: ``[\w-]`` (``\w``: ``str.isalnum`` or "_")."""
+    return char.isalnum() or char == "_" or char == "-"
+
+
+def _word_ends(text: str, at: int) -> bool:
+    """Whether a word ends at ``at``: ``(?!\w)``."""
+    return at >= len(text) or not (text[at].isalnum() or text[at] == "_")
+
+
 _FIRST_WORD = re.compile(r"\w+")
 _WORDS = _FIRST_WORD
 # A letter or digit beyond ASCII: its case-folding may differ from ASCII's, so such texts take the word-by-word scan.
 _NON_ASCII_LETTER = re.compile(r"[^\W\x00-\x7f]")
+_ASCII_BYTES = bytes(range(128))
+
+
+def _has_non_ascii_letter(text: str) -> bool:
+    """``_NON_ASCII_LETTER.search(text)``, run only over the characters beyond ASCII: an article holds a few
+    ("’", "—"), and dropping the ASCII bytes of its UTF-8 leaves exactly those, whole."""
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    return _NON_ASCII_LETTER.search(rest) is not None
 # Every byte that is not a lower-case ASCII word character becomes a space.
 _NOT_WORD_TO_SPACE = bytes(c if 0x61 <= c <= 0x7A or 0x30 <= c <= 0x39 or c == 0x5F else 0x20 for c in range(256))
 
