@@ -173,10 +173,11 @@ class _AliasScan:
     words start no alias. When every word of a text is ASCII, the set of its
     words (``words_of``: string methods only) tells which aliases could fit
     at all: an alias matches only where each of its words is a word of the
-    text. Each of those is then looked for whole in the lower-cased text
-    (``str.find``, far cheaper than a regex scan for its first word): an
-    alias matches only where its case-folded text is written, so the other
-    places its first word stands start no match and need no try.
+    text. Each of those is then looked for whole, with ``str.find``, in that
+    text with every character but ``[a-z0-9_]`` made a space (``spaced``:
+    ASCII, which ``find`` scans fastest): an alias matches only where its
+    words stand so, so the other places its first word stands start no match
+    and need no try.
     """
 
     starts: re.Pattern[str]  # group 1: a word that is not glued to a word or hyphen; else a symbol
@@ -185,7 +186,8 @@ class _AliasScan:
     by_symbol: tuple[_Alias, ...]  # aliases that start with a symbol ("#MeToo")
     symbol_starts: re.Pattern[str] | None  # where a symbol alias may start, if the lexicon has any
     needs: dict[str, tuple[frozenset[str], ...]]  # first word -> the folded words of each of its aliases
-    folded: dict[str, tuple[str, ...]]  # first word -> each of its aliases case-folded (``fold_case``), as ``needs``
+    spaced: dict[str, tuple[str, ...]]  # first word -> each of its aliases as ``_spaced`` words, as ``needs``
+    alias_words: frozenset[str]  # every word of ``needs``
 
     @classmethod
     def build(cls, aliases: dict[str, str], surfaces: dict[str, str]) -> _AliasScan:
@@ -210,44 +212,45 @@ class _AliasScan:
                 by_word.setdefault(ascii_word, []).append(alias)
         leading = "".join(sorted({re.escape(a.alias[0]) for a in symbols}))
         starts = rf"(?<![\w-])(?:(\w+)|(?i:[{leading}]))" if leading else r"(?<![\w-])(\w+)"
+        needs = {
+            word: tuple(frozenset(_WORDS.findall(fold_case(a.alias))) for a in found) for word, found in by_word.items()
+        }
         return cls(
             starts=re.compile(starts),
             by_word={word: tuple(found) for word, found in by_word.items()},
             by_length={n: tuple(found) for n, found in by_length.items()},
             by_symbol=tuple(symbols),
             symbol_starts=re.compile(rf"(?<![\w-])(?i:[{leading}])") if leading else None,
-            needs={
-                word: tuple(frozenset(_WORDS.findall(fold_case(a.alias))) for a in found)
-                for word, found in by_word.items()
-            },
-            folded={word: tuple(fold_case(a.alias) for a in found) for word, found in by_word.items()},
+            needs=needs,
+            spaced={word: tuple(_spaced(fold_case(a.alias)) for a in found) for word, found in by_word.items()},
+            alias_words=frozenset(by_word).union(*(need for found in needs.values() for need in found)),
         )
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
-        folded = text.lower()
-        if len(folded) != len(text) or (not text.isascii() and _has_non_ascii_letter(text)):
+        # Beyond ASCII, only letters lower-case to ASCII or to several characters ("K", "İ").
+        if not text.isascii() and _has_non_ascii_letter(text):
             return self._try([(m.start(), m.group(1)) for m in self.starts.finditer(text)], text)
-        return self._try(self._ascii_starts(folded), text)
+        return self._try(self._ascii_starts(text), text)
 
-    def _ascii_starts(self, folded: str) -> list[tuple[int, str | None]]:
-        """Where an alias may start in a lower-cased text whose words are all ASCII: where the folded
-        text of an alias whose words are all in the text is written, not glued to a word or hyphen.
+    def _ascii_starts(self, text: str) -> list[tuple[int, str | None]]:
+        """Where an alias may start in a text whose words are all ASCII: where the ``_spaced`` words
+        of an alias whose words are all in the text stand in its ``_spaced`` words, not after a hyphen.
 
-        A match there is that folded text (ASCII words fold one character to
-        one), so no other place holds one; and its first word ends there, so
-        "russia" written in "russian" starts none."""
-        words = set(words_of(folded))
-        starts: set[tuple[int, str | None]] = set()  # aliases with the same first word may be written at one place
+        A match is there: ASCII words fold one character to one, and an alias
+        stands between characters that are not ``\w``, which become spaces."""
+        spaced = _spaced(text)
+        words = self.alias_words.intersection(spaced.split())  # the text's words that an alias holds
+        starts: set[tuple[int, str | None]] = set()  # aliases with the same first word may stand at one place
         for word in words.intersection(self.by_word):
-            for need, alias in zip(self.needs[word], self.folded[word]):
+            for need, alias in zip(self.needs[word], self.spaced[word]):
                 if need <= words:
-                    at = folded.find(alias)
-                    while at != -1:
-                        if (not at or not _glues(folded[at - 1])) and _word_ends(folded, at + len(word)):
+                    at = spaced.find(alias)
+                    while at != -1:  # the space before the alias is at ``at``, the alias after it
+                        if not at or text[at - 1] != "-":
                             starts.add((at, word))
-                        at = folded.find(alias, at + 1)
+                        at = spaced.find(alias, at + 1)
         if self.symbol_starts is not None:
-            starts.update((m.start(), None) for m in self.symbol_starts.finditer(folded))
+            starts.update((m.start(), None) for m in self.symbol_starts.finditer(text))
         return sorted(starts)
 
     def _try(self, starts: list[tuple[int, str | None]], text: str) -> list[tuple[int, int, str]]:
@@ -285,16 +288,6 @@ class _Alias:
         return cls(order, alias, canonical, re.compile(body + r"(?:'s|’s)?(?![\w-])"))
 
 
-def _glues(char: str) -> bool:
-    """Whether ``char`` is one an alias may not follow: ``[\w-]`` (``\w``: ``str.isalnum`` or "_")."""
-    return char.isalnum() or char == "_" or char == "-"
-
-
-def _word_ends(text: str, at: int) -> bool:
-    """Whether a word ends at ``at``: ``(?!\w)``."""
-    return at >= len(text) or not (text[at].isalnum() or text[at] == "_")
-
-
 _FIRST_WORD = re.compile(r"\w+")
 _WORDS = _FIRST_WORD
 # A letter or digit beyond ASCII: its case-folding may differ from ASCII's, so such texts take the word-by-word scan.
@@ -309,6 +302,18 @@ def _has_non_ascii_letter(text: str) -> bool:
     return _NON_ASCII_LETTER.search(rest) is not None
 # Every byte that is not a lower-case ASCII word character becomes a space.
 _NOT_WORD_TO_SPACE = bytes(c if 0x61 <= c <= 0x7A or 0x30 <= c <= 0x39 or c == 0x5F else 0x20 for c in range(256))
+
+
+# The same, with capitals lower-cased.
+_NOT_WORD_TO_SPACE_LOWER = bytes(c + 0x20 if 0x41 <= c <= 0x5A else _NOT_WORD_TO_SPACE[c] for c in range(256))
+
+
+def _spaced(text: str) -> str:
+    """A text lower-cased, with every character but ``[a-z0-9_]`` made a space, and a space added either side.
+
+    Offsets in the text are those in it less one; the words of a lower-cased
+    text are those of ``words_of``, each between spaces."""
+    return f" {text.encode('ascii', 'replace').translate(_NOT_WORD_TO_SPACE_LOWER).decode('ascii')} "
 
 
 def words_of(folded: str) -> list[str]:

@@ -388,19 +388,22 @@ class LowerCaseWords:
     when a question cannot be answered so.
     """
 
-    __slots__ = ("_text", "_words")
+    __slots__ = ("_text", "_ascii", "_words")
 
     def __init__(self, text: str) -> None:
         self._text = text
+        self._ascii: str | None = None  # the text, each character beyond ASCII made "?": ``find`` scans it fastest
         self._words: frozenset[str] | None = None
 
     def __contains__(self, word: object) -> bool:
-        if not isinstance(word, str) or word not in self._text:
+        if not isinstance(word, str) or _LOWER_WORD_SHAPE.fullmatch(word) is None:
+            return False  # a space, a capital, a digit: no match of ``_LOWER_WORD`` is written so
+        if self._ascii is None:
+            self._ascii = self._text.encode("ascii", "replace").decode("ascii")
+        if word not in self._ascii:
             return False
         if self._words is None:
-            if _LOWER_WORD_SHAPE.fullmatch(word) is None:
-                return False  # a space, a capital, a digit: no match of ``_LOWER_WORD`` is written so
-            alone = _written_alone(self._text, word) if word.isalpha() else None
+            alone = _written_alone(self._text, self._ascii, word) if word.isalpha() else None
             if alone is not None:
                 return alone
             self._words = frozenset(_LOWER_WORD.findall(self._text))
@@ -411,13 +414,14 @@ class LowerCaseWords:
 _LOWER_WORD_SHAPE = re.compile(r"[a-z][a-z'-]+")
 
 
-def _written_alone(text: str, word: str) -> bool | None:
+def _written_alone(text: str, ascii_text: str, word: str) -> bool | None:
     """Whether ``_LOWER_WORD.findall(text)`` holds ``word``, a word of ASCII letters; None when that
     takes the whole scan: an apostrophe or hyphen next to the word (a match may run over it).
+    ``ascii_text``: ``text`` with each character beyond ASCII made "?", where the word is looked for.
 
     Where the word is written with no word character either side, the scan
     reaches it (no match holds the character before) and matches it alone."""
-    at = text.find(word)
+    at = ascii_text.find(word)
     while at != -1:
         end = at + len(word)
         before = text[at - 1] if at else " "
@@ -426,7 +430,7 @@ def _written_alone(text: str, word: str) -> bool | None:
             if before in "'-" or after in "'-":
                 return None
             return True
-        at = text.find(word, at + 1)
+        at = ascii_text.find(word, at + 1)
     return False
 
 
@@ -464,7 +468,7 @@ def _counted_name(phrase: str, common: Container[str], names: frozenset[str], le
         return None
     name = words[0] if len(words) == 1 else " ".join(filter(_is_name_word, words))
     lowered = name.lower()
-    if lowered in common or lowered in lexicon.entity_aliases:
+    if lowered in lexicon.entity_aliases or lowered in common:  # a dict look-up before a search of the article
         return None
     return name
 
