@@ -12,7 +12,7 @@ modules and are ignored here.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -229,43 +229,46 @@ class _AliasScan:
     def find(self, text: str) -> list[tuple[int, int, str]]:
         # Beyond ASCII, only letters lower-case to ASCII or to several characters ("K", "İ").
         if not text.isascii() and _has_non_ascii_letter(text):
-            return self._try([(m.start(), m.group(1)) for m in self.starts.finditer(text)], text)
+            return self._try([(m.start(), self._candidates(m.group(1))) for m in self.starts.finditer(text)], text)
         return self._try(self._ascii_starts(text), text)
 
-    def _ascii_starts(self, text: str) -> list[tuple[int, str | None]]:
-        """Where an alias may start in a text whose words are all ASCII: where the ``_spaced`` words
-        of an alias whose words are all in the text stand in its ``_spaced`` words, not after a hyphen.
+    def _candidates(self, word: str | None) -> tuple[_Alias, ...]:
+        """The aliases that may start with a word (None: with a symbol), longest first."""
+        if word is None:
+            return self.by_symbol
+        if word.isascii():
+            return self.by_word.get(word.lower(), ())
+        return self.by_length.get(len(word), ())
 
-        A match is there: ASCII words fold one character to one, and an alias
-        stands between characters that are not ``\w``, which become spaces."""
+    def _ascii_starts(self, text: str) -> list[tuple[int, Sequence[_Alias]]]:
+        """Where an alias may start in a text whose words are all ASCII, and the aliases to try there:
+        those whose words are all in the text and stand there in its ``_spaced`` words, not after a hyphen.
+
+        No other alias matches there: ASCII words fold one character to one,
+        and an alias stands between characters that are not ``\w``, which
+        become spaces."""
         spaced = _spaced(text)
         words = self.alias_words.intersection(spaced.split())  # the text's words that an alias holds
-        starts: set[tuple[int, str | None]] = set()  # aliases with the same first word may stand at one place
+        places: dict[int, list[_Alias]] = {}  # aliases with the same first word may stand at one place
         for word in words.intersection(self.by_word):
-            for need, alias in zip(self.needs[word], self.spaced[word]):
+            for alias, need, alias_spaced in zip(self.by_word[word], self.needs[word], self.spaced[word]):
                 if need <= words:
-                    at = spaced.find(alias)
+                    at = spaced.find(alias_spaced)
                     while at != -1:  # the space before the alias is at ``at``, the alias after it
                         if not at or text[at - 1] != "-":
-                            starts.add((at, word))
-                        at = spaced.find(alias, at + 1)
+                            places.setdefault(at, []).append(alias)  # longest first, as in ``by_word``
+                        at = spaced.find(alias_spaced, at + 1)
         if self.symbol_starts is not None:
-            starts.update((m.start(), None) for m in self.symbol_starts.finditer(text))
-        return sorted(starts)
+            places.update((m.start(), self.by_symbol) for m in self.symbol_starts.finditer(text))
+        return sorted(places.items())
 
-    def _try(self, starts: list[tuple[int, str | None]], text: str) -> list[tuple[int, int, str]]:
-        """At each start (in order, none inside an earlier match) the first alias that fits."""
+    def _try(self, starts: list[tuple[int, Sequence[_Alias]]], text: str) -> list[tuple[int, int, str]]:
+        """At each start (in order, none inside an earlier match) the first of its aliases that fits."""
         found: list[tuple[int, int, str]] = []
         taken = 0
-        for start, word in starts:
+        for start, candidates in starts:
             if start < taken:
                 continue
-            if word is None:
-                candidates = self.by_symbol
-            elif word.isascii():
-                candidates = self.by_word.get(word.lower(), ())
-            else:
-                candidates = self.by_length.get(len(word), ())
             for alias in candidates:
                 matched = alias.pattern.match(text, start)
                 if matched is not None:

@@ -327,7 +327,8 @@ class DocumentContext:
         first: dict[str, int] = {}
         entities = lexicon.find_entities(text)
         named: dict[str, str | None] = {}  # a capitalized phrase -> the name it counts as; articles repeat them
-        counted = frozenset(filter(_is_name_word, names))  # what ``_counted_name`` asks of each phrase first
+        # What ``_counted_name`` asks of each phrase first: the names that are neither openers nor months.
+        counted = frozenset(n for n in names.difference(_SENTENCE_STARTERS) if n.rstrip(_NAME_END) not in _NOT_NAMES)
         for weight, source in ((2, title or ""), (1, text)):
             for start, _, canonical in lexicon.find_entities(source) if source is not text else entities:
                 counts[canonical] = counts.get(canonical, 0) + weight
