@@ -400,7 +400,8 @@ class LowerCaseWords:
         if not isinstance(word, str) or _LOWER_WORD_SHAPE.fullmatch(word) is None:
             return False  # a space, a capital, a digit: no match of ``_LOWER_WORD`` is written so
         if self._ascii is None:
-            self._ascii = self._text.encode("ascii", "replace").decode("ascii")
+            text = self._text
+            self._ascii = text if text.isascii() else text.encode("ascii", "replace").decode("ascii")
         if word not in self._ascii:
             return False
         if self._words is None:
