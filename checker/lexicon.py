@@ -12,7 +12,7 @@ modules and are ignored here.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -173,8 +173,11 @@ class _AliasScan:
     words start no alias. When every word of a text is ASCII, the set of its
     words (``words_of``: string methods only) tells which aliases could fit
     at all: an alias matches only where each of its words is a word of the
-    text. Only the first words of those aliases are then searched for, each
-    by its own literal pattern, which the regex engine scans for at C speed.
+    text. Each of those is then looked for whole, with ``str.find``, in that
+    text with every character but ``[a-z0-9_]`` made a space (``spaced``:
+    ASCII, which ``find`` scans fastest): an alias matches only where its
+    words stand so, so the other places its first word stands start no match
+    and need no try.
     """
 
     starts: re.Pattern[str]  # group 1: a word that is not glued to a word or hyphen; else a symbol
@@ -182,8 +185,9 @@ class _AliasScan:
     by_length: dict[int, tuple[_Alias, ...]]  # first-word length -> every alias: for non-ASCII words
     by_symbol: tuple[_Alias, ...]  # aliases that start with a symbol ("#MeToo")
     symbol_starts: re.Pattern[str] | None  # where a symbol alias may start, if the lexicon has any
-    word_starts: dict[str, re.Pattern[str]]  # first word -> where it stands alone in folded text
     needs: dict[str, tuple[frozenset[str], ...]]  # first word -> the folded words of each of its aliases
+    spaced: dict[str, tuple[str, ...]]  # first word -> each of its aliases as ``_spaced`` words, as ``needs``
+    alias_words: frozenset[str]  # every word of ``needs``
 
     @classmethod
     def build(cls, aliases: dict[str, str], surfaces: dict[str, str]) -> _AliasScan:
@@ -208,53 +212,63 @@ class _AliasScan:
                 by_word.setdefault(ascii_word, []).append(alias)
         leading = "".join(sorted({re.escape(a.alias[0]) for a in symbols}))
         starts = rf"(?<![\w-])(?:(\w+)|(?i:[{leading}]))" if leading else r"(?<![\w-])(\w+)"
+        needs = {
+            word: tuple(frozenset(_WORDS.findall(fold_case(a.alias))) for a in found) for word, found in by_word.items()
+        }
         return cls(
             starts=re.compile(starts),
             by_word={word: tuple(found) for word, found in by_word.items()},
             by_length={n: tuple(found) for n, found in by_length.items()},
             by_symbol=tuple(symbols),
             symbol_starts=re.compile(rf"(?<![\w-])(?i:[{leading}])") if leading else None,
-            # The word first, its look-behind after: a literal prefix the engine searches for quickly.
-            word_starts={
-                word: re.compile(rf"{re.escape(word)}(?<![\w-]{re.escape(word)})(?!\w)") for word in by_word
-            },
-            needs={
-                word: tuple(frozenset(_WORDS.findall(fold_case(a.alias))) for a in found)
-                for word, found in by_word.items()
-            },
+            needs=needs,
+            spaced={word: tuple(_spaced(fold_case(a.alias)) for a in found) for word, found in by_word.items()},
+            alias_words=frozenset(by_word).union(*(need for found in needs.values() for need in found)),
         )
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
-        folded = text.lower()
-        if len(folded) != len(text) or (not text.isascii() and _NON_ASCII_LETTER.search(text)):
-            return self._try([(m.start(), m.group(1)) for m in self.starts.finditer(text)], text)
-        return self._try(self._ascii_starts(folded), text)
+        # Beyond ASCII, only letters lower-case to ASCII or to several characters ("K", "İ").
+        if not text.isascii() and _has_non_ascii_letter(text):
+            return self._try([(m.start(), self._candidates(m.group(1))) for m in self.starts.finditer(text)], text)
+        return self._try(self._ascii_starts(text), text)
 
-    def _ascii_starts(self, folded: str) -> list[tuple[int, str | None]]:
-        """Where an alias may start in a lower-cased text whose words are all ASCII."""
-        words = set(words_of(folded))
-        starts: list[tuple[int, str | None]] = []
+    def _candidates(self, word: str | None) -> tuple[_Alias, ...]:
+        """The aliases that may start with a word (None: with a symbol), longest first."""
+        if word is None:
+            return self.by_symbol
+        if word.isascii():
+            return self.by_word.get(word.lower(), ())
+        return self.by_length.get(len(word), ())
+
+    def _ascii_starts(self, text: str) -> list[tuple[int, Sequence[_Alias]]]:
+        """Where an alias may start in a text whose words are all ASCII, and the aliases to try there:
+        those whose words are all in the text and stand there in its ``_spaced`` words, not after a hyphen.
+
+        No other alias matches there: ASCII words fold one character to one,
+        and an alias stands between characters that are not ``\w``, which
+        become spaces."""
+        spaced = _spaced(text)
+        words = self.alias_words.intersection(spaced.split())  # the text's words that an alias holds
+        places: dict[int, list[_Alias]] = {}  # aliases with the same first word may stand at one place
         for word in words.intersection(self.by_word):
-            if any(need <= words for need in self.needs[word]):
-                starts.extend((m.start(), word) for m in self.word_starts[word].finditer(folded))
+            for alias, need, alias_spaced in zip(self.by_word[word], self.needs[word], self.spaced[word]):
+                if need <= words:
+                    at = spaced.find(alias_spaced)
+                    while at != -1:  # the space before the alias is at ``at``, the alias after it
+                        if not at or text[at - 1] != "-":
+                            places.setdefault(at, []).append(alias)  # longest first, as in ``by_word``
+                        at = spaced.find(alias_spaced, at + 1)
         if self.symbol_starts is not None:
-            starts.extend((m.start(), None) for m in self.symbol_starts.finditer(folded))
-        starts.sort()
-        return starts
+            places.update((m.start(), self.by_symbol) for m in self.symbol_starts.finditer(text))
+        return sorted(places.items())
 
-    def _try(self, starts: list[tuple[int, str | None]], text: str) -> list[tuple[int, int, str]]:
-        """At each start (in order, none inside an earlier match) the first alias that fits."""
+    def _try(self, starts: list[tuple[int, Sequence[_Alias]]], text: str) -> list[tuple[int, int, str]]:
+        """At each start (in order, none inside an earlier match) the first of its aliases that fits."""
         found: list[tuple[int, int, str]] = []
         taken = 0
-        for start, word in starts:
+        for start, candidates in starts:
             if start < taken:
                 continue
-            if word is None:
-                candidates = self.by_symbol
-            elif word.isascii():
-                candidates = self.by_word.get(word.lower(), ())
-            else:
-                candidates = self.by_length.get(len(word), ())
             for alias in candidates:
                 matched = alias.pattern.match(text, start)
                 if matched is not None:
@@ -281,8 +295,28 @@ _FIRST_WORD = re.compile(r"\w+")
 _WORDS = _FIRST_WORD
 # A letter or digit beyond ASCII: its case-folding may differ from ASCII's, so such texts take the word-by-word scan.
 _NON_ASCII_LETTER = re.compile(r"[^\W\x00-\x7f]")
+_ASCII_BYTES = bytes(range(128))
+
+
+def _has_non_ascii_letter(text: str) -> bool:
+    """``_NON_ASCII_LETTER.search(text)``, run only over the characters beyond ASCII: an article holds a few
+    ("’", "—"), and dropping the ASCII bytes of its UTF-8 leaves exactly those, whole."""
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    return _NON_ASCII_LETTER.search(rest) is not None
 # Every byte that is not a lower-case ASCII word character becomes a space.
 _NOT_WORD_TO_SPACE = bytes(c if 0x61 <= c <= 0x7A or 0x30 <= c <= 0x39 or c == 0x5F else 0x20 for c in range(256))
+
+
+# The same, with capitals lower-cased.
+_NOT_WORD_TO_SPACE_LOWER = bytes(c + 0x20 if 0x41 <= c <= 0x5A else _NOT_WORD_TO_SPACE[c] for c in range(256))
+
+
+def _spaced(text: str) -> str:
+    """A text lower-cased, with every character but ``[a-z0-9_]`` made a space, and a space added either side.
+
+    Offsets in the text are those in it less one; the words of a lower-cased
+    text are those of ``words_of``, each between spaces."""
+    return f" {text.encode('ascii', 'replace').translate(_NOT_WORD_TO_SPACE_LOWER).decode('ascii')} "
 
 
 def words_of(folded: str) -> list[str]:

@@ -69,6 +69,9 @@ AWKWARD = [
     "OPEC+ cut output; OPEC's members and OPEC+'s deal; opec is lower case.",
     "Médecins Sans Frontières and MSF; Türkiye; TÜRKIYE; the E.U. and EU.",
     "USs, USA's, U.S.'s and UK’s figures.",
+    "Russian, Russians and Russia's; South Koreans, South Korean and South Korea.",
+    "Russia1, _Russia, Russia_ and xRussia are glued; Russia- and -Russia too.",
+    "Dublin–Belfast high-speed line and Dublin-Belfast high-speed line; the US—and US’ figures; Kursk—Russia.",
     "",
 ]
 
@@ -205,6 +208,19 @@ def test_lower_case_words_answer_as_the_set_of_the_article_words():
     questions = {*words, "rescuers", "cahir", "def", "abc", "well", "known", "don", "ab", "x", "", "plant works"}
     for word in sorted(questions):
         assert (word in common) == (word in words), word
+
+
+def test_lower_case_words_answer_as_the_set_next_to_every_kind_of_character():
+    from checker.extraction.context import _LOWER_WORD, LowerCaseWords
+
+    # "ab" between each pair of: nothing, a space, a letter, a capital, a digit, "_", "'", "-", "’", "é"
+    sides = ["", " ", "x", "X", "1", "_", "'", "-", "’", "é"]
+    for before in sides:
+        for after in sides:
+            for text in (f"{before}ab{after}", f"cd {before}ab{after} ab-cd", f"{before}ab{after}'s cd'"):
+                words = frozenset(_LOWER_WORD.findall(text))
+                for word in ("ab", "cd", "abx", "xab", "ab-cd", "ab'", "a"):
+                    assert (word in LowerCaseWords(text)) == (word in words), (text, word)
 
 
 def test_user_lexicons_add_level_verbs_and_a_malformed_list_names_its_file(tmp_path):

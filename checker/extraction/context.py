@@ -327,6 +327,8 @@ class DocumentContext:
         first: dict[str, int] = {}
         entities = lexicon.find_entities(text)
         named: dict[str, str | None] = {}  # a capitalized phrase -> the name it counts as; articles repeat them
+        # What ``_counted_name`` asks of each phrase first: the names that are neither openers nor months.
+        counted = frozenset(n for n in names.difference(_SENTENCE_STARTERS) if n.rstrip(_NAME_END) not in _NOT_NAMES)
         for weight, source in ((2, title or ""), (1, text)):
             for start, _, canonical in lexicon.find_entities(source) if source is not text else entities:
                 counts[canonical] = counts.get(canonical, 0) + weight
@@ -334,7 +336,7 @@ class DocumentContext:
             for m in _PROPER.finditer(source):
                 phrase = m.group(0)
                 if phrase not in named:
-                    named[phrase] = _counted_name(phrase, common, names, lexicon)
+                    named[phrase] = _counted_name(phrase, common, counted, lexicon)
                 name = named[phrase]
                 if name is not None:
                     counts[name] = counts.get(name, 0) + weight
@@ -382,22 +384,61 @@ class LowerCaseWords:
 
     Asked only about names ("cahir" for "Cahir"), and nearly all of them are
     nowhere in the article in lower case: a word that is not even a substring
-    of it is not one of its words, and the words are found only when a
-    question needs them.
+    of it is not one of its words. A word of letters only is then looked for
+    where it is written (``_written_alone``); the words are all found only
+    when a question cannot be answered so.
     """
 
-    __slots__ = ("_text", "_words")
+    __slots__ = ("_text", "_ascii", "_words")
 
     def __init__(self, text: str) -> None:
         self._text = text
+        self._ascii: str | None = None  # the text, each character beyond ASCII made "?": ``find`` scans it fastest
         self._words: frozenset[str] | None = None
 
     def __contains__(self, word: object) -> bool:
-        if not isinstance(word, str) or word not in self._text:
+        if not isinstance(word, str) or _LOWER_WORD_SHAPE.fullmatch(word) is None:
+            return False  # a space, a capital, a digit: no match of ``_LOWER_WORD`` is written so
+        if self._ascii is None:
+            text = self._text
+            self._ascii = text if text.isascii() else text.encode("ascii", "replace").decode("ascii")
+        if word not in self._ascii:
             return False
         if self._words is None:
+            alone = _written_alone(self._text, self._ascii, word) if word.isalpha() else None
+            if alone is not None:
+                return alone
             self._words = frozenset(_LOWER_WORD.findall(self._text))
         return word in self._words
+
+
+# What every match of ``_LOWER_WORD`` is.
+_LOWER_WORD_SHAPE = re.compile(r"[a-z][a-z'-]+")
+
+
+def _written_alone(text: str, ascii_text: str, word: str) -> bool | None:
+    """Whether ``_LOWER_WORD.findall(text)`` holds ``word``, a word of ASCII letters; None when that
+    takes the whole scan: an apostrophe or hyphen next to the word (a match may run over it).
+    ``ascii_text``: ``text`` with each character beyond ASCII made "?", where the word is looked for.
+
+    Where the word is written with no word character either side, the scan
+    reaches it (no match holds the character before) and matches it alone."""
+    at = ascii_text.find(word)
+    while at != -1:
+        end = at + len(word)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not _is_word_character(before) and not _is_word_character(after):
+            if before in "'-" or after in "'-":
+                return None
+            return True
+        at = ascii_text.find(word, at + 1)
+    return False
+
+
+def _is_word_character(char: str) -> bool:
+    """``\w``, one character: a letter, digit or number (``str.isalnum``), or "_"."""
+    return char.isalnum() or char == "_"
 
 
 @dataclass(slots=True)  # built per figure: not frozen, see checker.model
@@ -421,13 +462,22 @@ def _counted_name(phrase: str, common: Container[str], names: frozenset[str], le
     Openers and months are dropped ("In", "March"); what is left must not be an
     ordinary word capitalized ("Rescuers"), must hold a word written
     capitalized mid-sentence, and must not be a lexicon entity (counted as one).
+    ``names``: the words written capitalized mid-sentence that are neither openers nor months.
     """
-    name = " ".join(w for w in phrase.split() if w not in _SENTENCE_STARTERS and w.rstrip(_NAME_END) not in _NOT_NAMES)
-    if not name or name.lower() in common or not any(w in names for w in name.split()):
+    words = phrase.split()
+    # One set test first: most phrases hold no name, and then need no words dropped, joined or lower-cased.
+    if names.isdisjoint(words):
         return None
-    if name.lower() in lexicon.entity_aliases:
+    name = words[0] if len(words) == 1 else " ".join(filter(_is_name_word, words))
+    lowered = name.lower()
+    if lowered in lexicon.entity_aliases or lowered in common:  # a dict look-up before a search of the article
         return None
     return name
+
+
+def _is_name_word(word: str) -> bool:
+    """A capitalized word that may be (part of) a name: not an opener ("In") nor a month ("March")."""
+    return word not in _SENTENCE_STARTERS and word.rstrip(_NAME_END) not in _NOT_NAMES
 
 
 # "a 2,400-acre reservoir", "the 550-kilometre pipeline": the figure describes a thing, no verb counts it.
