@@ -322,6 +322,8 @@ def _recent_month_year(month: int, published: date, direction: str, strictly_bef
 # Letters a case-insensitive pattern matches for ASCII ones but whose lower case is not that
 # letter ("İ".lower() is two characters): words are looked up in tables by their lower case.
 _CASELESS_TWINS = str.maketrans({"İ": "I", "ı": "i", "ſ": "s", "\u212a": "K"})
+# Whether a sentence holds one: a character-class search is far cheaper than ``translate``'s per-character look-ups.
+_HAS_CASELESS_TWIN = re.compile("[" + "".join(map(chr, _CASELESS_TWINS)) + "]")
 
 
 def _resolve(groups: dict[str, str | None], tag: str, published: date | None, direction: str) -> _Period | None:
@@ -1165,7 +1167,9 @@ def _candidates(s: _Sentence) -> list[TimeExpression]:
 
 def _plain(text: str) -> str:
     """``text`` with its caseless twins made plain: same length, same offsets."""
-    return text if text.isascii() else text.translate(_CASELESS_TWINS)  # the twins are all beyond ASCII
+    if text.isascii() or _HAS_CASELESS_TWIN.search(text) is None:  # the twins are all beyond ASCII
+        return text
+    return text.translate(_CASELESS_TWINS)
 
 
 def _as_written(text: str, s: _Sentence, found: list[TimeExpression]) -> list[TimeExpression]:
