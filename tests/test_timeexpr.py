@@ -534,6 +534,9 @@ def test_searching_from_anchors_finds_what_each_pattern_finds_at_every_position(
         written = timeexpr._WINDOW_RE.finditer(sentence)
         lowered = [(m.span(), {k: v and v.lower() for k, v in m.groupdict().items()}) for m in written]
         assert found(timeexpr._WINDOW_RE_FOLDED.finditer(s.folded)) == lowered
+    written = timeexpr._YEAR_MODIFIER_RE.finditer(sentence)  # no case-sensitive part: always the same spans
+    lowered = [(m.span(), {k: v and v.lower() for k, v in m.groupdict().items()}) for m in written]
+    assert found(timeexpr._YEAR_MODIFIER_RE_FOLDED.finditer(s.folded)) == lowered
 
 
 @pytest.mark.parametrize("text", [

@@ -597,6 +597,7 @@ def describe(
     breaks = clause_breaks(text, plain_words)
     cued = cues.may_hold_modality(lowered, plain_words)
     cue_places = cues.modality_places(lowered, plain_words) if cued else []
+    may_say_present = bool(times) and _has_any(lowered, _PRESENT_PHRASES)  # every ``_PRESENT`` match is one
     name_starts = [n.start for n in names]
     time_starts = [t.start for t in times]
     entity_starts = [e[0] for e in entities]
@@ -642,7 +643,7 @@ def describe(
                 boilerplate=boilerplate,
                 part_of=whole,
                 rate=_rate_for(mention, mentions, near_times, index),
-                window=_window_for(mention, _figure_times(near_times, source_spans), clause, lowered),
+                window=_window_for(mention, _figure_times(near_times, source_spans), clause, lowered, may_say_present),
             )
         )
     return out
@@ -778,7 +779,7 @@ def named_candidates(
         name = " ".join(words).rstrip(_NAME_END)
         if not name or name.lower() in document.common_words:
             continue
-        if any(s < m.end() and offset < e for s, e in taken):
+        if taken and any(s < m.end() and offset < e for s, e in taken):  # most sentences name no entity
             continue
         spans.append((offset, offset + len(name), lexicon.entity(name) or name))
     dateline = _DATELINE.match(text)
@@ -1282,17 +1283,23 @@ def _rate_for(mention: Mention, mentions: list[Mention], times: list[TimeExpress
 
 
 # A clause about the present: a date elsewhere in the sentence is not its time.
-_PRESENT = re.compile(r"\b(?:now|currently|nowadays|today|at present|these days)\b")
+_PRESENT_PHRASES = ("now", "currently", "nowadays", "today", "at present", "these days")
+_PRESENT = re.compile(r"\b(?:" + "|".join(_PRESENT_PHRASES) + r")\b")
 
 
-def _window_for(mention: Mention, times: list[TimeExpression], clause: Clause, lowered: str) -> TimeExpression | None:
+def _window_for(
+    mention: Mention, times: list[TimeExpression], clause: Clause, lowered: str, may_say_present: bool = True
+) -> TimeExpression | None:
     """A window or target binds to the figures of its clause, or of the sentence when the
     clause has none: never into a relative clause, nor past a word that puts the figure
-    in the present ("founded in 1949 with 12 employees, now has about 48,000 staff")."""
+    in the present ("founded in 1949 with 12 employees, now has about 48,000 staff").
+
+    ``may_say_present``: False when the sentence holds none of ``_PRESENT_PHRASES`` (most do not),
+    and the clause is not searched for one (a search tries the pattern at every word)."""
     windows = [t for t in times if t.kind in ("window", "target")]
     if not windows:
         return None
-    present = [m.span() for m in _PRESENT.finditer(lowered, clause.start, clause.end)]
+    present = [m.span() for m in _PRESENT.finditer(lowered, clause.start, clause.end)] if may_say_present else []
     in_clause = [t for t in windows if clause.start <= t.start and t.end <= clause.end]
     if in_clause:
         windows = [t for t in in_clause if not any(_between(p, t, mention) for p in present)]
