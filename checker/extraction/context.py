@@ -946,8 +946,26 @@ def _relation(text: str, mention: Mention, c_start: int, c_end: int, cues: Cues,
 
 
 def _has_participle(words: list[str], cues: Cues) -> bool:
-    """A past participle among ``words``, the words between a "have" and a figure: "has so far reached"."""
-    return any(w.endswith("ed") or w in cues.neutral_forms or w == "been" for w in words)
+    """Whether ``words``, those between a "have" and a figure, open with a past participle once the adverbs
+    are passed: "has so far reached", "had won". "has a top speed of" opens with "a": "have" is the verb."""
+    for word in words:
+        if word in _BETWEEN_HAVE_AND_PARTICIPLE or word.endswith("ly"):
+            continue
+        return word.endswith("ed") or word in cues.neutral_forms or word in _IRREGULAR_PARTICIPLES
+    return False
+
+
+_BETWEEN_HAVE_AND_PARTICIPLE = frozenset({"so", "far", "already", "now", "also", "not", "never", "yet", "just",
+                                          "since", "still", "ever", "thus", "n't", "once", "twice"})
+# Past participles that do not end in "-ed" (regular ones do, and the neutral verbs' forms are data).
+_IRREGULAR_PARTICIPLES = frozenset({
+    "been", "won", "lost", "sold", "made", "paid", "spent", "seen", "taken", "given", "brought", "bought", "kept",
+    "held", "left", "met", "found", "led", "cut", "hit", "put", "set", "shown", "told", "done", "gone", "become",
+    "begun", "known", "drawn", "driven", "written", "flown", "thrown", "chosen", "broken", "spoken", "stolen",
+    "got", "gotten", "run", "come", "sent", "built", "lent", "dealt", "felt", "meant", "shot", "struck", "taught",
+    "thought", "understood", "withdrawn", "overseen", "undergone", "lain", "laid", "said", "heard", "fought",
+    "sown", "shrunk", "sunk", "swung", "spun", "sought", "caught", "spread", "cost", "shut", "split", "withheld",
+})
 
 
 _AUXILIARIES = {
