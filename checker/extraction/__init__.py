@@ -45,14 +45,15 @@ def article_currency(text: str) -> str | None:
 def boilerplate_paragraphs(text: str, cues: Cues) -> list[tuple[int, int]]:
     """Paragraphs holding an advertising cue: every figure in them is page furniture."""
     lowered = text.lower()
-    if not cues.is_boilerplate(lowered):
-        return []
     if len(lowered) != len(text) or not all(cues.boilerplate_phrases):
         # A letter whose lower case is longer: offsets differ, search paragraph by paragraph
         # (as for an empty phrase, which every paragraph holds).
+        if not cues.is_boilerplate(lowered):
+            return []
         return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if cues.boilerplate.search(m.group(0).lower())]
     # Matching ``_PARAGRAPH`` over the whole article walks it character by character, and
-    # most paragraphs hold no cue: only the paragraph around each place a cue is written is read.
+    # most paragraphs hold no cue: only the paragraph around each place a cue is written is read
+    # (an article without a cue finds none, so it needs no ``is_boilerplate`` test first).
     spans: set[tuple[int, int]] = set()
     for phrase in cues.boilerplate_phrases:
         at = lowered.find(phrase)

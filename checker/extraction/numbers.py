@@ -519,6 +519,7 @@ _GATE_FIRSTS = "".join(sorted({word[0] for word in _GATE_WORDS}))
 # Searched in the lower-cased text, after the space ``find_numbers`` puts before it. Each
 # try starts at a character other than a-z (a tight loop for the engine): a digit or
 # folded letter there, or a gate word after it.
+_ASCII_DIGIT = re.compile("[0-9]")
 _MAY_HOLD_NUMBER = re.compile(rf"[^a-z](?:(?<=[\d{_FOLDED_AWAY}])|(?=[{_GATE_FIRSTS}]){word_trie(_GATE_WORDS)})")
 
 
@@ -1007,7 +1008,9 @@ def _hedge_before(text: str, start: int, lowered: str | None = None) -> tuple[st
 def find_numbers(text: str) -> list[NumberSpan]:
     """Every number written in ``text``, in order, with non-overlapping spans."""
     text = " " + text  # see _CANDIDATES: a match consumes the character before it
-    if _MAY_HOLD_NUMBER.search(text.lower()) is None:
+    lowered = text.lower()
+    # An ASCII digit is found sooner in the text itself: most sentences with a figure have one.
+    if not (text.isascii() and _ASCII_DIGIT.search(text)) and _MAY_HOLD_NUMBER.search(lowered) is None:
         return []  # no digit and no number word: only skips could match (see _MAY_HOLD_NUMBER)
     candidates: list[_Candidate] = []
     for match in _CANDIDATES.finditer(text):
@@ -1026,7 +1029,7 @@ def find_numbers(text: str) -> list[NumberSpan]:
         _resolve_pending_m(candidates, text)
         candidates = _join_ranges(text, candidates)
     spans = []
-    lowered = text.lower() if text.isascii() else None
+    ascii_lowered = lowered if text.isascii() else None
     for candidate in candidates:
         if candidate is None:
             continue
@@ -1035,7 +1038,7 @@ def find_numbers(text: str) -> list[NumberSpan]:
             continue  # "in 2023", "since 2020", "by 2035"
         qualifier = qualifier_start = None
         if candidate.value_to is None:
-            qualifier, qualifier_start = _hedge_before(text, candidate.start, lowered)
+            qualifier, qualifier_start = _hedge_before(text, candidate.start, ascii_lowered)
         # Positional arguments, in NumberSpan's field order: one is built per figure.
         spans.append(
             NumberSpan(
