@@ -516,10 +516,10 @@ _GATE_WORDS = (
 # dot (U+0307). With one of them in a sentence, the sentence takes the full scan.
 _FOLDED_AWAY = "".join(sorted({char.lower()[-1] for char in "".join(_FOLDS_TO.values())} - set(string.ascii_lowercase)))
 _GATE_FIRSTS = "".join(sorted({word[0] for word in _GATE_WORDS}))
+_ASCII_DIGIT = re.compile("[0-9]")
 # Searched in the lower-cased text, after the space ``find_numbers`` puts before it. Each
 # try starts at a character other than a-z (a tight loop for the engine): a digit or
 # folded letter there, or a gate word after it.
-_ASCII_DIGIT = re.compile("[0-9]")
 _MAY_HOLD_NUMBER = re.compile(rf"[^a-z](?:(?<=[\d{_FOLDED_AWAY}])|(?=[{_GATE_FIRSTS}]){word_trie(_GATE_WORDS)})")
 
 
