@@ -71,22 +71,20 @@ def split_sentences(document: Document) -> list[Sentence]:
     # them one at a time; each source gives its cuts in order, so the order is the same.
     cuts = [*document.excluded, *_structure_cuts(text), *_sentence_end_cuts(text)]
     cuts.sort()
+    cuts.append((len(text), len(text)))  # the end of the text closes the last sentence
     sentences: list[Sentence] = []
     position = 0
+    # The loop body runs once per sentence: inline, with no call it can do without.
     for cut_start, cut_end in cuts:
         if cut_start > position:
-            _append_trimmed(sentences, text, position, cut_start)
-        position = max(position, cut_end)
-    _append_trimmed(sentences, text, position, len(text))
+            chunk = text[position:cut_start]
+            stripped = chunk.strip()
+            if stripped:
+                start = position + chunk.find(stripped[0])  # the first non-space: where the sentence starts
+                sentences.append(Sentence(start, start + len(stripped), stripped))
+        if cut_end > position:
+            position = cut_end
     return sentences
-
-
-def _append_trimmed(sentences: list[Sentence], text: str, start: int, end: int) -> None:
-    chunk = text[start:end]
-    stripped = chunk.strip()
-    if stripped:
-        start += len(chunk) - len(chunk.lstrip())
-        sentences.append(Sentence(start, start + len(stripped), stripped))
 
 
 def _structure_cuts(text: str) -> Iterator[Cut]:
@@ -126,16 +124,24 @@ def _starts_ordered_item(text: str, line_start: int) -> bool:
     return not previous_line.strip() or _LIST_LINE.match(previous_line) is not None
 
 
-def _sentence_end_cuts(text: str) -> Iterator[Cut]:
-    for found in _SENTENCE_END.finditer(text):
-        end = found.end()
-        if text[found.start()] == "." and _is_abbreviation(text, found.start(), end):
-            continue
-        yield end, end
+def _sentence_end_cuts(text: str) -> list[Cut]:
+    return [
+        (found.end(), found.end())
+        for found in _SENTENCE_END.finditer(text)
+        if text[found.start()] != "." or not _is_abbreviation(text, found.start(), found.end())
+    ]
+
+
+# Letters just before a period that make the word longer than any abbreviation.
+_LONGER_THAN_ABBREVIATIONS = 1 + max(map(len, ABBREVIATIONS | NUMBER_ABBREVIATIONS))
 
 
 def _is_abbreviation(text: str, period: int, end: int) -> bool:
     """Whether the word before the period is an abbreviation or initial, not a sentence end."""
+    # Most sentences end on a word longer than any abbreviation: its last letters are
+    # neither initials (a period before the last letter) nor a listed word, whatever precedes them.
+    if period >= _LONGER_THAN_ABBREVIATIONS and text[period - _LONGER_THAN_ABBREVIATIONS : period].isalpha():
+        return False
     before = text[max(0, period - 12) : period]
     if not before or before[-1].isspace():
         return False

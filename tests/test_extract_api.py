@@ -6,8 +6,12 @@ from datetime import date as checker_date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import checker
+from checker.extraction import _PARAGRAPH, boilerplate_paragraphs
+from checker.extraction.context import default_cues
 from checker.ingest import read_path
 from checker.model import Document
 from checker.pipeline import document_claims
@@ -200,3 +204,27 @@ def test_a_clause_opening_on_the_named_thing_is_about_it_not_the_country():
     subjects = {c.text: c.subject for c in checker.extract(text, published="2024-05-08")}
     assert subjects["4,200 hectares"] == "Crn Kamen dam"
     assert subjects["30% of its electricity"] == "North Macedonia"
+
+
+def _paragraphs_by_full_match(text: str) -> list[tuple[int, int]]:
+    """Every paragraph matched in turn and searched for a cue: what ``boilerplate_paragraphs`` returns."""
+    cues, lowered = default_cues(), text.lower()
+    paragraphs = _PARAGRAPH.finditer(text)
+    return [(m.start(), m.end()) for m in paragraphs if cues.boilerplate.search(lowered, m.start(), m.end())]
+
+
+@pytest.mark.parametrize("text", [
+    "Casino", "x\n\nCASINO bonus\nwager\n\n  \n sign up\n", "sign\n\nup casino", "\n \ncasino\n", "% off\r\n\r\n% off",
+    "a\n\u2028\ncasino x\n\x85\n\nshop now", "casinocasino\n\n\n\ncasino",
+])
+def test_advertising_paragraphs_are_those_a_full_paragraph_match_finds(text: str) -> None:
+    assert boilerplate_paragraphs(text, default_cues()) == _paragraphs_by_full_match(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["x", "Casino", "casino", " ", "\n", "\n\n", " \n", "\t", "\r", "\x0b", "\u2028", "\x85", "sign", " up", "wager",
+     "% off", "5", ".", "CASINO\n"]
+), max_size=14))
+def test_advertising_paragraphs_are_those_a_full_paragraph_match_finds_on_any_text(pieces: list[str]) -> None:
+    test_advertising_paragraphs_are_those_a_full_paragraph_match_finds("".join(pieces))

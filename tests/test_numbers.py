@@ -474,3 +474,107 @@ def test_first_character_dispatch_accepts_what_the_plain_alternation_does(senten
 @given(st.text(alphabet=" .$0123456789aAnNtTsSiIİıſKkpPrRwWhHuUmMbBeEjJcCdDlLoOvVzZ", max_size=30))
 def test_first_character_dispatch_accepts_what_the_plain_alternation_does_on_any_text(sentence: str) -> None:
     test_first_character_dispatch_accepts_what_the_plain_alternation_does(sentence)
+
+
+# --- the gate before the scan: a text it turns away holds no figure -------------------------
+
+# Every kind of match ``find_numbers`` reads, reviewed against ``_MAY_HOLD_NUMBER``: a digit
+# or a gate word is in each ("skip" and "skip_word" give no figure, so they need neither).
+GATED_GROUPS = {
+    "skip", "skip_word", "ratio", "ratio_num", "ratio_den", "fraction", "fraction_num", "fraction_joint",
+    "fraction_den", "fraction_of", "slash", "slash_num", "slash_den", "half", "vague", "vague_outer",
+    "vague_plural", "few", "few_word", "few_scale", "number", "currency", "sign", "digits", "exponent", "power",
+    "scale_word", "scale_abbr", "words", "wire", "points", "percent",
+}
+
+
+def test_gate_was_reviewed_for_every_group_of_the_grammar() -> None:
+    """A new alternative of ``_CANDIDATES`` must be checked against the gate, then added here."""
+    assert set(numbers._CANDIDATES.groupindex) == GATED_GROUPS
+
+
+def _grammar_reads_a_figure(sentence: str) -> bool:
+    return any(m.lastgroup not in ("skip", "skip_word") for m in numbers._CANDIDATES.finditer(" " + sentence))
+
+
+def _gate_passes(sentence: str) -> bool:
+    return numbers._MAY_HOLD_NUMBER.search((" " + sentence).lower()) is not None
+
+
+GATE_EDGES = [
+    "About 10,000 soldiers.", "Eight million shells.", "A dozen eggs and half a million people.", "Half of them.",
+    "A third of the rest.", "A dozen eggs.", "Seven in ten voters, one out of five.", "Hundreds of thousands.",
+    "Several thousand and a few hundred.", "Three-quarters of it.", "Minus five degrees.", "$ five million",
+    "ſix people", "SİX people", "sıx people", "Thouſands of them.", "MİLLİONS", "Twenty-one guns.",
+    "٣ people and ३ more", "𝟑 people", "1/16 of a pint", ".5 of it", "−3 degrees", "Rs five lakh", "one US soldier",
+    "TEN", "(555) 123-4567", "#1", "'90s", "§ 7", "Lakhs and crores of rupees.", "Dozens of people.",
+    "Millions of them.", "eleven", "nineteen", "ninety-nine",
+]
+
+
+@pytest.mark.parametrize("sentence", GATE_EDGES)
+def test_gate_passes_every_text_the_grammar_reads_a_figure_in(sentence: str) -> None:
+    if _grammar_reads_a_figure(sentence):
+        assert _gate_passes(sentence), sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Bloomberg reported this on Friday, citing documents from South Korean intelligence.",
+    "Someone often writes tenses and halfway prose; money, phones and attention are not numbers.",
+])
+def test_gate_turns_away_prose_without_a_figure(sentence: str) -> None:
+    assert not _gate_passes(sentence)
+    assert find_numbers(sentence) == []
+
+
+def _grammar_vocabulary() -> set[str]:
+    """Every word in the grammar module's word lists and tables, whatever list it is in."""
+    words: set[str] = set()
+    for value in vars(numbers).values():
+        if isinstance(value, dict):
+            value = [*value, *(v for v in value.values() if isinstance(v, (str, list)))]
+        if isinstance(value, (list, tuple, set, frozenset)):
+            for item in value:
+                for entry in item if isinstance(item, list) else [item]:
+                    if isinstance(entry, str):
+                        words.update(numbers.re.findall(r"[A-Za-z]+", entry))
+    return words
+
+
+GATE_TEMPLATES = ["{} people", "a {} of them", "{} of the", "one {}", "{} in ten", "one in {}", "several {}",
+                  "{} of thousands", "a {}", "a few {}", "half a {}", "two-{}", "$ {}"]
+
+
+def test_gate_passes_every_word_of_the_grammar_that_reads_as_a_figure() -> None:
+    vocabulary = _grammar_vocabulary()
+    assert {"half", "dozen", "eight", "thousands", "third"} <= vocabulary
+    for word in sorted(vocabulary):
+        for spelled in (word, word.lower(), word.title(), word.upper()):
+            for template in GATE_TEMPLATES:
+                sentence = template.format(spelled)
+                if _grammar_reads_a_figure(sentence):
+                    assert _gate_passes(sentence), sentence
+
+
+_GATE_PIECES = numbers._GATE_WORDS + [
+    "a", "an", "and", "in", "of", "out", "the", "few", "several", "minus", "often", "someone", "Half", "TENS",
+    "ſ", "ı", "İ", "K", "0", "7", "٣", "$", "€", "%", "-", "−", ".", ",", "/", "(", "#", "'", "§", "+", "x",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_GATE_PIECES), st.sampled_from([" ", "", "-", "  ", "\n"])), max_size=8))
+def test_gate_passes_every_text_the_grammar_reads_a_figure_in_on_any_text(pieces: list[tuple[str, str]]) -> None:
+    sentence = "".join(piece + joint for piece, joint in pieces)
+    if _grammar_reads_a_figure(sentence):
+        assert _gate_passes(sentence), sentence
+
+
+def test_gate_lower_cases_every_letter_the_grammar_folds_to_ascii_or_falls_back() -> None:
+    """Case-insensitive matching takes "ſ" for "s": a gate word written with such a letter is not
+    found in the lower-cased text, so the gate lets its sentence through on the letter itself."""
+    ascii_letter = numbers.re.compile(r"(?i:[a-z])")
+    for code in range(0x110000):
+        char = chr(code)
+        if ascii_letter.fullmatch(char) and not (char.lower().isascii() and char.lower().isalpha()):
+            assert any(folded in numbers._FOLDED_AWAY for folded in char.lower()), hex(code)

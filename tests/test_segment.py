@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from checker.ingest import read_path
 from checker.model import Document
+from checker import segment
 from checker.segment import split_sentences
 
 DATA = Path(__file__).parent / "data" / "ingest"
@@ -192,3 +193,16 @@ def test_offsets_are_exact_ordered_trimmed_and_cover_all_words(parts):
         previous_end = sentence.end
     covered = "".join(sentence.text for sentence in found)
     assert "".join(covered.split()) == "".join(text.split())  # nothing lost, nothing repeated
+
+
+@given(st.lists(st.sampled_from([
+    "Mr.", "U.S.", "J.", "Co.", "e.g.", "No. 5", "p. 7", "Sept.", "Messrs.", "Thurs.", "İs.", "ǅa.", "Abcdefgh.",
+    "Seventeen.", "(Prof.", "www.example.com.", "word", " ", "  ", "\n", "X", "7", "!", "?", "\"",
+]), max_size=14))
+def test_the_long_word_shortcut_leaves_every_sentence_end_as_it_was(parts):
+    """A period after more letters than any abbreviation has ends a sentence without looking at the word."""
+    text = "".join(parts)
+    fast = split_sentences(Document(id="story", text=text))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(segment, "_LONGER_THAN_ABBREVIATIONS", len(text) + 1)  # never taken
+        assert split_sentences(Document(id="story", text=text)) == fast

@@ -45,11 +45,49 @@ def article_currency(text: str) -> str | None:
 def boilerplate_paragraphs(text: str, cues: Cues) -> list[tuple[int, int]]:
     """Paragraphs holding an advertising cue: every figure in them is page furniture."""
     lowered = text.lower()
-    if not cues.is_boilerplate(lowered):
-        return []
-    if len(lowered) != len(text):  # a letter whose lower case is longer: offsets differ, search paragraph by paragraph
+    if len(lowered) != len(text) or not all(cues.boilerplate_phrases):
+        # A letter whose lower case is longer: offsets differ, search paragraph by paragraph
+        # (as for an empty phrase, which every paragraph holds).
+        if not cues.is_boilerplate(lowered):
+            return []
         return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if cues.boilerplate.search(m.group(0).lower())]
-    return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if cues.boilerplate.search(lowered, m.start(), m.end())]
+    # Matching ``_PARAGRAPH`` over the whole article walks it character by character, and
+    # most paragraphs hold no cue: only the paragraph around each place a cue is written is read
+    # (an article without a cue finds none, so it needs no ``is_boilerplate`` test first).
+    spans: set[tuple[int, int]] = set()
+    for phrase in cues.boilerplate_phrases:
+        at = lowered.find(phrase)
+        while at != -1:
+            span = _paragraph_at(text, at)
+            if span is not None and at + len(phrase) <= span[1]:
+                spans.add(span)
+                at = lowered.find(phrase, span[1])  # more of it in the same paragraph adds nothing
+            else:
+                at = lowered.find(phrase, at + 1)
+    return sorted(spans)
+
+
+# Where a paragraph (a ``_PARAGRAPH`` match) ends: a newline that a blank line follows.
+_PARAGRAPH_BREAK = re.compile(r"\n(?=\s*\n)")
+_BLANK_LINE_AFTER = re.compile(r"\s*\n")
+_NON_SPACE = re.compile(r"\S")
+
+
+def _paragraph_at(text: str, position: int) -> tuple[int, int] | None:
+    """Span of the ``_PARAGRAPH`` match holding ``position``, None between paragraphs.
+
+    A match starts at the first non-space after the last paragraph break before it and
+    ends at the next break: ``.`` takes every character but a newline, and the only
+    newline it cannot take is a break.
+    """
+    line = text.rfind("\n", 0, position)
+    while line != -1 and _BLANK_LINE_AFTER.match(text, line + 1) is None:
+        line = text.rfind("\n", 0, line)
+    first = _NON_SPACE.search(text, line + 1)
+    if first is None or first.start() > position:
+        return None
+    end = _PARAGRAPH_BREAK.search(text, position)
+    return first.start(), len(text) if end is None else end.start()
 
 
 class Draft(NamedTuple):

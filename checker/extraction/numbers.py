@@ -49,6 +49,7 @@ Conventions a caller can rely on (see ``NumberSpan``):
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -502,6 +503,27 @@ _CANDIDATES = re.compile(
     """,
     re.VERBOSE,
 )
+
+# Most sentences of real reporting hold no figure, and ``_CANDIDATES`` costs as much on
+# them as on any other. Every alternative that gives a figure (all but the skips)
+# holds a digit or one of these words, spelled as a whole word: a number word
+# ("eight million", "a dozen", "one in four"), a fraction ("a third", "half of")
+# or a vague plural ("hundreds"). Lakh and crore follow digits; they are here
+# because they are scale words all the same.
+_GATE_WORDS = (
+    _UNITS + _TENS + list(_SCALE_WORDS) + ["dozen"] + list(_FRACTION_DENOMINATORS) + list(_VAGUE_PLURALS)
+)
+# Characters that case-insensitive matching takes for an ASCII letter whose lower case
+# is not that letter: "ı" and "ſ" stay as they are and "İ" becomes "i" and a combining
+# dot (U+0307). With one of them in a sentence, the sentence takes the full scan.
+_FOLDED_AWAY = "".join(sorted({char.lower()[-1] for char in "".join(_FOLDS_TO.values())} - set(string.ascii_lowercase)))
+_GATE_FIRSTS = "".join(sorted({word[0] for word in _GATE_WORDS}))
+_ASCII_DIGIT = re.compile("[0-9]")
+# Searched in the lower-cased text, after the space ``find_numbers`` puts before it. Each
+# try starts at a character other than a-z (a tight loop for the engine): a digit or
+# folded letter there, or a gate word after it.
+_MAY_HOLD_NUMBER = re.compile(rf"[^a-z](?:(?<=[\d{_FOLDED_AWAY}])|(?=[{_GATE_FIRSTS}]){word_trie(_GATE_WORDS)})")
+
 
 # Patterns matched just before a candidate, in a short window ending at it.
 # Each begins with the non-word character before its first word, so that the
@@ -988,6 +1010,10 @@ def _hedge_before(text: str, start: int, lowered: str | None = None) -> tuple[st
 def find_numbers(text: str) -> list[NumberSpan]:
     """Every number written in ``text``, in order, with non-overlapping spans."""
     text = " " + text  # see _CANDIDATES: a match consumes the character before it
+    lowered = text.lower()
+    # An ASCII digit is found sooner in the text itself: most sentences with a figure have one.
+    if not (text.isascii() and _ASCII_DIGIT.search(text)) and _MAY_HOLD_NUMBER.search(lowered) is None:
+        return []  # no digit and no number word: only skips could match (see _MAY_HOLD_NUMBER)
     candidates: list[_Candidate] = []
     for match in _CANDIDATES.finditer(text):
         kind = match.lastgroup
@@ -1005,7 +1031,7 @@ def find_numbers(text: str) -> list[NumberSpan]:
         _resolve_pending_m(candidates, text)
         candidates = _join_ranges(text, candidates)
     spans = []
-    lowered = text.lower() if text.isascii() else None
+    ascii_lowered = lowered if text.isascii() else None
     for candidate in candidates:
         if candidate is None:
             continue
@@ -1014,7 +1040,7 @@ def find_numbers(text: str) -> list[NumberSpan]:
             continue  # "in 2023", "since 2020", "by 2035"
         qualifier = qualifier_start = None
         if candidate.value_to is None:
-            qualifier, qualifier_start = _hedge_before(text, candidate.start, lowered)
+            qualifier, qualifier_start = _hedge_before(text, candidate.start, ascii_lowered)
         # Positional arguments, in NumberSpan's field order: one is built per figure.
         spans.append(
             NumberSpan(
