@@ -1,7 +1,7 @@
 """Throughput of quantulum3 beside ours, on the same news-like text, in one run.
 
     pip install 'claimcheck[bench]'        # quantulum3
-    python benchmarks/peers.py [--articles 300]
+    python benchmarks/peers.py [--articles 300] [--corpus generated|reporting]
 
 Runs, on one core and after one warm-up call each: quantulum3's
 ``parser.parse`` over each article, our ``find_mentions`` (quantities only,
@@ -11,6 +11,9 @@ turns over small chunks of articles so that the machine's drift over the
 run weighs on all three alike. Prints CPU KB/s, articles/s and figures
 found, and our speed as a multiple of quantulum3's. quantulum3 needs no download at run time; without its
 ``classifier`` extra it warns once and disambiguates units by rules.
+
+The corpus is newsgen's: dense by default (a claim every 60 bytes), or with
+``--corpus reporting`` at the density of real reporting (see extract_speed.py).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
+from newsgen import REPORTING_PROSE  # noqa: E402
 from plant import planted_articles  # noqa: E402
 
 from checker.extraction.quantities import find_mentions  # noqa: E402
@@ -59,6 +63,8 @@ def interleaved(runs: dict[str, Run], documents: list[Document]) -> dict[str, tu
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--corpus", choices=("generated", "reporting"), default="generated",
+                        help="newsgen's dense articles, or articles at the density of real reporting")
     args = parser.parse_args()
     try:
         with warnings.catch_warnings():
@@ -67,9 +73,11 @@ def main() -> None:
     except ImportError:
         print("quantulum3 is not installed: pip install 'claimcheck[bench]'")
         return
-    _, rows = planted_articles(args.articles, rate=0.0)
+    prose = REPORTING_PROSE if args.corpus == "reporting" else 0.0
+    _, rows = planted_articles(args.articles, rate=0.0, prose=prose)
     documents = [Document(id=r["id"], text=r["text"], published=date.fromisoformat(r["published"])) for r in rows]
-    print(f"{len(documents)} articles, {sum(len(d.text.encode()) for d in documents) / 1e6:.2f} MB, one core each")
+    print(f"{len(documents)} articles ({args.corpus}), {sum(len(d.text.encode()) for d in documents) / 1e6:.2f} MB, "
+          "one core each")
     size = sum(len(d.text.encode()) for d in documents)
     timings = interleaved({
         "quantulum3 parser.parse": lambda doc: len(quantulum.parse(doc.text)),

@@ -65,14 +65,15 @@ def own_subjects(text: str, number: int) -> str:
     return _NEWSGEN_SUBJECT.sub(name, text)
 
 
-def planted_articles(count: int, rate: float = 0.01, seed: int = 7,
-                     shared_subjects: bool = False) -> tuple[list[PlantedPair], Iterator[dict]]:
+def planted_articles(count: int, rate: float = 0.01, seed: int = 7, shared_subjects: bool = False,
+                     prose: float = 0.0) -> tuple[list[PlantedPair], Iterator[dict]]:
     """``count`` newsgen articles where about ``rate * count`` pairs carry a planted conflict.
 
     Returns the planted pairs (known up front, for counting) and the articles
     as newsgen dicts; the conflicting sentence opens the article's text. With
     ``shared_subjects`` the newsgen figures keep their 13 shared subjects
     (a worst case for matching); by default each article gets its own.
+    ``prose`` is newsgen's share of narrative sentences without figures.
     """
     pairs_wanted = int(count * rate / 2) if rate > 0 else 0
     rng = random.Random(seed + 1)
@@ -86,7 +87,7 @@ def planted_articles(count: int, rate: float = 0.01, seed: int = 7,
 
     def generate() -> Iterator[dict]:
         published = None
-        for index, row in enumerate(articles(count, seed=seed)):
+        for index, row in enumerate(articles(count, seed=seed, prose=prose)):
             if not shared_subjects:
                 row = {**row, "text": own_subjects(row["text"], index)}
             if index in texts:
