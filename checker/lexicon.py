@@ -12,7 +12,7 @@ modules and are ignored here.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -134,6 +134,14 @@ class Lexicon:
         if self._endings is None:
             self._index_endings()
         return self._endings.get(canonical, frozenset())
+
+    def endings_of(self, canonicals: Collection[str]) -> set[str]:
+        """``alias_endings`` of several names at once: an article counts dozens of names, and one set
+        intersection finds the few that are entities with aliases of several words."""
+        if self._endings is None:
+            self._index_endings()
+        endings = self._endings
+        return set().union(*(endings[canonical] for canonical in endings.keys() & canonicals))
 
     def _index_endings(self) -> None:
         by_head: dict[str, list[str]] = {}

@@ -154,6 +154,13 @@ def test_entities_by_last_word_agree_with_a_scan_and_see_late_aliases(tmp_path):
     assert lexicon.entities_ending_in("zyxland") == []  # one word: not a "the <noun>" reference
 
 
+def test_endings_of_several_names_are_the_union_of_each_names_endings():
+    lexicon = Lexicon.load()
+    names = [*sorted(set(lexicon.entity_aliases.values())), "Grace Wanjiru", "Zyxland", ""]
+    assert lexicon.endings_of(names) == set().union(*map(lexicon.alias_endings, names))
+    assert lexicon.endings_of(["Grace Wanjiru"]) == set()
+
+
 @pytest.mark.parametrize(
     ("name", "expected"),
     [

@@ -330,6 +330,8 @@ class DocumentContext:
         # What ``_counted_name`` asks of each phrase first: the names that are neither openers nor months.
         counted = frozenset(n for n in names.difference(_SENTENCE_STARTERS) if n.rstrip(_NAME_END) not in _NOT_NAMES)
         for weight, source in ((2, title or ""), (1, text)):
+            if not source:
+                continue  # most articles come without a title: nothing to scan
             for start, _, canonical in lexicon.find_entities(source) if source is not text else entities:
                 counts[canonical] = counts.get(canonical, 0) + weight
                 first.setdefault(canonical, start)
@@ -343,14 +345,12 @@ class DocumentContext:
                     first.setdefault(name, m.start())
         topic = max(counts, key=lambda n: (counts[n], -first[n]), default=None)
         by_head: dict[str, tuple[str, ...]] = {}
-        for name in counts:
+        for name in [name for name in counts if " " in name]:  # lower-casing makes no space and takes none
             lowered = name.lower()
-            if " " in lowered:
-                head = lowered[lowered.rfind(" ") + 1:]
-                by_head[head] = (*by_head.get(head, ()), name)
-        heads = set(by_head)
-        for name in counts:
-            heads.update(lexicon.alias_endings(name))
+            head = lowered[lowered.rfind(" ") + 1:]
+            by_head[head] = (*by_head.get(head, ()), name)
+        heads = lexicon.endings_of(counts.keys())
+        heads.update(by_head)
         return cls(
             common, names, topic if topic and counts[topic] >= 2 else None, tuple(counts),
             text, tuple(entities), tuple(e[0] for e in entities), by_head, frozenset(counts), frozenset(heads),
