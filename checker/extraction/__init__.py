@@ -35,13 +35,29 @@ def article_currency(text: str, lowered: str | None = None) -> str | None:
     """EUR when an article writes euros and never dollars: its bare "cent" is a euro cent.
 
     ``lowered``: ``text.lower()``, when the caller has it already."""
-    if "€" not in text and ("euro" not in (lowered or text.lower()) or _EURO_WORD.search(text) is None):
-        # Most articles: every match holds "euro" in some case (no other letter folds to u, r or o),
-        # and a substring test of the lower-cased article is cheaper than the scan; no dollars to look for.
-        return None
+    lowered = lowered or text.lower()
+    if "€" not in text and ("euro" not in lowered or not _writes_euro(text, lowered)):
+        return None  # most articles: no dollars to look for
     if "$" in text or _DOLLAR_WORD.search(text) is not None:
         return None
     return "EUR"
+
+
+def _writes_euro(text: str, lowered: str) -> bool:
+    """Whether ``_EURO_WORD`` matches in ``text`` (``lowered``: its lower case).
+
+    Every match holds "euro" in some case (no other letter folds to u, r or o), so it is
+    tried only where the lower-cased article has "euro": a substring search is cheaper than
+    the scan, and "European" is in many articles that never write a euro.
+    """
+    if len(lowered) != len(text):  # a letter whose lower case is longer: offsets differ
+        return _EURO_WORD.search(text) is not None
+    at = lowered.find("euro")
+    while at != -1:
+        if _EURO_WORD.match(text, at) is not None:
+            return True
+        at = lowered.find("euro", at + 1)
+    return False
 
 
 def boilerplate_paragraphs(text: str, cues: Cues, lowered: str | None = None) -> list[tuple[int, int]]:
