@@ -84,8 +84,11 @@ def written_interval(mention: Mention) -> tuple[Interval, list[str]]:
         low_value, high_value = high_value, low_value
     notes: list[str] = []
     half_step = mention.rounding
-    low_pad = min(half_step, ROUNDING_CAP * abs(low_value))
-    high_pad = min(half_step, ROUNDING_CAP * abs(high_value))
+    # min(half_step, cap), written out: the builtin's call costs more than the comparison (same result, NaN too).
+    low_cap = ROUNDING_CAP * abs(low_value)
+    low_pad = low_cap if low_cap < half_step else half_step
+    high_cap = ROUNDING_CAP * abs(high_value)
+    high_pad = high_cap if high_cap < half_step else half_step
     low: float | None = low_value - low_pad
     high: float | None = high_value + high_pad
     if half_step and (low_pad or high_pad):

@@ -57,6 +57,7 @@ _FIRST_ITEM = re.compile(r"[ \t]*1[.)]")
 _LIST_LINE = re.compile(r"[ \t]|[-*+•][ \t]|\d{1,3}[.)][ \t]")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")  # "J", "U.S", "e.g", "J.R.R"
 _LEADING_PUNCTUATION = "\"'“‘«([{"
+_SPACES = re.compile(r"\s*")  # what ``str.lstrip`` strips: ``\s`` is ``str.isspace``
 
 Cut = tuple[int, int]  # text[cut[0]:cut[1]] belongs to no sentence
 
@@ -77,10 +78,12 @@ def split_sentences(document: Document) -> list[Sentence]:
     # The loop body runs once per sentence: inline, with no call it can do without.
     for cut_start, cut_end in cuts:
         if cut_start > position:
-            chunk = text[position:cut_start]
-            stripped = chunk.strip()
+            # Stripped in two steps: what the left strip leaves ends at the cut, so its length gives
+            # where the sentence starts, without searching the text for it.
+            stripped = text[position:cut_start].lstrip()
+            start = cut_start - len(stripped)
+            stripped = stripped.rstrip()
             if stripped:
-                start = position + chunk.find(stripped[0])  # the first non-space: where the sentence starts
                 sentences.append(Sentence(start, start + len(stripped), stripped))
         if cut_end > position:
             position = cut_end
@@ -125,11 +128,14 @@ def _starts_ordered_item(text: str, line_start: int) -> bool:
 
 
 def _sentence_end_cuts(text: str) -> list[Cut]:
-    return [
-        (found.end(), found.end())
-        for found in _SENTENCE_END.finditer(text)
-        if text[found.start()] != "." or not _is_abbreviation(text, found.start(), found.end())
-    ]
+    cuts = []
+    for found in _SENTENCE_END.finditer(text):
+        period, end = found.span()
+        # Only a period right after a letter can close an abbreviation or an initial (both end in a
+        # letter, and no other character lower-cases to one): years and figures skip the call.
+        if text[period] != "." or not text[period - 1 : period].isalpha() or not _is_abbreviation(text, period, end):
+            cuts.append((end, end))
+    return cuts
 
 
 # Letters just before a period that make the word longer than any abbreviation.
@@ -155,4 +161,7 @@ def _is_abbreviation(text: str, period: int, end: int) -> bool:
     lowered = word.lower()
     if lowered in ABBREVIATIONS:
         return True
-    return lowered in NUMBER_ABBREVIATIONS and text[end:].lstrip()[:1].isdigit()
+    if lowered not in NUMBER_ABBREVIATIONS:
+        return False
+    after = _SPACES.match(text, end).end()  # the next non-space, found without copying the rest of the text
+    return text[after : after + 1].isdigit()

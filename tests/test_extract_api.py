@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import checker
-from checker.extraction import _PARAGRAPH, boilerplate_paragraphs
+from checker.extraction import _EURO_WORD, _PARAGRAPH, _writes_euro, boilerplate_paragraphs
 from checker.extraction.context import default_cues
 from checker.ingest import read_path
 from checker.model import Document
@@ -228,3 +228,13 @@ def test_advertising_paragraphs_are_those_a_full_paragraph_match_finds(text: str
 ), max_size=14))
 def test_advertising_paragraphs_are_those_a_full_paragraph_match_finds_on_any_text(pieces: list[str]) -> None:
     test_advertising_paragraphs_are_those_a_full_paragraph_match_finds("".join(pieces))
+
+
+_EURO_PARTS = st.sampled_from(["euro", "EURO", "Euros", "European", "neuro", "e", "uro", "s", "İ", " ", "-", "_", "1"])
+
+
+@given(st.lists(_EURO_PARTS, max_size=10))
+def test_the_euro_search_finds_what_the_plain_scan_finds(parts):
+    """``_writes_euro`` tries the word only where the lower-cased article has "euro": the same answer as a scan."""
+    text = "".join(parts)
+    assert _writes_euro(text, text.lower()) == (_EURO_WORD.search(text) is not None)

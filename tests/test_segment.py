@@ -206,3 +206,16 @@ def test_the_long_word_shortcut_leaves_every_sentence_end_as_it_was(parts):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(segment, "_LONGER_THAN_ABBREVIATIONS", len(text) + 1)  # never taken
         assert split_sentences(Document(id="story", text=text)) == fast
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("See No.\u00a0\u2003 5 for details.", 1),  # any space before the figure, as ``str.isspace`` has it
+        ("It said no. 5 people came.", 1),
+        ("It said No. Others agreed.", 2),  # not before a figure: an ordinary word
+        ("Revenue rose in 2013. Costs fell.", 2),  # a period after a figure is a sentence end
+    ],
+)
+def test_a_number_abbreviation_holds_only_before_a_figure(text, sentences):
+    assert len(split_sentences(Document(id="story", text=text))) == sentences

@@ -31,20 +31,41 @@ _EURO_WORD = re.compile(r"[eE](?<!\w[eE])(?i:uros?)\b")
 _DOLLAR_WORD = re.compile(r"[dD](?<!\w[dD])(?i:ollars?)\b")
 
 
-def article_currency(text: str) -> str | None:
-    """EUR when an article writes euros and never dollars: its bare "cent" is a euro cent."""
-    if "€" not in text and ("euro" not in text.lower() or _EURO_WORD.search(text) is None):
-        # Most articles: every match holds "euro" in some case (no other letter folds to u, r or o),
-        # and a substring test of the lower-cased article is cheaper than the scan; no dollars to look for.
-        return None
+def article_currency(text: str, lowered: str | None = None) -> str | None:
+    """EUR when an article writes euros and never dollars: its bare "cent" is a euro cent.
+
+    ``lowered``: ``text.lower()``, when the caller has it already."""
+    lowered = lowered or text.lower()
+    if "€" not in text and ("euro" not in lowered or not _writes_euro(text, lowered)):
+        return None  # most articles: no dollars to look for
     if "$" in text or _DOLLAR_WORD.search(text) is not None:
         return None
     return "EUR"
 
 
-def boilerplate_paragraphs(text: str, cues: Cues) -> list[tuple[int, int]]:
-    """Paragraphs holding an advertising cue: every figure in them is page furniture."""
-    lowered = text.lower()
+def _writes_euro(text: str, lowered: str) -> bool:
+    """Whether ``_EURO_WORD`` matches in ``text`` (``lowered``: its lower case).
+
+    Every match holds "euro" in some case (no other letter folds to u, r or o), so it is
+    tried only where the lower-cased article has "euro": a substring search is cheaper than
+    the scan, and "European" is in many articles that never write a euro.
+    """
+    if len(lowered) != len(text):  # a letter whose lower case is longer: offsets differ
+        return _EURO_WORD.search(text) is not None
+    at = lowered.find("euro")
+    while at != -1:
+        if _EURO_WORD.match(text, at) is not None:
+            return True
+        at = lowered.find("euro", at + 1)
+    return False
+
+
+def boilerplate_paragraphs(text: str, cues: Cues, lowered: str | None = None) -> list[tuple[int, int]]:
+    """Paragraphs holding an advertising cue: every figure in them is page furniture.
+
+    ``lowered``: ``text.lower()``, when the caller has it already."""
+    if lowered is None:
+        lowered = text.lower()
     if len(lowered) != len(text) or not all(cues.boilerplate_phrases):
         # A letter whose lower case is longer: offsets differ, search paragraph by paragraph
         # (as for an empty phrase, which every paragraph holds).
@@ -122,12 +143,14 @@ def extract_drafts(document: Document, lexicon: Lexicon | None = None, cues: Cue
     drafts: list[Draft] = []
     previous_subject: str | None = None
     previous_end = 0
-    document_context = DocumentContext.read(document.text, document.title, lexicon)
-    may_advertise = cues.may_advertise(document.text)
-    boilerplate_spans = boilerplate_paragraphs(document.text, cues) if may_advertise else []
-    currency_hint = article_currency(document.text)
+    text = document.text
+    document_context = DocumentContext.read(text, document.title, lexicon)
+    lowered = text.lower()  # one copy for the article-wide tests below, each of which would make its own
+    may_advertise = cues.may_advertise(text, lowered)
+    boilerplate_spans = boilerplate_paragraphs(text, cues, lowered) if may_advertise else []
+    currency_hint = article_currency(text, lowered)
     for sentence in split_sentences(document):
-        if "\n\n" in document.text[previous_end:sentence.start]:
+        if text.find("\n\n", previous_end, sentence.start) != -1:  # searched in place: no copy of the gap
             previous_subject = None  # a new paragraph: do not carry a subject across it
         previous_end = sentence.end
         mentions = find_mentions(sentence.text, currency_hint)
@@ -142,7 +165,7 @@ def extract_drafts(document: Document, lexicon: Lexicon | None = None, cues: Cue
             cues,
             previous_subject,
             document_context,
-            boilerplate=any(s <= sentence.start < e for s, e in boilerplate_spans),
+            boilerplate=bool(boilerplate_spans) and any(s <= sentence.start < e for s, e in boilerplate_spans),
             offset=sentence.start,
             article_may_advertise=may_advertise,
         )

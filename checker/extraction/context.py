@@ -188,14 +188,15 @@ class Cues:
         ``self.boilerplate.search``, but a substring test per phrase is cheaper than the alternation."""
         return _has_any(lowered, self.boilerplate_phrases)
 
-    def may_advertise(self, article: str) -> bool:
+    def may_advertise(self, article: str, lowered: str | None = None) -> bool:
         """False when no sentence of ``article`` can hold an advertising cue, so none is searched.
 
         With ASCII cues, a cue in a lower-cased sentence is in the lower-cased
-        article too; other cues are always searched sentence by sentence."""
+        article too; other cues are always searched sentence by sentence.
+        ``lowered``: ``article.lower()``, when the caller has it already."""
         if not all(p.isascii() for p in self.boilerplate_phrases):
             return True
-        return self.is_boilerplate(article.lower())
+        return self.is_boilerplate(article.lower() if lowered is None else lowered)
 
     def may_hold_modality(self, lowered: str, words: set[str]) -> bool:
         """Whether ``self.modality`` can match anywhere in a lower-cased text, whose ``words_of`` are ``words``:
