@@ -432,6 +432,8 @@ FAST_PATH_EDGES = [
     "Items 1,0000 and 1,000,00 and 2.5.6 and 24/7 and 3x4 and 21st and 1990s and 3D.",
     "At 35C, 2.5bn, 10km/h, 5pm, 5AM, 10.45pm, 1400GMT, 1400hrs, 2nd, 3RD, 80s, 5G, 4x4 and 32m2.",
     "A 550-kilometre line, 3-quarters, 2-thirds, 1-half, a 50-year-old, 2024-news@example.org and 7-x@y.z.",
+    "Since 2013. In 1.5. At 2.5.6. and 1,500.7.x 10.45.am 5.pm 3.x@y.z 4.-x@y.z 6.+x@y.z 7..x@y.z 8.'90s 9. 10.",
+    "Call 555.123.4567 or 0.5.2 or 12.2024 or 1.2.3.4 or 1.500. Or 2.D 3.G 4.x4 or 21.st. The end: 40.",
 ]
 
 

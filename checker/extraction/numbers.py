@@ -416,19 +416,20 @@ _LETTER_STARTS = _first_char_dispatch(_STARTS, _FIRST_LETTER_ORDER)
 # "1/16 of a pint", "1⁄32 of a quart": a fraction of one unit, not a date or "24/7".
 _NOT_OF_A = r"(?!\s{1,3}of\s{1,3}an?\s)"
 # Most figures are digits, perhaps with thousands and decimals, followed by a
-# comma, a percent sign, a space and an ordinary word, a glued unit ("35C",
-# "2.5bn") or a hyphened one ("550-kilometre"). None of the alternatives before
-# ``number`` can match there, so the pattern goes straight to ``number``
-# instead of trying each of them, which took much of its time. Hence the
-# excluded followers, one per alternative that reads past the digits:
-# "a.m."/"am", "p.m."/"pm", "o'clock", "of October", "hrs" and time zones,
-# "21st", "1990s", "3D" (skips), "in" and "out of" (ratios), "half", "third",
-# "tenth", "quarter", "fifth", "sixth", "eighth" (fractions, in any case: İ and
-# ı fold to i), and a "@" ahead (an e-mail address). Anything else takes the
-# full path, and so does "F-16".
+# comma, a percent sign, a full stop ("since 2013."), a space and an ordinary
+# word, a glued unit ("35C", "2.5bn") or a hyphened one ("550-kilometre").
+# None of the alternatives before ``number`` can match there, so the pattern
+# goes straight to ``number`` instead of trying each of them, which took much
+# of its time. Hence the excluded followers, one per alternative that reads
+# past the digits: "a.m."/"am", "p.m."/"pm", "o'clock", "of October", "hrs"
+# and time zones, "21st", "1990s", "3D" (skips), "in" and "out of" (ratios),
+# "half", "third", "tenth", "quarter", "fifth", "sixth", "eighth" (fractions,
+# in any case: İ and ı fold to i), a digit or letter after a stop ("1.2.3",
+# "555.123 4567") and a "@" ahead (an e-mail address). Anything else takes
+# the full path, and so does "F-16".
 _GLUED_NOT_UNIT = _caseless_word_set("st nd rd th s am pm d g gmt utc bst cet est edt pst pdt hrs".split())
 _PLAIN_FIGURE = rf"""(?<![A-Za-z][-/])(?:\d{{1,3}},\d{{3}}(?:,\d{{3}})*+|\d++)(?:\.\d++|)
-    (?:[,;%)](?!\d)|\Z
+    (?:[,;%)](?!\d)|\.(?![\w.+\-@'’])|\Z
       |\s(?:[bcdgjklmnruvwxyz]|[ap](?![.mM])|o(?![fuU'’])|i(?![nN])|h(?![aArR])|t(?![hHeE])|q(?![uU])
          |[fse](?![iIİı]))
       |(?!{_GLUED_NOT_UNIT})[A-Za-z]{{1,3}}+(?![\w.+\-@'’])
