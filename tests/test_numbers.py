@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from checker.extraction import numbers
 from checker.extraction.numbers import NumberSpan, find_numbers
+from tests.labels import CORPUS
 
 
 def spans_by_text(sentence: str) -> dict[str, NumberSpan]:
@@ -452,6 +453,14 @@ def test_plain_figure_fast_path_changes_no_match(sentence: str) -> None:
 @given(st.text(alphabet=" 0123456789,.%;)-:/@apmofuinhrtqseidgkCDGMNOPT'", max_size=40))
 def test_plain_figure_fast_path_changes_no_match_on_any_text(sentence: str) -> None:
     test_plain_figure_fast_path_changes_no_match(sentence)
+
+
+def test_plain_figure_fast_path_changes_no_match_in_the_fixture_articles() -> None:
+    """Real reporting, line by line: dates, times, phones and figures at every sentence end."""
+    lines = [line for path in sorted(CORPUS.iterdir()) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) > 500
+    for line in lines:
+        test_plain_figure_fast_path_changes_no_match(line)
 
 
 def _plain_starts() -> numbers.re.Pattern[str]:
