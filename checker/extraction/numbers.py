@@ -519,7 +519,9 @@ _GATE_WORDS = (
 # dot (U+0307). With one of them in a sentence, the sentence takes the full scan.
 _FOLDED_AWAY = "".join(sorted({char.lower()[-1] for char in "".join(_FOLDS_TO.values())} - set(string.ascii_lowercase)))
 _GATE_FIRSTS = "".join(sorted({word[0] for word in _GATE_WORDS}))
-_ASCII_DIGIT = re.compile("[0-9]")
+# Deleted from an ASCII text's bytes to tell whether it holds a digit: one table lookup per
+# byte in C, a few times faster than a regex scan, which calls a set test per character.
+_ASCII_DIGITS = b"0123456789"
 # Searched in the lower-cased text, after the space ``find_numbers`` puts before it. Each
 # try starts at a character other than a-z (a tight loop for the engine): a digit or
 # folded letter there, or a gate word after it.
@@ -1013,7 +1015,8 @@ def find_numbers(text: str) -> list[NumberSpan]:
     text = " " + text  # see _CANDIDATES: a match consumes the character before it
     lowered = text.lower()
     # An ASCII digit is found sooner in the text itself: most sentences with a figure have one.
-    if not (text.isascii() and _ASCII_DIGIT.search(text)) and _MAY_HOLD_NUMBER.search(lowered) is None:
+    has_ascii_digit = text.isascii() and len(text.encode().translate(None, _ASCII_DIGITS)) != len(text)
+    if not has_ascii_digit and _MAY_HOLD_NUMBER.search(lowered) is None:
         return []  # no digit and no number word: only skips could match (see _MAY_HOLD_NUMBER)
     candidates: list[_Candidate] = []
     for match in _CANDIDATES.finditer(text):
