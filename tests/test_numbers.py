@@ -589,3 +589,48 @@ def test_gate_lower_cases_every_letter_the_grammar_folds_to_ascii_or_falls_back(
         char = chr(code)
         if ascii_letter.fullmatch(char) and not (char.lower().isascii() and char.lower().isalpha()):
             assert any(folded in numbers._FOLDED_AWAY for folded in char.lower()), hex(code)
+
+
+# --- the same gate on ASCII text, done on its bytes ------------------------------------------
+
+
+def _ascii_gate_passes(sentence: str) -> bool:
+    return numbers._ascii_may_hold_number(" " + sentence)
+
+
+def _agrees_with_the_gate(sentence: str) -> None:
+    """The bytes test lets through every ASCII text the pattern does; without a "_" they agree."""
+    if not sentence.isascii():
+        return
+    if "_" in sentence:
+        assert _ascii_gate_passes(sentence) or not _gate_passes(sentence), sentence
+    else:
+        assert _ascii_gate_passes(sentence) == _gate_passes(sentence), sentence
+
+
+@pytest.mark.parametrize("sentence", GATE_EDGES + [
+    "Bloomberg reported this on Friday, citing documents.", "TEN_ and _ten and ten_ and x_ten", "ten_", "_ten",
+    "Tens, TWENTY-ONE; thirds.", "halfway, money, someone, often, attention", "HUNDREDS\tof\nthousands",
+])
+def test_ascii_gate_agrees_with_the_gate(sentence: str) -> None:
+    _agrees_with_the_gate(sentence)
+
+
+_ASCII_GATE_PIECES = [piece for piece in _GATE_PIECES if piece.isascii()] + ["_", "ten_", "_six", "Ten", "tEn", "@"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_ASCII_GATE_PIECES), st.sampled_from([" ", "", "-", "  ", "\n", "_"])),
+                max_size=8))
+def test_ascii_gate_agrees_with_the_gate_on_any_text(pieces: list[tuple[str, str]]) -> None:
+    _agrees_with_the_gate("".join(piece + joint for piece, joint in pieces))
+
+
+def test_ascii_gate_agrees_with_the_gate_on_every_word_of_the_grammar_and_the_fixture_articles() -> None:
+    for word in sorted(_grammar_vocabulary()):
+        for spelled in (word, word.lower(), word.title(), word.upper()):
+            for template in GATE_TEMPLATES:
+                _agrees_with_the_gate(template.format(spelled))
+    for path in sorted(CORPUS.iterdir()):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            _agrees_with_the_gate(line)
