@@ -634,3 +634,13 @@ def test_ascii_gate_agrees_with_the_gate_on_every_word_of_the_grammar_and_the_fi
     for path in sorted(CORPUS.iterdir()):
         for line in path.read_text(encoding="utf-8").splitlines():
             _agrees_with_the_gate(line)
+
+
+@pytest.mark.parametrize("before", ["in", "Since", "BY", "of the  year", "The Year", "end of", "Beginning\nof", "mid",
+                                    "inn", "sin", "the", "bye", "(in", ".in", "_in", "fiscal", "FALL"])
+@pytest.mark.parametrize("spaces", [" ", "   ", "    ", "\n"])
+def test_year_context_on_lower_cased_ascii_text_is_the_case_blind_pattern(before: str, spaces: str) -> None:
+    text = f" It was {before}{spaces}"
+    blind = numbers._YEAR_CONTEXT_BEFORE.search(text, 0, len(text)) is not None
+    assert numbers._year_context_before(text, len(text), text.lower()) == blind
+    assert numbers._year_context_before(text, len(text), None) == blind

@@ -556,11 +556,14 @@ _HEDGE_BEFORE_FOLDED = re.compile(rf"[^\w.](?P<hedge>{_HEDGE_TRIE})\s{{1,3}}$")
 # The longest match: the character before, the longest phrase, three spaces and
 # a newline that "$" may stand before. Searching no further back finds the same hedge.
 _HEDGE_REACH = 1 + max(map(len, _HEDGE_CANONICAL)) + 3 + 1
-_YEAR_CONTEXT_BEFORE = re.compile(
-    r"[^\w.](?i:in|since|by|until|till|before|after|during|throughout|from|of\s+the\s+year|the\s+year|year|"
+_YEAR_CONTEXT_WORDS = (
+    r"(?:in|since|by|until|till|before|after|during|throughout|from|of\s+the\s+year|the\s+year|year|"
     r"early|late|mid|spring|summer|autumn|fall|winter|fiscal|end\s+of|start\s+of|beginning\s+of)"
-    r"\s{1,3}$"
 )
+_YEAR_CONTEXT_BEFORE = re.compile(rf"[^\w.](?i:{_YEAR_CONTEXT_WORDS})\s{{1,3}}$")
+# The same for ASCII text lower-cased, as _HEDGE_BEFORE_FOLDED: "since 2013" ends many a
+# sentence of reporting, and the case-insensitive search costs about three times as much.
+_YEAR_CONTEXT_BEFORE_FOLDED = re.compile(rf"[^\w.]{_YEAR_CONTEXT_WORDS}\s{{1,3}}$")
 _BETWEEN_BEFORE = re.compile(r"[^\w.](?i:between)\s{1,3}$")
 _FROM_BEFORE = re.compile(r"[^\w.](?i:from)\s{1,3}$")
 # "prices range from $370,000 to $5.5 million": a spread, not a change.
@@ -1027,6 +1030,17 @@ def _hedge_before(text: str, start: int, lowered: str | None = None) -> tuple[st
     return _HEDGE_CANONICAL[fold_case(hedge.group("hedge"))], hedge.start("hedge")
 
 
+def _year_context_before(text: str, start: int, lowered: str | None) -> bool:
+    """Whether a word that dates a year ("in", "since", "by") is written just before ``start``.
+
+    ``lowered`` is ``text.lower()`` when ``text`` is ASCII, for the faster pattern.
+    """
+    window = max(0, start - _CONTEXT)
+    if lowered is None:
+        return _YEAR_CONTEXT_BEFORE.search(text, window, start) is not None
+    return _YEAR_CONTEXT_BEFORE_FOLDED.search(lowered, window, start) is not None
+
+
 def find_numbers(text: str) -> list[NumberSpan]:
     """Every number written in ``text``, in order, with non-overlapping spans."""
     text = " " + text  # see _CANDIDATES: a match consumes the character before it
@@ -1059,7 +1073,7 @@ def find_numbers(text: str) -> list[NumberSpan]:
         if candidate is None:
             continue
         year = _is_year(candidate)
-        if year and _YEAR_CONTEXT_BEFORE.search(text, max(0, candidate.start - _CONTEXT), candidate.start):
+        if year and _year_context_before(text, candidate.start, ascii_lowered):
             continue  # "in 2023", "since 2020", "by 2035"
         qualifier = qualifier_start = None
         if candidate.value_to is None:
