@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from checker.extraction import numbers
 from checker.extraction.numbers import NumberSpan, find_numbers
+from tests.labels import CORPUS
 
 
 def spans_by_text(sentence: str) -> dict[str, NumberSpan]:
@@ -432,6 +433,8 @@ FAST_PATH_EDGES = [
     "Items 1,0000 and 1,000,00 and 2.5.6 and 24/7 and 3x4 and 21st and 1990s and 3D.",
     "At 35C, 2.5bn, 10km/h, 5pm, 5AM, 10.45pm, 1400GMT, 1400hrs, 2nd, 3RD, 80s, 5G, 4x4 and 32m2.",
     "A 550-kilometre line, 3-quarters, 2-thirds, 1-half, a 50-year-old, 2024-news@example.org and 7-x@y.z.",
+    "Since 2013. In 1.5. At 2.5.6. and 1,500.7.x 10.45.am 5.pm 3.x@y.z 4.-x@y.z 6.+x@y.z 7..x@y.z 8.'90s 9. 10.",
+    "Call 555.123.4567 or 0.5.2 or 12.2024 or 1.2.3.4 or 1.500. Or 2.D 3.G 4.x4 or 21.st. The end: 40.",
 ]
 
 
@@ -450,6 +453,14 @@ def test_plain_figure_fast_path_changes_no_match(sentence: str) -> None:
 @given(st.text(alphabet=" 0123456789,.%;)-:/@apmofuinhrtqseidgkCDGMNOPT'", max_size=40))
 def test_plain_figure_fast_path_changes_no_match_on_any_text(sentence: str) -> None:
     test_plain_figure_fast_path_changes_no_match(sentence)
+
+
+def test_plain_figure_fast_path_changes_no_match_in_the_fixture_articles() -> None:
+    """Real reporting, line by line: dates, times, phones and figures at every sentence end."""
+    lines = [line for path in sorted(CORPUS.iterdir()) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) > 500
+    for line in lines:
+        test_plain_figure_fast_path_changes_no_match(line)
 
 
 def _plain_starts() -> numbers.re.Pattern[str]:
@@ -578,3 +589,58 @@ def test_gate_lower_cases_every_letter_the_grammar_folds_to_ascii_or_falls_back(
         char = chr(code)
         if ascii_letter.fullmatch(char) and not (char.lower().isascii() and char.lower().isalpha()):
             assert any(folded in numbers._FOLDED_AWAY for folded in char.lower()), hex(code)
+
+
+# --- the same gate on ASCII text, done on its bytes ------------------------------------------
+
+
+def _ascii_gate_passes(sentence: str) -> bool:
+    return numbers._ascii_may_hold_number(" " + sentence)
+
+
+def _agrees_with_the_gate(sentence: str) -> None:
+    """The bytes test lets through every ASCII text the pattern does; without a "_" they agree."""
+    if not sentence.isascii():
+        return
+    if "_" in sentence:
+        assert _ascii_gate_passes(sentence) or not _gate_passes(sentence), sentence
+    else:
+        assert _ascii_gate_passes(sentence) == _gate_passes(sentence), sentence
+
+
+@pytest.mark.parametrize("sentence", GATE_EDGES + [
+    "Bloomberg reported this on Friday, citing documents.", "TEN_ and _ten and ten_ and x_ten", "ten_", "_ten",
+    "Tens, TWENTY-ONE; thirds.", "halfway, money, someone, often, attention", "HUNDREDS\tof\nthousands",
+])
+def test_ascii_gate_agrees_with_the_gate(sentence: str) -> None:
+    _agrees_with_the_gate(sentence)
+
+
+_ASCII_GATE_PIECES = [piece for piece in _GATE_PIECES if piece.isascii()] + ["_", "ten_", "_six", "Ten", "tEn", "@"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_ASCII_GATE_PIECES), st.sampled_from([" ", "", "-", "  ", "\n", "_"])),
+                max_size=8))
+def test_ascii_gate_agrees_with_the_gate_on_any_text(pieces: list[tuple[str, str]]) -> None:
+    _agrees_with_the_gate("".join(piece + joint for piece, joint in pieces))
+
+
+def test_ascii_gate_agrees_with_the_gate_on_every_word_of_the_grammar_and_the_fixture_articles() -> None:
+    for word in sorted(_grammar_vocabulary()):
+        for spelled in (word, word.lower(), word.title(), word.upper()):
+            for template in GATE_TEMPLATES:
+                _agrees_with_the_gate(template.format(spelled))
+    for path in sorted(CORPUS.iterdir()):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            _agrees_with_the_gate(line)
+
+
+@pytest.mark.parametrize("before", ["in", "Since", "BY", "of the  year", "The Year", "end of", "Beginning\nof", "mid",
+                                    "inn", "sin", "the", "bye", "(in", ".in", "_in", "fiscal", "FALL"])
+@pytest.mark.parametrize("spaces", [" ", "   ", "    ", "\n"])
+def test_year_context_on_lower_cased_ascii_text_is_the_case_blind_pattern(before: str, spaces: str) -> None:
+    text = f" It was {before}{spaces}"
+    blind = numbers._YEAR_CONTEXT_BEFORE.search(text, 0, len(text)) is not None
+    assert numbers._year_context_before(text, len(text), text.lower()) == blind
+    assert numbers._year_context_before(text, len(text), None) == blind
