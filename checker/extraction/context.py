@@ -600,8 +600,10 @@ def describe(
     cue_places = cues.modality_places(lowered, plain_words) if cued else []
     may_say_present = bool(times) and _has_any(lowered, _PRESENT_PHRASES)  # every ``_PRESENT`` match is one
     # Most sentences write no rate, and many no window: then no figure looks for one among the times.
-    has_rate = any(t.kind == "rate" for t in times)
-    has_window = any(t.kind in _WINDOW_KINDS for t in times)
+    kinds = {t.kind for t in times}
+    has_rate, has_window = "rate" in kinds, not kinds.isdisjoint(_WINDOW_KINDS)
+    # A target in a figure's clause is within ``NEAR_REACH`` of it: the sentence's targets serve every figure
+    targets = [t for t in times if t.kind == "target"] if "target" in kinds else []
     name_starts = [n.start for n in names]
     time_starts = [t.start for t in times]
     entity_starts = [e[0] for e in entities]
@@ -648,7 +650,7 @@ def describe(
                 item=lexicon.item(item) if item else None,
                 relation=relation,
                 attribution=attribution,
-                modality=_modality(lowered, c_start, c_end, mention, near_times, cues, cued, cue_places),
+                modality=_modality(lowered, c_start, c_end, mention, targets, cues, cued, cue_places),
                 boilerplate=boilerplate,
                 part_of=whole,
                 rate=_rate_for(mention, mentions, near_times, index) if has_rate else None,
@@ -997,14 +999,15 @@ def _modality(
     c_start: int,
     c_end: int,
     mention: Mention,
-    times: list[TimeExpression],
+    targets: list[TimeExpression],
     cues: Cues,
     cued: bool = True,
     places: list[tuple[int, int]] | None = None,
 ) -> str:
     """The nearest modality cue before the figure in its clause; plans after it count too.
 
-    ``text`` is the lower-cased sentence (same offsets); ``cued`` is False when
+    ``text`` is the lower-cased sentence (same offsets); ``targets``, the time expressions of kind
+    "target" that may lie in the clause (most sentences have none); ``cued`` is False when
     it holds no cue phrase at all (most sentences), and the cues are not searched;
     ``places``, its ``Cues.modality_places`` if known, tells which ranges to search."""
     best = "actual"
@@ -1023,7 +1026,7 @@ def _modality(
             for name in ("planned", "forecast"):
                 if name in later:
                     return name
-    if best == "actual" and any(t.kind == "target" and c_start <= t.start < c_end for t in times):
+    if best == "actual" and targets and any(c_start <= t.start < c_end for t in targets):
         return "target"  # "... to cut 4,000 jobs by the end of 2026"
     return best
 
