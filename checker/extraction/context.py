@@ -599,6 +599,11 @@ def describe(
     cued = cues.may_hold_modality(lowered, plain_words)
     cue_places = cues.modality_places(lowered, plain_words) if cued else []
     may_say_present = bool(times) and _has_any(lowered, _PRESENT_PHRASES)  # every ``_PRESENT`` match is one
+    # Most sentences write no rate, and many no window: then no figure looks for one among the times.
+    kinds = {t.kind for t in times}
+    has_rate, has_window = "rate" in kinds, not kinds.isdisjoint(_WINDOW_KINDS)
+    # A target in a figure's clause is within ``NEAR_REACH`` of it: the sentence's targets serve every figure
+    targets = [t for t in times if t.kind == "target"] if "target" in kinds else []
     name_starts = [n.start for n in names]
     time_starts = [t.start for t in times]
     entity_starts = [e[0] for e in entities]
@@ -634,17 +639,22 @@ def describe(
         if item is None and subject and _is_extent(mention.unit):
             item = _head_noun(subject)  # "The Sau reservoir, which covers about 570 hectares": the reservoir
         raw_items.append(item)
+        window = (
+            _window_for(mention, _figure_times(near_times, source_spans), clause, lowered, may_say_present)
+            if has_window
+            else None
+        )
         out.append(
             MentionContext(
                 subject=subject,
                 item=lexicon.item(item) if item else None,
                 relation=relation,
                 attribution=attribution,
-                modality=_modality(lowered, c_start, c_end, mention, near_times, cues, cued, cue_places),
+                modality=_modality(lowered, c_start, c_end, mention, targets, cues, cued, cue_places),
                 boilerplate=boilerplate,
                 part_of=whole,
-                rate=_rate_for(mention, mentions, near_times, index),
-                window=_window_for(mention, _figure_times(near_times, source_spans), clause, lowered, may_say_present),
+                rate=_rate_for(mention, mentions, near_times, index) if has_rate else None,
+                window=window,
             )
         )
     return out
@@ -766,7 +776,8 @@ def named_candidates(
         while words and (
             words[0] in _SENTENCE_STARTERS
             or words[0].rstrip(_NAME_END) in _NOT_NAMES
-            or (offset == 0 and (words[0].lower() in document.common_words or words[0] not in document.name_words))
+            # the set look-up first: an opening word not capitalized mid-sentence needs no search of the article
+            or (offset == 0 and (words[0] not in document.name_words or words[0].lower() in document.common_words))
         ):
             offset = text.index(words[0], offset) + len(words[0])
             words.pop(0)
@@ -774,7 +785,7 @@ def named_candidates(
                 offset += 1
         while words and words[-1].rstrip(_NAME_END) in _NOT_NAMES:  # "at the end of December."
             words.pop()
-        hyphen = _HYPHEN_LOWER.search(words[-1]) if words else None
+        hyphen = _HYPHEN_LOWER.search(words[-1]) if words and "-" in words[-1] else None  # most names hold none
         if hyphen:  # "World Bank-led", "Seoul-based"
             words[-1] = words[-1][: hyphen.start()]
         name = " ".join(words).rstrip(_NAME_END)
@@ -795,14 +806,22 @@ def named_candidates(
         if preposition in _OBJECT_PREPOSITIONS and preposition not in _PLACE_PREPOSITIONS:
             continue
         tier = 1 if preposition in _PLACE_PREPOSITIONS else 0
-        surface = text[start:end]
-        follower = _WORD.match(text, end + 1) if end < len(text) and text[end] == " " else None
-        if surface != canonical and _DEMONYM.search(surface) and follower and follower.group(0).islower():
-            tier = max(tier, 1)  # "the Pakistani city of Jacobabad": the adjective only places it
-        if any(s <= start and end <= e for s, e in source_spans):
+        if tier == 0 and _is_placing_adjective(text, start, end, canonical):
+            tier = 1  # "the Pakistani city of Jacobabad": the adjective only places it
+        if source_spans and any(s <= start and end <= e for s, e in source_spans):
             tier = 2  # the source of the figure: what it is about only when nothing else is named
         found.append(Named(start, end, canonical, tier))
     return found
+
+
+def _is_placing_adjective(text: str, start: int, end: int, canonical: str) -> bool:
+    """Whether the name at [start, end) is written as a demonym before a lower-case word ("the Pakistani city"),
+    where it only places what follows. The word after is read only for a demonym: most names are none."""
+    surface = text[start:end]
+    if surface == canonical or not _DEMONYM.search(surface) or end >= len(text) or text[end] != " ":
+        return False
+    follower = _WORD.match(text, end + 1)
+    return follower is not None and follower.group(0).islower()
 
 
 def _subject_for(text: str, mention: Mention, names: list[Named], c_start: int, c_end: int) -> str | None:
@@ -980,14 +999,15 @@ def _modality(
     c_start: int,
     c_end: int,
     mention: Mention,
-    times: list[TimeExpression],
+    targets: list[TimeExpression],
     cues: Cues,
     cued: bool = True,
     places: list[tuple[int, int]] | None = None,
 ) -> str:
     """The nearest modality cue before the figure in its clause; plans after it count too.
 
-    ``text`` is the lower-cased sentence (same offsets); ``cued`` is False when
+    ``text`` is the lower-cased sentence (same offsets); ``targets``, the time expressions of kind
+    "target" that may lie in the clause (most sentences have none); ``cued`` is False when
     it holds no cue phrase at all (most sentences), and the cues are not searched;
     ``places``, its ``Cues.modality_places`` if known, tells which ranges to search."""
     best = "actual"
@@ -1006,7 +1026,7 @@ def _modality(
             for name in ("planned", "forecast"):
                 if name in later:
                     return name
-    if best == "actual" and any(t.kind == "target" and c_start <= t.start < c_end for t in times):
+    if best == "actual" and targets and any(c_start <= t.start < c_end for t in targets):
         return "target"  # "... to cut 4,000 jobs by the end of 2026"
     return best
 
@@ -1315,7 +1335,7 @@ def _window_for(
 
     ``may_say_present``: False when the sentence holds none of ``_PRESENT_PHRASES`` (most do not),
     and the clause is not searched for one (a search tries the pattern at every word)."""
-    windows = [t for t in times if t.kind in ("window", "target")]
+    windows = [t for t in times if t.kind in _WINDOW_KINDS]
     if not windows:
         return None
     present = [m.span() for m in _PRESENT.finditer(lowered, clause.start, clause.end)] if may_say_present else []
@@ -1327,6 +1347,9 @@ def _window_for(
     if not windows:
         return None
     return min(windows, key=lambda t: min(abs(t.start - mention.end), abs(mention.start - t.end)))
+
+
+_WINDOW_KINDS = ("window", "target")
 
 
 def _between(span: tuple[int, int], time: TimeExpression, mention: Mention) -> bool:
