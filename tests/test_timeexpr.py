@@ -539,6 +539,34 @@ def test_searching_from_anchors_finds_what_each_pattern_finds_at_every_position(
     assert found(timeexpr._YEAR_MODIFIER_RE_FOLDED.finditer(s.folded)) == lowered
 
 
+ANCHOR_FORMS = [
+    (timeexpr._RATE_ANCHORS, timeexpr._RATE_ANCHOR_FORMS),
+    (timeexpr._REFERENCE_ANCHORS, timeexpr._REFERENCE_ANCHOR_FORMS),
+    (timeexpr._REFERENCE_ANCHORS_WRITTEN, timeexpr._REFERENCE_ANCHOR_FORMS_WRITTEN),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(ANCHOR_WORDS + ["an", "a", "annual", "1st", "20", "third", "this", "Jul", "July",
+                                                       "Sept.", "FYI", "every", "per"]),
+                       st.sampled_from(SEPARATORS)), max_size=16),
+    st.sampled_from([str, str.lower, str.upper, str.title]),
+)
+@example([("an", " "), ("annual", " "), ("a", " "), ("year", "")], str)
+@example([("Sept.", " "), ("Sep", "\n"), ("June", " "), ("Jun.", "")], str)
+def test_anchors_grouped_by_first_character_find_what_the_plain_alternation_finds(pieces, case) -> None:
+    sentence = case("".join(word + separator for word, separator in pieces))
+    for grouped, forms in ANCHOR_FORMS:
+        plain = re.compile("|".join(forms))
+        assert [m.span() for m in grouped.finditer(sentence)] == [m.span() for m in plain.finditer(sentence)]
+
+
+def test_grouping_by_first_character_refuses_an_alternative_that_opens_with_a_class() -> None:
+    with pytest.raises(ValueError):
+        timeexpr._by_first_character(["1st", r"\d+th"])
+
+
 @pytest.mark.parametrize("text", [
     "Sales rose 5% in the fİrst quarter of 2023.",
     "Output fell earlİer this year.",

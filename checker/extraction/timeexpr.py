@@ -1055,6 +1055,26 @@ def _each_then(words: tuple[str, ...], rest: str) -> list[str]:
     return [word + rest for word in words]
 
 
+def _by_first_character(alternatives: list[str]) -> str:
+    """``"|".join(alternatives)`` with the alternatives that open with the same character under it once:
+    "a(?:\\s+year|n\\s+year|nnual)" for "a\\s+year|an\\s+year|annual".
+
+    The engine tries each alternative in turn at each position its first character allows; grouped, it
+    tests that character once per group. Each alternative opens with a plain character, so two from
+    different groups never match at one position, and within a group the order is kept: the same
+    alternative matches first, at the same offsets.
+    """
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        if not (alternative[0].isalnum() or alternative[0] == "/"):
+            raise ValueError(f"an alternative opening with a plain character expected: {alternative!r}")
+        groups.setdefault(alternative[0], []).append(alternative[1:])
+    return "|".join(
+        first + rests[0] if len(rests) == 1 else first + "(?:" + "|".join(rests) + ")"
+        for first, rests in groups.items()
+    )
+
+
 def _lead(words: tuple[str, ...]) -> re.Pattern[str]:
     """The rest of an anchor's own word, then any run of ``words`` or days ("22nd"), whole, each after a
     space or a hyphen: a pattern over the reversed folded sentence, so the words are spelt backwards."""
@@ -1068,31 +1088,29 @@ def _lead(words: tuple[str, ...]) -> re.Pattern[str]:
 # unit after a slash. At most two words come before: "five times a year",
 # "every single two weeks".
 _RATE_UNITS = r"(?:year|annum|quarter|month|week|fortnight|day|hour|decade)"
-_RATE_ANCHORS = re.compile(
-    "|".join(
-        _each_then(("a", "an", "per", "each", "every", "single"), r"\s+" + _RATE_UNITS)
-        + _each_then(("each", "every", "single"), r"\s+[\w-]+\s+" + _RATE_UNITS)
-        + ["annual", "yearly", r"p\.a\.", "quarterly", "monthly", "weekly", "fortnightly", "daily", "hourly",
-           "bienn", r"/\s?(?:yr|year|month|mo|wk|week|day|hr|hour)"]
-    )
+_RATE_ANCHOR_FORMS = (
+    _each_then(("a", "an", "per", "each", "every", "single"), r"\s+" + _RATE_UNITS)
+    + _each_then(("each", "every", "single"), r"\s+[\w-]+\s+" + _RATE_UNITS)
+    + ["annual", "yearly", r"p\.a\.", "quarterly", "monthly", "weekly", "fortnightly", "daily", "hourly",
+       "bienn", r"/\s?(?:yr|year|month|mo|wk|week|day|hr|hour)"]
 )
+_RATE_ANCHORS = re.compile(_by_first_character(_RATE_ANCHOR_FORMS))  # one test of "a" for "a", "an", "annual"
 _RATE_LEAD = re.compile(r"\S*(?:\s+\S+){0,2}")  # the anchor's own word and any two before it, backwards
 
 # A reference's core: a year or decade, "fiscal"/FY, a quarter or half
 # ("first quarter", "Q3"), a month name, "last/this/next/current/the
 # <unit>", "year-end". Month names and codes are matched as written.
-_REFERENCE_ANCHORS = re.compile(
-    "|".join(
-        [r"1\d\d\d", r"20\d\d", "fiscal", "year[- ]end"]
-        + _each_then(("first", "second", "third", "fourth", "final", "1st", "2nd", "3rd", "4th"),
-                     r"(?:\s+|-)(?:quarter|half)")
-        + _each_then(("last", "this", "next", "current", "the"), r"\s+(?:year|month|week|quarter|decade)")
-    )
+_REFERENCE_ANCHOR_FORMS = (
+    [r"1\d\d\d", r"20\d\d", "fiscal", "year[- ]end"]
+    + _each_then(("first", "second", "third", "fourth", "final", "1st", "2nd", "3rd", "4th"),
+                 r"(?:\s+|-)(?:quarter|half)")
+    + _each_then(("last", "this", "next", "current", "the"), r"\s+(?:year|month|week|quarter|decade)")
 )
-_REFERENCE_ANCHORS_WRITTEN = re.compile(
-    "|".join(_each_then(_MONTH_NAMES, r"\b") + _each_then(_MONTH_ABBREVIATIONS, r"(?:\.|\b)")
-             + ["Q[1-4]", "H[12]", "FY"])
+_REFERENCE_ANCHORS = re.compile(_by_first_character(_REFERENCE_ANCHOR_FORMS))  # "t": "third", "this", "the"
+_REFERENCE_ANCHOR_FORMS_WRITTEN = (
+    _each_then(_MONTH_NAMES, r"\b") + _each_then(_MONTH_ABBREVIATIONS, r"(?:\.|\b)") + ["Q[1-4]", "H[12]", "FY"]
 )
+_REFERENCE_ANCHORS_WRITTEN = re.compile(_by_first_character(_REFERENCE_ANCHOR_FORMS_WRITTEN))  # "J": six forms
 # Before a reference's core only: a preposition, "the whole of", "the end
 # of", an edge ("late", "mid-"), "the" ("the first quarter", "the 1990s"),
 # "last" ("last June") and a day ("22nd of June"); before those, the words
