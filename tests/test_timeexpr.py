@@ -565,6 +565,8 @@ def test_anchors_grouped_by_first_character_find_what_the_plain_alternation_find
 def test_grouping_by_first_character_refuses_an_alternative_that_opens_with_a_class() -> None:
     with pytest.raises(ValueError):
         timeexpr._by_first_character(["1st", r"\d+th"])
+    with pytest.raises(ValueError):
+        timeexpr._by_first_character(["an", "a?b"])  # "a" is not the character that opens "a?b"
 
 
 @pytest.mark.parametrize("text", [

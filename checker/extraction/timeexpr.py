@@ -944,8 +944,11 @@ def _find_rates(s: _Sentence) -> list[TimeExpression]:
 
 
 def _rate_period(m: re.Match[str], s: _Sentence, written: str) -> tuple[str | None, str | None]:
+    """The rate's ISO period and how it was read; (None, None) when the words are no rate after all.
+
+    The word before the rate is read only where it decides ("for a year", "km an hour", "the daily
+    Kommersant"): most rates ("each month", "per day", "annually") never look at it."""
     text = s.text
-    previous = _previous_word(s, m.start())
     if m.group("freq"):
         times = _TIMES_WORD.get(m.group("freq").split()[0].lower()) or _count(m.group("times"))
         unit = m.group("funit").lower()
@@ -967,7 +970,9 @@ def _rate_period(m: re.Match[str], s: _Sentence, written: str) -> tuple[str | No
         return f"P{time_mark}{n * size}{designator}", None
     if m.group("per"):
         unit = m.group("punit").lower()
-        if m.group("pw").lower() in ("a", "an"):
+        indefinite = m.group("pw").lower() in ("a", "an")
+        previous = _previous_word(s, m.start()) if indefinite or unit == "hour" else None
+        if indefinite:
             if previous in _DURATION_LEAD_WORDS or _DURATION_TAIL_RE.match(text, m.end()):
                 return None, None  # "for a year", "a year ago", "a year-long"
             if unit == "quarter" and (previous in _CHANGE_VERBS or _FRACTION_TAIL_RE.match(text, m.end())):
@@ -977,13 +982,13 @@ def _rate_period(m: re.Match[str], s: _Sentence, written: str) -> tuple[str | No
         return _PERIOD_OF_UNIT[unit], None
     if m.group("adv"):
         word = m.group("adv").lower()
-        if word == "daily" and previous in ("the", "a") and _NEWSPAPER_RE.match(text, m.end()):
+        if word == "daily" and _previous_word(s, m.start()) in ("the", "a") and _NEWSPAPER_RE.match(text, m.end()):
             return None, None  # "the daily Kommersant"
-        if word == "hourly" and previous in _LENGTH_UNITS:
+        if word == "hourly" and _previous_word(s, m.start()) in _LENGTH_UNITS:
             return None, None
         return _PERIOD_OF_ADVERB[word], None
     unit = m.group("sunit").lower()
-    if _PERIOD_OF_UNIT[unit] == "PT1H" and previous in _LENGTH_UNITS:
+    if _PERIOD_OF_UNIT[unit] == "PT1H" and _previous_word(s, m.start()) in _LENGTH_UNITS:
         return None, None  # "km/hour"
     return _PERIOD_OF_UNIT[unit], None
 
@@ -1066,7 +1071,7 @@ def _by_first_character(alternatives: list[str]) -> str:
     """
     groups: dict[str, list[str]] = {}
     for alternative in alternatives:
-        if not (alternative[0].isalnum() or alternative[0] == "/"):
+        if not (alternative[0].isalnum() or alternative[0] == "/") or alternative[1:2] in ("?", "*", "+", "{"):
             raise ValueError(f"an alternative opening with a plain character expected: {alternative!r}")
         groups.setdefault(alternative[0], []).append(alternative[1:])
     return "|".join(
