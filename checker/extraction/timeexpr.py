@@ -330,9 +330,10 @@ _HAS_CASELESS_TWIN = re.compile("[" + "".join(map(chr, _CASELESS_TWINS)) + "]")
 def _resolve(groups: dict[str, str | None], tag: str, published: date | None, direction: str) -> _Period | None:
     """Turn one matched reference into days, or None when the match is not a time reference."""
 
-    def g(name: str) -> str | None:
+    def tagged(name: str) -> str | None:
         return groups.get(name + tag)
 
+    g = tagged if tag else groups.get  # most references are untagged: a dozen look-ups each, without the closure
     base = _base_period(g, published, direction)
     if base is None:
         return None
