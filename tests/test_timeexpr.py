@@ -516,6 +516,7 @@ def found(matches) -> list[tuple[tuple[int, int], dict]]:
 @example([("far", "-"), ("late", "-"), ("3rd", " "), ("Dec", "\n")], str)  # an edge joined by hyphens before its day
 @example([("late-last", " "), ("May-Week", "  "), ("2023", " ")], str)
 @example([("single", "  "), ("annually", " "), ("quarterly", " ")], str)  # an anchor overlapping two rates
+@example([("2019", " "), ("ſince", " ")], str)  # folded unlike its lower case: year modifiers are matched as written
 @example([("in", " \n "), ("the", "  "), ("first", "-"), ("quarter", " "), ("of", "\t"), ("2023", "")], str.upper)
 def test_searching_from_anchors_finds_what_each_pattern_finds_at_every_position(pieces, case) -> None:
     sentence = case("".join(word + separator for word, separator in pieces))
@@ -534,9 +535,42 @@ def test_searching_from_anchors_finds_what_each_pattern_finds_at_every_position(
         written = timeexpr._WINDOW_RE.finditer(sentence)
         lowered = [(m.span(), {k: v and v.lower() for k, v in m.groupdict().items()}) for m in written]
         assert found(timeexpr._WINDOW_RE_FOLDED.finditer(s.folded)) == lowered
-    written = timeexpr._YEAR_MODIFIER_RE.finditer(sentence)  # no case-sensitive part: always the same spans
-    lowered = [(m.span(), {k: v and v.lower() for k, v in m.groupdict().items()}) for m in written]
-    assert found(timeexpr._YEAR_MODIFIER_RE_FOLDED.finditer(s.folded)) == lowered
+    # As _find_year_modifiers: over the folded sentence only where that is its lower case ('ſ' folds to 's' but
+    # lower-cases to itself); there the same spans, groups in lower case.
+    if sentence.isascii() or not s.case_matters:
+        written = timeexpr._YEAR_MODIFIER_RE.finditer(sentence)
+        lowered = [(m.span(), {k: v and v.lower() for k, v in m.groupdict().items()}) for m in written]
+        assert found(timeexpr._YEAR_MODIFIER_RE_FOLDED.finditer(s.folded)) == lowered
+
+
+ANCHOR_FORMS = [
+    (timeexpr._RATE_ANCHORS, timeexpr._RATE_ANCHOR_FORMS),
+    (timeexpr._REFERENCE_ANCHORS, timeexpr._REFERENCE_ANCHOR_FORMS),
+    (timeexpr._REFERENCE_ANCHORS_WRITTEN, timeexpr._REFERENCE_ANCHOR_FORMS_WRITTEN),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(ANCHOR_WORDS + ["an", "a", "annual", "1st", "20", "third", "this", "Jul", "July",
+                                                       "Sept.", "FYI", "every", "per"]),
+                       st.sampled_from(SEPARATORS)), max_size=16),
+    st.sampled_from([str, str.lower, str.upper, str.title]),
+)
+@example([("an", " "), ("annual", " "), ("a", " "), ("year", "")], str)
+@example([("Sept.", " "), ("Sep", "\n"), ("June", " "), ("Jun.", "")], str)
+def test_anchors_grouped_by_first_character_find_what_the_plain_alternation_finds(pieces, case) -> None:
+    sentence = case("".join(word + separator for word, separator in pieces))
+    for grouped, forms in ANCHOR_FORMS:
+        plain = re.compile("|".join(forms))
+        assert [m.span() for m in grouped.finditer(sentence)] == [m.span() for m in plain.finditer(sentence)]
+
+
+def test_grouping_by_first_character_refuses_an_alternative_that_opens_with_a_class() -> None:
+    with pytest.raises(ValueError):
+        timeexpr._by_first_character(["1st", r"\d+th"])
+    with pytest.raises(ValueError):
+        timeexpr._by_first_character(["an", "a?b"])  # "a" is not the character that opens "a?b"
 
 
 @pytest.mark.parametrize("text", [

@@ -330,9 +330,10 @@ _HAS_CASELESS_TWIN = re.compile("[" + "".join(map(chr, _CASELESS_TWINS)) + "]")
 def _resolve(groups: dict[str, str | None], tag: str, published: date | None, direction: str) -> _Period | None:
     """Turn one matched reference into days, or None when the match is not a time reference."""
 
-    def g(name: str) -> str | None:
+    def tagged(name: str) -> str | None:
         return groups.get(name + tag)
 
+    g = tagged if tag else groups.get  # most references are untagged: a dozen look-ups each, without the closure
     base = _base_period(g, published, direction)
     if base is None:
         return None
@@ -944,8 +945,11 @@ def _find_rates(s: _Sentence) -> list[TimeExpression]:
 
 
 def _rate_period(m: re.Match[str], s: _Sentence, written: str) -> tuple[str | None, str | None]:
+    """The rate's ISO period and how it was read; (None, None) when the words are no rate after all.
+
+    The word before the rate is read only where it decides ("for a year", "km an hour", "the daily
+    Kommersant"): most rates ("each month", "per day", "annually") never look at it."""
     text = s.text
-    previous = _previous_word(s, m.start())
     if m.group("freq"):
         times = _TIMES_WORD.get(m.group("freq").split()[0].lower()) or _count(m.group("times"))
         unit = m.group("funit").lower()
@@ -967,7 +971,9 @@ def _rate_period(m: re.Match[str], s: _Sentence, written: str) -> tuple[str | No
         return f"P{time_mark}{n * size}{designator}", None
     if m.group("per"):
         unit = m.group("punit").lower()
-        if m.group("pw").lower() in ("a", "an"):
+        indefinite = m.group("pw").lower() in ("a", "an")
+        previous = _previous_word(s, m.start()) if indefinite or unit == "hour" else None
+        if indefinite:
             if previous in _DURATION_LEAD_WORDS or _DURATION_TAIL_RE.match(text, m.end()):
                 return None, None  # "for a year", "a year ago", "a year-long"
             if unit == "quarter" and (previous in _CHANGE_VERBS or _FRACTION_TAIL_RE.match(text, m.end())):
@@ -977,13 +983,13 @@ def _rate_period(m: re.Match[str], s: _Sentence, written: str) -> tuple[str | No
         return _PERIOD_OF_UNIT[unit], None
     if m.group("adv"):
         word = m.group("adv").lower()
-        if word == "daily" and previous in ("the", "a") and _NEWSPAPER_RE.match(text, m.end()):
+        if word == "daily" and _previous_word(s, m.start()) in ("the", "a") and _NEWSPAPER_RE.match(text, m.end()):
             return None, None  # "the daily Kommersant"
-        if word == "hourly" and previous in _LENGTH_UNITS:
+        if word == "hourly" and _previous_word(s, m.start()) in _LENGTH_UNITS:
             return None, None
         return _PERIOD_OF_ADVERB[word], None
     unit = m.group("sunit").lower()
-    if _PERIOD_OF_UNIT[unit] == "PT1H" and previous in _LENGTH_UNITS:
+    if _PERIOD_OF_UNIT[unit] == "PT1H" and _previous_word(s, m.start()) in _LENGTH_UNITS:
         return None, None  # "km/hour"
     return _PERIOD_OF_UNIT[unit], None
 
@@ -1055,6 +1061,26 @@ def _each_then(words: tuple[str, ...], rest: str) -> list[str]:
     return [word + rest for word in words]
 
 
+def _by_first_character(alternatives: list[str]) -> str:
+    """``"|".join(alternatives)`` with the alternatives that open with the same character under it once:
+    "a(?:\\s+year|n\\s+year|nnual)" for "a\\s+year|an\\s+year|annual".
+
+    The engine tries each alternative in turn at each position its first character allows; grouped, it
+    tests that character once per group. Each alternative opens with a plain character, so two from
+    different groups never match at one position, and within a group the order is kept: the same
+    alternative matches first, at the same offsets.
+    """
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        if not (alternative[0].isalnum() or alternative[0] == "/") or alternative[1:2] in ("?", "*", "+", "{"):
+            raise ValueError(f"an alternative opening with a plain character expected: {alternative!r}")
+        groups.setdefault(alternative[0], []).append(alternative[1:])
+    return "|".join(
+        first + rests[0] if len(rests) == 1 else first + "(?:" + "|".join(rests) + ")"
+        for first, rests in groups.items()
+    )
+
+
 def _lead(words: tuple[str, ...]) -> re.Pattern[str]:
     """The rest of an anchor's own word, then any run of ``words`` or days ("22nd"), whole, each after a
     space or a hyphen: a pattern over the reversed folded sentence, so the words are spelt backwards."""
@@ -1068,31 +1094,29 @@ def _lead(words: tuple[str, ...]) -> re.Pattern[str]:
 # unit after a slash. At most two words come before: "five times a year",
 # "every single two weeks".
 _RATE_UNITS = r"(?:year|annum|quarter|month|week|fortnight|day|hour|decade)"
-_RATE_ANCHORS = re.compile(
-    "|".join(
-        _each_then(("a", "an", "per", "each", "every", "single"), r"\s+" + _RATE_UNITS)
-        + _each_then(("each", "every", "single"), r"\s+[\w-]+\s+" + _RATE_UNITS)
-        + ["annual", "yearly", r"p\.a\.", "quarterly", "monthly", "weekly", "fortnightly", "daily", "hourly",
-           "bienn", r"/\s?(?:yr|year|month|mo|wk|week|day|hr|hour)"]
-    )
+_RATE_ANCHOR_FORMS = (
+    _each_then(("a", "an", "per", "each", "every", "single"), r"\s+" + _RATE_UNITS)
+    + _each_then(("each", "every", "single"), r"\s+[\w-]+\s+" + _RATE_UNITS)
+    + ["annual", "yearly", r"p\.a\.", "quarterly", "monthly", "weekly", "fortnightly", "daily", "hourly",
+       "bienn", r"/\s?(?:yr|year|month|mo|wk|week|day|hr|hour)"]
 )
+_RATE_ANCHORS = re.compile(_by_first_character(_RATE_ANCHOR_FORMS))  # one test of "a" for "a", "an", "annual"
 _RATE_LEAD = re.compile(r"\S*(?:\s+\S+){0,2}")  # the anchor's own word and any two before it, backwards
 
 # A reference's core: a year or decade, "fiscal"/FY, a quarter or half
 # ("first quarter", "Q3"), a month name, "last/this/next/current/the
 # <unit>", "year-end". Month names and codes are matched as written.
-_REFERENCE_ANCHORS = re.compile(
-    "|".join(
-        [r"1\d\d\d", r"20\d\d", "fiscal", "year[- ]end"]
-        + _each_then(("first", "second", "third", "fourth", "final", "1st", "2nd", "3rd", "4th"),
-                     r"(?:\s+|-)(?:quarter|half)")
-        + _each_then(("last", "this", "next", "current", "the"), r"\s+(?:year|month|week|quarter|decade)")
-    )
+_REFERENCE_ANCHOR_FORMS = (
+    [r"1\d\d\d", r"20\d\d", "fiscal", "year[- ]end"]
+    + _each_then(("first", "second", "third", "fourth", "final", "1st", "2nd", "3rd", "4th"),
+                 r"(?:\s+|-)(?:quarter|half)")
+    + _each_then(("last", "this", "next", "current", "the"), r"\s+(?:year|month|week|quarter|decade)")
 )
-_REFERENCE_ANCHORS_WRITTEN = re.compile(
-    "|".join(_each_then(_MONTH_NAMES, r"\b") + _each_then(_MONTH_ABBREVIATIONS, r"(?:\.|\b)")
-             + ["Q[1-4]", "H[12]", "FY"])
+_REFERENCE_ANCHORS = re.compile(_by_first_character(_REFERENCE_ANCHOR_FORMS))  # "t": "third", "this", "the"
+_REFERENCE_ANCHOR_FORMS_WRITTEN = (
+    _each_then(_MONTH_NAMES, r"\b") + _each_then(_MONTH_ABBREVIATIONS, r"(?:\.|\b)") + ["Q[1-4]", "H[12]", "FY"]
 )
+_REFERENCE_ANCHORS_WRITTEN = re.compile(_by_first_character(_REFERENCE_ANCHOR_FORMS_WRITTEN))  # "J": six forms
 # Before a reference's core only: a preposition, "the whole of", "the end
 # of", an edge ("late", "mid-"), "the" ("the first quarter", "the 1990s"),
 # "last" ("last June") and a day ("22nd of June"); before those, the words
