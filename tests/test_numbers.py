@@ -435,6 +435,12 @@ FAST_PATH_EDGES = [
     "A 550-kilometre line, 3-quarters, 2-thirds, 1-half, a 50-year-old, 2024-news@example.org and 7-x@y.z.",
     "Since 2013. In 1.5. At 2.5.6. and 1,500.7.x 10.45.am 5.pm 3.x@y.z 4.-x@y.z 6.+x@y.z 7..x@y.z 8.'90s 9. 10.",
     "Call 555.123.4567 or 0.5.2 or 12.2024 or 1.2.3.4 or 1.500. Or 2.D 3.G 4.x4 or 21.st. The end: 40.",
+    "In 2023 The board, 40 Democrats, 5 In 10, 3 Out of 5, 3 OUT of 5, 5 AM, 5 A.M., 5 PM, 5 O'clock, 5 O’clock.",
+    "On 28 October, 28 Oct. 2024, 28 Sept 3, 12 May, 1400 GMT, 1400 CEST, 1400 EST, 3 Thirds, 3 THIRD, 2 Halves.",
+    "Then 7 Eighths, 3 Tenths, 3 Fifths, 2 Sixths, 3 Quarters, 3 İn 10, 3 Kelvin, 9 Zed, 2 Fıfths and 1 Xmas.",
+    "About 2,000 have left, 3 has gone, 4 had, 2 half, 2 HALF, 2 hALF, 1400 hrs, 1400 hRs, 2 haLves, 2 hıgh.",
+    "One 1 of the 28 of October, 28 of  Oct, 5 of May, 3 of Mayors, 3 of  the, 2 ofOct and 1 of\tJan 5.",
+    "At 2.5bn. Then 3bn.x@y.z, 4km.'s, 5a.m. 6p.m., 7pm., 8kg.. 9m.5, 10bn.-x@y.z, 11bn.+1 and 12bn.",
 ]
 
 
@@ -453,6 +459,22 @@ def test_plain_figure_fast_path_changes_no_match(sentence: str) -> None:
 @given(st.text(alphabet=" 0123456789,.%;)-:/@apmofuinhrtqseidgkCDGMNOPT'", max_size=40))
 def test_plain_figure_fast_path_changes_no_match_on_any_text(sentence: str) -> None:
     test_plain_figure_fast_path_changes_no_match(sentence)
+
+
+# Figures before the words the fast path now takes (capitals, "of", "has", glued units and a stop)
+# and those it must leave to the full grammar, in any case and spacing.
+_FOLLOWERS = [
+    "The", "Democrats", "In", "Out", "OUT", "AM", "A.M.", "P.m.", "O'clock", "October", "Oct.", "Sept", "May",
+    "Mayors", "GMT", "CEST", "Thirds", "HALF", "haLves", "Tenth", "İn", "Fıfth", "of", "has", "have", "had",
+    "hrs", "hRs", "bn.", "km.", "a.m.", "pm.", "x@y.z", "2024", "the", "Kelvin", "Zed",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_FOLLOWERS), st.text(alphabet="0123456789,. .-'@", max_size=6)), max_size=8))
+def test_plain_figure_fast_path_changes_no_match_before_any_word(pieces: list[str]) -> None:
+    test_plain_figure_fast_path_changes_no_match(" ".join(pieces))
+    test_plain_figure_fast_path_changes_no_match("".join(pieces))
 
 
 def test_plain_figure_fast_path_changes_no_match_in_the_fixture_articles() -> None:

@@ -425,14 +425,21 @@ _NOT_OF_A = r"(?!\s{1,3}of\s{1,3}an?\s)"
 # and time zones, "21st", "1990s", "3D" (skips), "in" and "out of" (ratios),
 # "half", "third", "tenth", "quarter", "fifth", "sixth", "eighth" (fractions,
 # in any case: İ and ı fold to i), a digit or letter after a stop ("1.2.3",
-# "555.123 4567") and a "@" ahead (an e-mail address). Anything else takes
-# the full path, and so does "F-16".
+# "555.123 4567") and a "@" ahead (an e-mail address). A capital ("2023 The",
+# "40 Democrats") takes the fast path unless it begins a month, a time zone or
+# one of the words above; "of" too unless a month follows ("28 of October").
+# Anything else takes the full path, and so does "F-16".
 _GLUED_NOT_UNIT = _caseless_word_set("st nd rd th s am pm d g gmt utc bst cet est edt pst pdt hrs".split())
+_MONTH_START = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+_NOT_AFTER_FIGURE = (
+    rf"(?i:in|out|[ap]\.?m|o['’]|{word_trie(list(_FRACTION_DENOMINATORS))})"
+    rf"|{_MONTH_START}|GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT"
+)
 _PLAIN_FIGURE = rf"""(?<![A-Za-z][-/])(?:\d{{1,3}},\d{{3}}(?:,\d{{3}})*+|\d++)(?:\.\d++|)
     (?:[,;%)](?!\d)|\.(?![\w.+\-@'’])|\Z
-      |\s(?:[bcdgjklmnruvwxyz]|[ap](?![.mM])|o(?![fuU'’])|i(?![nN])|h(?![aArR])|t(?![hHeE])|q(?![uU])
-         |[fse](?![iIİı]))
-      |(?!{_GLUED_NOT_UNIT})[A-Za-z]{{1,3}}+(?![\w.+\-@'’])
+      |\s(?:[bcdgjklmnruvwxyz]|[ap](?![.mM])|o(?![uU'’]|f\s{{1,3}}(?:{_MONTH_START}))|i(?![nN])
+         |h(?!{_caseless("al")}|rs)|t(?![hHeE])|q(?![uU])|[fse](?![iIİı])|(?!{_NOT_AFTER_FIGURE})[A-Z])
+      |(?!{_GLUED_NOT_UNIT})[A-Za-z]{{1,3}}+\.?+(?![\w.+\-@'’])  # "2.5bn."
       |-(?!(?i:{word_trie(list(_FRACTION_DENOMINATORS))}))[a-z]++(?![\w.+\-@'’]))"""
 _FAST_PATH = rf"(?!{_PLAIN_FIGURE})"
 _CANDIDATES = re.compile(
