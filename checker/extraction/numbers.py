@@ -861,7 +861,8 @@ def _small_value(written: str | None) -> int | None:
 def _vague_candidate(match: re.Match[str]) -> _Candidate:
     """"hundreds of thousands" -> 100000..1000000; "several thousand" -> 3000..10000."""
     if match.lastgroup == "few":
-        scale = 12.0 if fold_case(match.group("few_scale")) == "dozen" else _SCALE_WORDS[fold_case(match.group("few_scale"))]
+        few_scale = fold_case(match.group("few_scale"))
+        scale = 12.0 if few_scale == "dozen" else _SCALE_WORDS[few_scale]
         low = (2.0 if "few" in match.group("few_word").lower() else 3.0) * scale
         candidate = _Candidate(*match.span("few"), low, 0.0, words=True)
         candidate.value_to = 10 * scale if scale != 12.0 else 9 * scale
