@@ -33,6 +33,26 @@ class LexiconError(ValueError):
     """A lexicon file is malformed; the message names the file."""
 
 
+# Files of cue phrases and relation verbs, read by ``context.Cues``; in a user directory they add to the shipped ones.
+CUE_FILES = ("cues.yaml", "relations.yaml")
+# Their sections, and the shape each must have: a list of phrases, or a mapping of a name to a list.
+_CUE_LISTS = ("boilerplate", "attribution_verbs")
+_CUE_MAPPINGS = ("modality", "relations", "neutral")
+
+
+def _check_cue_sections(path: Path, data: dict) -> None:
+    """Cue sections of the right shape, so that a malformed user file fails when the lexicon loads, naming itself."""
+    for key in _CUE_LISTS:
+        if not isinstance(data.get(key) or [], list):
+            raise LexiconError(f"{path}: '{key}' must be a list of phrases")
+    for key in _CUE_MAPPINGS:
+        section = data.get(key) or {}
+        if not isinstance(section, dict) or not all(isinstance(v or [], list) for v in section.values()):
+            raise LexiconError(f"{path}: '{key}' must map a name to a list of phrases")
+    if not all(str(name).isidentifier() for name in data.get("modality") or {}):
+        raise LexiconError(f"{path}: a modality's name must be one word of letters, digits or '_'")
+
+
 @dataclass(slots=True)
 class Lexicon:
     """Look-ups over entity aliases and item synonyms (lower-cased keys)."""
@@ -42,6 +62,8 @@ class Lexicon:
     relation_families: list[frozenset[str]] = field(default_factory=list)
     relation_subsets: dict[str, frozenset[str]] = field(default_factory=dict)  # part verb -> whole verbs
     level_relations: frozenset[str] = frozenset()  # verbs of a level held at a time: "employs 640 people"
+    # Directories whose cue phrases and relation verbs extend the shipped ones (see ``context.cues_for``)
+    cue_dirs: tuple[Path, ...] = ()
     _surface: dict[str, str] = field(default_factory=dict)  # lower-case alias -> as written in the lexicon
     _entity_scan: _AliasScan | None = None  # built on first use, dropped when aliases are added
     _entity_cache: dict[str, str | None] = field(default_factory=dict)  # name -> entity(name)
@@ -55,6 +77,8 @@ class Lexicon:
         for directory in (LEXICON_DIR, *map(Path, extra_dirs)):
             for path in sorted(Path(directory).glob("*.y*ml")):
                 lexicon._add_file(path)
+                if directory != LEXICON_DIR and path.name in CUE_FILES and Path(directory) not in lexicon.cue_dirs:
+                    lexicon.cue_dirs += (Path(directory),)
         return lexicon
 
     def _add_file(self, path: Path) -> None:
@@ -89,6 +113,7 @@ class Lexicon:
         levels = data.get("levels") or []
         if not isinstance(levels, list):
             raise LexiconError(f"{path}: 'levels' must be a list of verbs")
+        _check_cue_sections(path, data)
         self.level_relations |= frozenset(str(v) for v in levels)
         self._entity_scan = None
         self._by_head = None
@@ -249,7 +274,7 @@ class _AliasScan:
         return self.by_length.get(len(word), ())
 
     def _ascii_starts(self, text: str) -> list[tuple[int, Sequence[_Alias]]]:
-        """Where an alias may start in a text whose words are all ASCII, and the aliases to try there:
+        r"""Where an alias may start in a text whose words are all ASCII, and the aliases to try there:
         those whose words are all in the text and stand there in its ``_spaced`` words, not after a hyphen.
 
         No other alias matches there: ASCII words fold one character to one,

@@ -8,6 +8,7 @@ sentence of the fixture corpus and on the awkward cases below.
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -238,4 +239,57 @@ def test_user_lexicons_add_level_verbs_and_a_malformed_list_names_its_file(tmp_p
     assert "staff" in Lexicon.load([tmp_path]).level_relations
     (tmp_path / "levels.yaml").write_text("levels: staff\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="levels.yaml: 'levels' must be a list"):
+        Lexicon.load([tmp_path])
+
+
+CUES_YAML = """\
+modality:
+  planned: [is slated to]
+boilerplate: [members save]
+attribution_verbs: [tweeted]
+"""
+RELATIONS_YAML = """\
+relations:
+  airlift: []
+"""
+ARTICLE = (
+    "Nordgas is slated to open 12 fuel depots next year, its chief tweeted.\n\n"
+    "Members save 15 percent on every order.\n\n"
+    "The air force will airlift 300 tonnes of grain, the ministry said.\n"
+)
+
+
+def _claims_with(lexicon: Lexicon) -> dict[str, object]:
+    from checker.pipeline import document_claims
+
+    document = Document(id="cues.md", text=ARTICLE, published=date(2024, 5, 2))
+    return {c.text: c for c in document_claims(document, lexicon)}
+
+
+def test_user_cues_and_relation_verbs_add_to_the_shipped_ones(tmp_path):
+    shipped = _claims_with(Lexicon.load())
+    (tmp_path / "cues.yaml").write_text(CUES_YAML, encoding="utf-8")
+    (tmp_path / "relations.yaml").write_text(RELATIONS_YAML, encoding="utf-8")
+    extended = _claims_with(Lexicon.load([tmp_path]))
+    depots, discount, grain = extended["12 fuel depots"], extended["15 percent"], extended["300 tonnes of grain"]
+    assert (shipped["12 fuel depots"].modality, depots.modality) == ("actual", "planned")
+    assert (shipped["15 percent"].boilerplate, discount.boilerplate) == (False, True)
+    assert (shipped["300 tonnes of grain"].relation, grain.relation) == (None, "airlift")
+    assert grain.modality == "planned"  # the shipped "will" is still a cue
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("cues.yaml", "boilerplate: members save\n", "cues.yaml: 'boilerplate' must be a list"),
+        ("cues.yaml", "modality:\n  planned: is slated to\n", "cues.yaml: 'modality' must map"),
+        ("cues.yaml", "modality:\n  not sure: [may]\n", "cues.yaml: a modality's name must be one word"),
+        ("relations.yaml", "relations: [airlift]\n", "relations.yaml: 'relations' must map"),
+    ],
+)
+def test_a_malformed_user_cue_file_names_itself_when_the_lexicon_loads(tmp_path, name, text, message):
+    from checker.lexicon import LexiconError
+
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    with pytest.raises(LexiconError, match=message):
         Lexicon.load([tmp_path])

@@ -15,7 +15,7 @@ from checker.extraction.context import (
     Cues,
     DocumentContext,
     MentionContext,
-    default_cues,
+    cues_for,
     describe,
 )
 from checker.extraction.quantities import find_mentions
@@ -139,7 +139,7 @@ def sentence_times(text: str, published) -> list[TimeExpression]:
 def extract_drafts(document: Document, lexicon: Lexicon | None = None, cues: Cues | None = None) -> list[Draft]:
     """Every quantitative mention of a document, with what its clause says about it."""
     lexicon = lexicon or default_lexicon()
-    cues = cues or default_cues()
+    cues = cues or cues_for(lexicon)
     drafts: list[Draft] = []
     previous_subject: str | None = None
     previous_end = 0

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -21,7 +21,7 @@ import yaml
 
 from checker.extraction.numbers import word_trie
 from checker.extraction.quantities import singular
-from checker.lexicon import LEXICON_DIR, Lexicon, fold_case, words_of
+from checker.lexicon import CUE_FILES, LEXICON_DIR, Lexicon, fold_case, words_of
 from checker.model import Mention, TimeExpression
 from checker.units import canonical as canonical_unit
 
@@ -134,9 +134,10 @@ class Cues:
     modality_by_head: dict[str, tuple[str, ...]] | None
 
     @classmethod
-    def load(cls, directory: Path = LEXICON_DIR) -> Cues:
-        cues = yaml.safe_load((directory / "cues.yaml").read_text(encoding="utf-8"))
-        verbs = yaml.safe_load((directory / "relations.yaml").read_text(encoding="utf-8"))
+    def load(cls, *directories: Path) -> Cues:
+        """The cues of ``cues.yaml`` and ``relations.yaml`` in each directory (the shipped one when none
+        is given), later directories adding phrases and verbs to earlier ones."""
+        cues, verbs = _merged_cue_files(directories or (LEXICON_DIR,))
         # Searched in lower-cased text: a case-insensitive alternation is many times slower.
         # Each modality's phrases as a trie, a whole word after each (see ``word_trie``).
         groups = "|".join(
@@ -291,9 +292,38 @@ def _regular_forms(lemma: str) -> tuple[str, ...]:
     return lemma, lemma + "s", lemma + "ed", lemma + "ing"
 
 
+def _merged_cue_files(directories: Sequence[Path]) -> tuple[dict, dict]:
+    """``cues.yaml`` and ``relations.yaml`` of every directory that has them, merged: lists are joined,
+    and a mapping's lists are joined name by name (a user's "planned" cues add to the shipped ones)."""
+    merged: tuple[dict, dict] = ({}, {})
+    for directory in directories:
+        for target, name in zip(merged, CUE_FILES, strict=True):
+            path = Path(directory) / name
+            if not path.is_file():
+                continue
+            for key, value in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
+                if isinstance(value, list):
+                    target[key] = [*target.get(key, []), *value]
+                elif isinstance(value, dict):
+                    section = target.setdefault(key, {})
+                    for entry, items in value.items():
+                        section[entry] = [*(section.get(entry) or []), *(items or [])]
+    return merged
+
+
 @cache
 def default_cues() -> Cues:
     return Cues.load()
+
+
+@cache
+def _cues_of(directories: tuple[Path, ...]) -> Cues:
+    return Cues.load(LEXICON_DIR, *directories)
+
+
+def cues_for(lexicon: Lexicon) -> Cues:
+    """The cues that go with a lexicon: the shipped ones, plus those of its user directories."""
+    return _cues_of(lexicon.cue_dirs) if lexicon.cue_dirs else default_cues()
 
 
 @dataclass(frozen=True, slots=True)
@@ -438,7 +468,7 @@ def _written_alone(text: str, ascii_text: str, word: str) -> bool | None:
 
 
 def _is_word_character(char: str) -> bool:
-    """``\w``, one character: a letter, digit or number (``str.isalnum``), or "_"."""
+    r"""``\w``, one character: a letter, digit or number (``str.isalnum``), or "_"."""
     return char.isalnum() or char == "_"
 
 
