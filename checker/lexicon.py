@@ -34,9 +34,9 @@ class LexiconError(ValueError):
 
 
 # Files of cue phrases and relation verbs, read by ``context.Cues``; in a user directory they add to the shipped ones.
-CUE_FILES = ("cues.yaml", "relations.yaml")
+CUE_FILES = ("cues.yaml", "relations.yaml", "measures.yaml")
 # Their sections, and the shape each must have: a list of phrases, or a mapping of a name to a list.
-_CUE_LISTS = ("boilerplate", "attribution_verbs")
+_CUE_LISTS = ("boilerplate", "attribution_verbs", "change_verbs", "sentence_openers", "agents", "compound_heads")
 _CUE_MAPPINGS = ("modality", "relations", "neutral")
 
 
@@ -51,6 +51,11 @@ def _check_cue_sections(path: Path, data: dict) -> None:
             raise LexiconError(f"{path}: '{key}' must map a name to a list of phrases")
     if not all(str(name).isidentifier() for name in data.get("modality") or {}):
         raise LexiconError(f"{path}: a modality's name must be one word of letters, digits or '_'")
+    verbs = data.get("measuring_verbs") or {}
+    if not isinstance(verbs, dict) or not all(isinstance(item, str) for item in verbs.values()):
+        raise LexiconError(f"{path}: 'measuring_verbs' must map a verb form to the item it measures")
+    if not isinstance(data.get("value_item", ""), str):
+        raise LexiconError(f"{path}: 'value_item' must be one word")
 
 
 @dataclass(slots=True)

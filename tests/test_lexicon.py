@@ -252,10 +252,15 @@ RELATIONS_YAML = """\
 relations:
   airlift: []
 """
+MEASURES_YAML = """\
+measuring_verbs:
+  borrow: debt
+"""
 ARTICLE = (
     "Nordgas is slated to open 12 fuel depots next year, its chief tweeted.\n\n"
     "Members save 15 percent on every order.\n\n"
-    "The air force will airlift 300 tonnes of grain, the ministry said.\n"
+    "The air force will airlift 300 tonnes of grain, the ministry said.\n\n"
+    "The city will borrow 40 million euros, the council said.\n"
 )
 
 
@@ -270,12 +275,15 @@ def test_user_cues_and_relation_verbs_add_to_the_shipped_ones(tmp_path):
     shipped = _claims_with(Lexicon.load())
     (tmp_path / "cues.yaml").write_text(CUES_YAML, encoding="utf-8")
     (tmp_path / "relations.yaml").write_text(RELATIONS_YAML, encoding="utf-8")
+    (tmp_path / "measures.yaml").write_text(MEASURES_YAML, encoding="utf-8")
     extended = _claims_with(Lexicon.load([tmp_path]))
     depots, discount, grain = extended["12 fuel depots"], extended["15 percent"], extended["300 tonnes of grain"]
     assert (shipped["12 fuel depots"].modality, depots.modality) == ("actual", "planned")
     assert (shipped["15 percent"].boilerplate, discount.boilerplate) == (False, True)
     assert (shipped["300 tonnes of grain"].relation, grain.relation) == (None, "airlift")
     assert grain.modality == "planned"  # the shipped "will" is still a cue
+    assert (shipped["40 million euros"].item, extended["40 million euros"].item) == (None, "debt")
+    assert _claims_with(Lexicon.load([tmp_path]))["15 percent"].boilerplate  # cached cues, same answer
 
 
 @pytest.mark.parametrize(
@@ -285,6 +293,8 @@ def test_user_cues_and_relation_verbs_add_to_the_shipped_ones(tmp_path):
         ("cues.yaml", "modality:\n  planned: is slated to\n", "cues.yaml: 'modality' must map"),
         ("cues.yaml", "modality:\n  not sure: [may]\n", "cues.yaml: a modality's name must be one word"),
         ("relations.yaml", "relations: [airlift]\n", "relations.yaml: 'relations' must map"),
+        ("measures.yaml", "measuring_verbs:\n  borrow: [debt]\n", "measures.yaml: 'measuring_verbs' must map"),
+        ("measures.yaml", "agents: council\n", "measures.yaml: 'agents' must be a list"),
     ],
 )
 def test_a_malformed_user_cue_file_names_itself_when_the_lexicon_loads(tmp_path, name, text, message):

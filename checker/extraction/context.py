@@ -132,12 +132,13 @@ class Cues:
     modality_scan: re.Pattern[str]
     # Each modality phrase under its first word, shortest first (None: a phrase does not open with that word)
     modality_by_head: dict[str, tuple[str, ...]] | None
+    measures: _Measures  # the words for what a figure without a noun measures (``measures.yaml``)
 
     @classmethod
     def load(cls, *directories: Path) -> Cues:
         """The cues of ``cues.yaml`` and ``relations.yaml`` in each directory (the shipped one when none
         is given), later directories adding phrases and verbs to earlier ones."""
-        cues, verbs = _merged_cue_files(directories or (LEXICON_DIR,))
+        cues, verbs, measures = _merged_cue_files(directories or (LEXICON_DIR,))
         # Searched in lower-cased text: a case-insensitive alternation is many times slower.
         # Each modality's phrases as a trie, a whole word after each (see ``word_trie``).
         groups = "|".join(
@@ -163,6 +164,7 @@ class Cues:
             heads | {form for form in relation_forms if " " not in form},
             modality_scan,
             _phrases_by_head(modality_phrases),
+            _measures_from(measures),
         )
 
     def modality_cues(self, lowered: str, start: int, end: int) -> Iterator[re.Match[str]]:
@@ -292,10 +294,11 @@ def _regular_forms(lemma: str) -> tuple[str, ...]:
     return lemma, lemma + "s", lemma + "ed", lemma + "ing"
 
 
-def _merged_cue_files(directories: Sequence[Path]) -> tuple[dict, dict]:
-    """``cues.yaml`` and ``relations.yaml`` of every directory that has them, merged: lists are joined,
-    and a mapping's lists are joined name by name (a user's "planned" cues add to the shipped ones)."""
-    merged: tuple[dict, dict] = ({}, {})
+def _merged_cue_files(directories: Sequence[Path]) -> tuple[dict, dict, dict]:
+    """``cues.yaml``, ``relations.yaml`` and ``measures.yaml`` of every directory that has them, merged:
+    lists are joined, and a mapping's lists are joined name by name (a user's "planned" cues add to the
+    shipped ones); a single word, alone or in a mapping ("lends: loan"), is replaced by a later one."""
+    merged: tuple[dict, dict, dict] = ({}, {}, {})
     for directory in directories:
         for target, name in zip(merged, CUE_FILES, strict=True):
             path = Path(directory) / name
@@ -307,7 +310,11 @@ def _merged_cue_files(directories: Sequence[Path]) -> tuple[dict, dict]:
                 elif isinstance(value, dict):
                     section = target.setdefault(key, {})
                     for entry, items in value.items():
-                        section[entry] = [*(section.get(entry) or []), *(items or [])]
+                        earlier = section.get(entry)
+                        joined = isinstance(items, list | None) and isinstance(earlier, list | None)
+                        section[entry] = [*(earlier or []), *(items or [])] if joined else items
+                else:
+                    target[key] = value
     return merged
 
 
@@ -649,7 +656,7 @@ def describe(
         if item is None and whole is not None:
             item = mentions[whole].item
         if item is None:
-            item = _item_before(text, c_start, mention.start, mention.end)
+            item = _item_before(text, c_start, mention.start, mention.end, cues.measures)
         if item is None and index > 0:
             item = _continued_item(text, mentions[index - 1], mention, raw_items[-1])
         item = item or _implied_item(mention.unit)
@@ -1167,9 +1174,7 @@ _COUNTED_BEFORE = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\s)[\d.,]*\d\s+$")
 _CAPITAL_OPENER = re.compile(r"^[\s\"“‘'(]*([A-Z][a-z]+)\s")
 
 
-@cache
-def _measures(directory: Path = LEXICON_DIR) -> _Measures:
-    data = yaml.safe_load((directory / "measures.yaml").read_text(encoding="utf-8"))
+def _measures_from(data: dict) -> _Measures:
     more = "".join(f"|{re.escape(v)}" for v in data["change_verbs"])
     linking = _LINKING_TEMPLATE.replace("{more}", more)
     verbs = {str(k): str(v) for k, v in data["measuring_verbs"].items()}
@@ -1206,7 +1211,7 @@ def _ends_on_of(before: str, tail: int) -> bool:
     return at != -1 and _OF_AND_HEDGE.match(before, at) is not None
 
 
-def _item_before(text: str, c_start: int, start: int, end: int) -> str | None:
+def _item_before(text: str, c_start: int, start: int, end: int, measures: _Measures) -> str | None:
     """The thing a figure without a noun measures: "the death toll rose to 120",
     "a depth of up to 110 metres", "the tunnel would run for about 11 miles",
     "550 kilometres long", "Exports rose 1.5 pct", "will cost 4.1 billion euros"."""
@@ -1216,7 +1221,6 @@ def _item_before(text: str, c_start: int, start: int, end: int) -> str | None:
         if head and head.group(1) not in _NOT_ITEMS:
             return head.group(1)  # "a tunnel about 11 miles long": the tunnel's length
         return _DIMENSIONS[" ".join(after.group(1).split())]
-    measures = _measures()
     before = _lower_opener(text[c_start:start], measures.openers)
     tail = _lower_case_tail(before)
     m = _NOUN_OF.search(before, tail) if _ends_on_of(before, tail) else None
