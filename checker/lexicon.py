@@ -158,16 +158,11 @@ class Lexicon:
             self._index_endings()
         return self._by_head.get(word, [])
 
-    def alias_endings(self, canonical: str) -> frozenset[str]:
-        """The last words of an entity's aliases of several words: the words for which
-        ``entities_ending_in`` lists it. Lets an article know once which words can refer to its names."""
-        if self._endings is None:
-            self._index_endings()
-        return self._endings.get(canonical, frozenset())
-
     def endings_of(self, canonicals: Collection[str]) -> set[str]:
-        """``alias_endings`` of several names at once: an article counts dozens of names, and one set
-        intersection finds the few that are entities with aliases of several words."""
+        """The last words of the aliases of several words of any of ``canonicals``: the words for which
+        ``entities_ending_in`` lists one of them, so that an article knows once which words can refer to
+        its names. It counts dozens of names, and one set intersection finds the few that are entities
+        with such aliases."""
         if self._endings is None:
             self._index_endings()
         endings = self._endings
