@@ -33,7 +33,8 @@ class LexiconError(ValueError):
     """A lexicon file is malformed; the message names the file."""
 
 
-# Files of cue phrases and relation verbs, read by ``context.Cues``; in a user directory they add to the shipped ones.
+# Files of cue phrases, relation verbs and measure words, read by ``context.Cues``; in a user directory they add to
+# the shipped ones.
 CUE_FILES = ("cues.yaml", "relations.yaml", "measures.yaml")
 # Their sections, and the shape each must have: a list of phrases, or a mapping of a name to a list.
 _CUE_LISTS = ("boilerplate", "attribution_verbs", "change_verbs", "sentence_openers", "agents", "compound_heads")
@@ -67,7 +68,7 @@ class Lexicon:
     relation_families: list[frozenset[str]] = field(default_factory=list)
     relation_subsets: dict[str, frozenset[str]] = field(default_factory=dict)  # part verb -> whole verbs
     level_relations: frozenset[str] = frozenset()  # verbs of a level held at a time: "employs 640 people"
-    # Directories whose cue phrases and relation verbs extend the shipped ones (see ``context.cues_for``)
+    # User directories with ``CUE_FILES``, which extend the shipped cues (see ``context.cues_for``)
     cue_dirs: tuple[Path, ...] = ()
     _surface: dict[str, str] = field(default_factory=dict)  # lower-case alias -> as written in the lexicon
     _entity_scan: _AliasScan | None = None  # built on first use, dropped when aliases are added
@@ -336,6 +337,8 @@ def _has_non_ascii_letter(text: str) -> bool:
     ("’", "—"), and dropping the ASCII bytes of its UTF-8 leaves exactly those, whole."""
     rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
     return _NON_ASCII_LETTER.search(rest) is not None
+
+
 # Every byte that is not a lower-case ASCII word character becomes a space.
 _NOT_WORD_TO_SPACE = bytes(c if 0x61 <= c <= 0x7A or 0x30 <= c <= 0x39 or c == 0x5F else 0x20 for c in range(256))
 

@@ -81,6 +81,8 @@ def _may_refer_back(folded_words: set[str]) -> bool:
     if "it" in folded_words or "its" in folded_words:
         return True
     return "the" in folded_words and not _BACK_NOUN_SET.isdisjoint(folded_words)
+
+
 _NOT_NAMES = {
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
@@ -366,7 +368,7 @@ class DocumentContext:
         entities = lexicon.find_entities(text)
         named: dict[str, str | None] = {}  # a capitalized phrase -> the name it counts as; articles repeat them
         # What ``_counted_name`` asks of each phrase first: the names that are neither openers nor months.
-        counted = frozenset(n for n in names.difference(_SENTENCE_STARTERS) if n.rstrip(_NAME_END) not in _NOT_NAMES)
+        counted = frozenset(filter(_is_name_word, names))
         for weight, source in ((2, title or ""), (1, text)):
             if not source:
                 continue  # most articles come without a title: nothing to scan
