@@ -369,11 +369,20 @@ def words_of(folded: str) -> list[str]:
 
 
 # Characters Python's case-insensitive matching takes for ASCII letters that
-# str.lower() does not turn into them: "ſince" matches "since", "İ" matches "i".
-_ASCII_LOOKALIKES = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
+# str.lower() does not turn into them ("ſince" matches "since", "İ" matches "i"),
+# each with the ASCII letter of its case.
+_CASELESS_TWINS = str.maketrans({"İ": "I", "ı": "i", "ſ": "s", "\u212a": "K"})
 # Whether a text holds one: ``translate`` looks every character up in the table (about 0.2 us each),
 # a character-class search skips along in C, and nearly every text beyond ASCII holds none (only “quotes”).
-_HAS_LOOKALIKE = re.compile("[" + "".join(map(chr, _ASCII_LOOKALIKES)) + "]")
+_HAS_CASELESS_TWIN = re.compile("[" + "".join(map(chr, _CASELESS_TWINS)) + "]")
+
+
+def plain_twins(text: str) -> str:
+    """``text`` with its caseless twins made the ASCII letters they match, case kept: same length, same
+    offsets. A word matched ignoring case is then the word its lower case looks up in a table."""
+    if text.isascii() or _HAS_CASELESS_TWIN.search(text) is None:  # the twins are all beyond ASCII
+        return text
+    return text.translate(_CASELESS_TWINS)
 
 
 def fold_case(text: str) -> str:
@@ -383,9 +392,7 @@ def fold_case(text: str) -> str:
     for the words a pattern needs is much cheaper than running the pattern.
     The length and offsets of ``text`` are kept.
     """
-    if text.isascii() or _HAS_LOOKALIKE.search(text) is None:
-        return text.lower()
-    return text.translate(_ASCII_LOOKALIKES).lower()
+    return plain_twins(text).lower()
 
 
 _POSSESSIVE_END = re.compile(r"(?:'s|’s|'|’)$")

@@ -46,7 +46,7 @@ from itertools import chain
 
 from text_to_num import text2num
 
-from checker.lexicon import fold_case
+from checker.lexicon import fold_case, plain_twins
 from checker.model import TimeExpression
 
 __all__ = ["find_point_dates", "find_time_expressions", "find_times_and_points"]
@@ -318,13 +318,6 @@ def _recent_month_year(month: int, published: date, direction: str, strictly_bef
     if strictly_before:
         return published.year if month < published.month else published.year - 1
     return published.year if month <= published.month else published.year - 1
-
-
-# Letters a case-insensitive pattern matches for ASCII ones but whose lower case is not that
-# letter ("İ".lower() is two characters): words are looked up in tables by their lower case.
-_CASELESS_TWINS = str.maketrans({"İ": "I", "ı": "i", "ſ": "s", "\u212a": "K"})
-# Whether a sentence holds one: a character-class search is far cheaper than ``translate``'s per-character look-ups.
-_HAS_CASELESS_TWIN = re.compile("[" + "".join(map(chr, _CASELESS_TWINS)) + "]")
 
 
 def _resolve(groups: dict[str, str | None], tag: str, published: date | None, direction: str) -> _Period | None:
@@ -1196,11 +1189,10 @@ def _candidates(s: _Sentence) -> list[TimeExpression]:
     return found
 
 
-def _plain(text: str) -> str:
-    """``text`` with its caseless twins made plain: same length, same offsets."""
-    if text.isascii() or _HAS_CASELESS_TWIN.search(text) is None:  # the twins are all beyond ASCII
-        return text
-    return text.translate(_CASELESS_TWINS)
+def _read_plain(text: str, published: date | None) -> _Sentence:
+    """The sentence read with its caseless twins made plain (``plain_twins``): words matched ignoring case
+    are looked up in tables by their lower case, and "İ".lower() is two characters."""
+    return _read_sentence(plain_twins(text), published)
 
 
 def _as_written(text: str, s: _Sentence, found: list[TimeExpression]) -> list[TimeExpression]:
@@ -1211,13 +1203,13 @@ def _as_written(text: str, s: _Sentence, found: list[TimeExpression]) -> list[Ti
 def find_times_and_points(text: str, published: date | None) -> tuple[list[TimeExpression], list[TimeExpression]]:
     """``find_time_expressions`` and ``find_point_dates`` of one sentence, read (folded, scanned
     for anchors) once: the extract stage asks both of every sentence that holds a figure."""
-    s = _read_sentence(_plain(text), published)
+    s = _read_plain(text, published)
     return _as_written(text, s, _time_expressions(s)), _as_written(text, s, _point_dates(s))
 
 
 def find_point_dates(text: str, published: date | None) -> list[TimeExpression]:
     """Single days a figure was measured on; see ``_point_dates``."""
-    s = _read_sentence(_plain(text), published)
+    s = _read_plain(text, published)
     return _as_written(text, s, _point_dates(s))
 
 
@@ -1254,7 +1246,7 @@ def _point_dates(s: _Sentence) -> list[TimeExpression]:
 
 def find_time_expressions(text: str, published: date | None) -> list[TimeExpression]:
     """Rates, windows and targets in ``text`` (one sentence), in reading order; see ``_time_expressions``."""
-    s = _read_sentence(_plain(text), published)
+    s = _read_plain(text, published)
     return _as_written(text, s, _time_expressions(s))
 
 
