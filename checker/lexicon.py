@@ -371,7 +371,8 @@ def words_of(folded: str) -> list[str]:
 # Characters Python's case-insensitive matching takes for ASCII letters that
 # str.lower() does not turn into them ("ſince" matches "since", "İ" matches "i"),
 # each with the ASCII letter of its case.
-_CASELESS_TWINS = str.maketrans({"İ": "I", "ı": "i", "ſ": "s", "\u212a": "K"})
+CASELESS_TWINS = {"İ": "I", "ı": "i", "ſ": "s", "\u212a": "K"}
+_CASELESS_TWINS = str.maketrans(CASELESS_TWINS)
 # Whether a text holds one: ``translate`` looks every character up in the table (about 0.2 us each),
 # a character-class search skips along in C, and nearly every text beyond ASCII holds none (only “quotes”).
 _HAS_CASELESS_TWIN = re.compile("[" + "".join(map(chr, _CASELESS_TWINS)) + "]")

@@ -56,7 +56,7 @@ from typing import NamedTuple
 
 from text_to_num import text2num
 
-from checker.lexicon import fold_case
+from checker.lexicon import CASELESS_TWINS, fold_case
 
 __all__ = ["NumberSpan", "find_numbers"]
 
@@ -200,8 +200,11 @@ _HEDGE_CANONICAL = {
 
 
 # Characters other than a letter's two cases that Python's case-insensitive
-# matching also takes for it (dotted and dotless I, long s, Kelvin sign).
-_FOLDS_TO = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+# matching also takes for it (dotted and dotless I, long s, Kelvin sign): lexicon.CASELESS_TWINS by letter.
+_FOLDS_TO = {
+    letter: "".join(sorted(twin for twin, plain in CASELESS_TWINS.items() if plain.lower() == letter))
+    for letter in {plain.lower() for plain in CASELESS_TWINS.values()}
+}  # "i": "İı", "k": "K", "s": "ſ"
 
 
 def _caseless_char(char: str) -> str:
