@@ -141,6 +141,24 @@ def test_a_figure_said_to_be_now_does_not_take_a_date_from_elsewhere_in_the_sent
 
 
 @pytest.mark.parametrize(
+    ("sentence", "windows"),
+    [
+        # a year modifying a noun later in the sentence, in another clause, dates nothing before it
+        ("The group booked a 12.5 mln dlrs contract for rail parts, and said it expected 2025 revenue to rise.",
+         {"12.5 mln dlrs": None}),
+        ("The town uses about 40% of the water it pumps, and bills rose during the 2022 drought.",
+         {"40% of the water": None}),
+        # before the figure it still dates the clauses that follow
+        ("2023 sales rose 4% to 1.2 bln euros, but net profit fell to 210.0 mln euros.",
+         {"1.2 bln euros": "2023-01-01", "210.0 mln euros": "2023-01-01"}),
+    ],
+)
+def test_a_year_modifier_dates_the_figures_after_it(sentence, windows):
+    claims = {c.text: c for c in checker.extract(sentence, published="2025-03-01")}
+    assert {text: claims[text].window_start for text in windows} == windows
+
+
+@pytest.mark.parametrize(
     ("sentence", "source"),
     [
         ("According to Bloomberg, North Korea has supplied about eight million shells.", "Bloomberg"),

@@ -1380,6 +1380,10 @@ def _window_for(
         windows = [t for t in in_clause if not any(_between(p, t, mention) for p in present)]
     elif clause.relative or present:
         return None
+    else:
+        # A year that modifies a noun ("2024 sales") dates what its sentence says after it, not a figure before it
+        # in another clause ("won a 10.0 mln dlrs order, and expected 2024 sales to be flat").
+        windows = [t for t in windows if t.start < mention.start or not t.text.isdigit()]
     if not windows:
         return None
     return min(windows, key=lambda t: min(abs(t.start - mention.end), abs(mention.start - t.end)))
