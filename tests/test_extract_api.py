@@ -159,6 +159,29 @@ def test_a_year_modifier_dates_the_figures_after_it(sentence, windows):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "windows"),
+    [
+        ("In the first quarter the margin narrowed to 3.1% from 5.2% a year earlier, the bank said.",
+         {"3.1%": ("2025-01-01", "2025-03-31"), "5.2%": ("2024-01-01", "2024-03-31")}),
+        ("Shippers paid 61 dollars a tonne in March, up from 55 dollars a tonne a year ago.",
+         {"61 dollars a tonne": ("2025-03-01", "2025-03-31"), "55 dollars a tonne": ("2024-03-01", "2024-03-31")}),
+        # a running total is compared with the same point of the year before
+        ("Exports in the July-June season have reached 18.2 mln tonnes so far this season, against "
+         "15.0 mln tonnes at the same point the previous year.",
+         {"18.2 mln tonnes": (None, "2025-05-20"), "15.0 mln tonnes": (None, "2024-05-20")}),
+        # not a comparison: the phrase says when, against a plan
+        ("The line opened in March with 300 staff a year earlier than planned.",
+         {"300 staff": ("2025-03-01", "2025-03-31")}),
+        # no window to move: the figure stays undated
+        ("Sales rose to 4.2 bln euros from 3.9 bln euros a year earlier.", {"3.9 bln euros": (None, None)}),
+    ],
+)
+def test_a_year_earlier_moves_the_sentence_window_back_a_year(sentence, windows):
+    claims = {c.text: c for c in checker.extract(sentence, published="2025-05-20")}
+    assert {text: (claims[text].window_start, claims[text].window_end) for text in windows} == windows
+
+
+@pytest.mark.parametrize(
     ("sentence", "source"),
     [
         ("According to Bloomberg, North Korea has supplied about eight million shells.", "Bloomberg"),

@@ -21,6 +21,7 @@ import yaml
 
 from checker.extraction.numbers import word_trie
 from checker.extraction.quantities import singular
+from checker.extraction.timeexpr import says_year_earlier, year_earlier
 from checker.lexicon import CUE_FILES, LEXICON_DIR, Lexicon, fold_case, words_of
 from checker.model import Mention, TimeExpression
 from checker.units import canonical as canonical_unit
@@ -641,6 +642,7 @@ def describe(
     # Most sentences write no rate, and many no window: then no figure looks for one among the times.
     kinds = {t.kind for t in times}
     has_rate, has_window = "rate" in kinds, not kinds.isdisjoint(_WINDOW_KINDS)
+    moves_back = has_window and says_year_earlier(lowered)  # "from 4.6% a year earlier"
     # A target in a figure's clause is within ``NEAR_REACH`` of it: the sentence's targets serve every figure
     targets = [t for t in times if t.kind == "target"] if "target" in kinds else []
     name_starts = [n.start for n in names]
@@ -683,6 +685,8 @@ def describe(
             if has_window
             else None
         )
+        if moves_back and window is not None:
+            window = year_earlier(window, lowered, mention.end, c_end) or window
         out.append(
             MentionContext(
                 subject=subject,

@@ -879,6 +879,47 @@ def _months_before(day: date, months: int) -> date:
     return date(year, month, min(day.day, monthrange(year, month)[1]))
 
 
+# "from 4.6% a year earlier", "down from 48 cent a year ago", "29.2 mln tonnes at the same point a year earlier":
+# written right after a figure, it dates that figure a year before the window of its sentence.
+_YEAR_EARLIER = re.compile(
+    r"\W{0,3}(?:(?:at|by|in)\s+the\s+same\s+(?:point|time|stage|period|date)\s+)?"
+    r"(?:(?:a|one)\s+year\s+(?:earlier|ago|before|previously)|the\s+(?:previous|prior|preceding)\s+year"
+    r"|the\s+year\s+before)\b(?!\s+(?:than|schedule|planned))"  # not "a year earlier than planned"
+)
+
+
+def says_year_earlier(lowered: str) -> bool:
+    """Whether a lower-cased sentence may date a figure "a year earlier": the cheap test before
+    ``year_earlier``, since nearly every sentence has no such phrase."""
+    return "year" in lowered and _YEAR_EARLIER.search(lowered) is not None
+
+
+def year_earlier(window: TimeExpression, lowered: str, at: int, end: int) -> TimeExpression | None:
+    """The window a year before ``window`` when the lower-cased sentence says "a year earlier" at ``at``
+    (right after a figure, before ``end``, the end of its clause), else None.
+
+    The figure is the other side of a comparison ("operating margin narrowed to 2.9% from 4.6% a year
+    earlier"): the window its sentence gives (the first half) moved back a year, both ends, so a running
+    total "so far" is compared with the same point of the year before. A window with no end, or a
+    target ("by 2030"), is not moved."""
+    m = _YEAR_EARLIER.match(lowered, at, end)
+    if m is None or window.kind != "window" or window.window_end is None:
+        return None
+    moved = {
+        name: _a_year_before(getattr(window, name))
+        for name in ("window_start", "window_start_latest", "window_end", "window_end_earliest")
+    }
+    phrase = lowered[m.start():m.end()].lstrip(" ,;:-")
+    first, last = moved["window_start"], moved["window_end"]
+    span = f"up to {last.isoformat()}" if first is None else _span_words(first, last)
+    words = f"'{phrase}' read as {span}, a year before '{window.text}'"
+    return replace(window, text=f"{window.text}, {phrase}", assumption=words, **moved)
+
+
+def _a_year_before(day: date | None) -> date | None:
+    return None if day is None else _months_before(day, 12)
+
+
 def _find_past(s: _Sentence) -> Iterator[TimeExpression]:
     text, published, folded = s.text, s.published, s.folded
     # Every match holds "past" or "last" after "the" and a preposition: the scan starts at the first.
