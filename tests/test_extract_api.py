@@ -182,6 +182,23 @@ def test_a_year_earlier_moves_the_sentence_window_back_a_year(sentence, windows)
 
 
 @pytest.mark.parametrize(
+    ("sentence", "windows"),
+    [
+        # the year after the base of a comparison is that figure's; the new figure takes the sentence's own
+        ("In 2023 as a whole, French imports fell 2.1 pct to 812 bln euros from 830 bln euros in 2022.",
+         {"2.1 pct": "2023-01-01", "812 bln euros": "2023-01-01", "830 bln euros": "2022-01-01"}),
+        # with no other window, a figure still takes the one after the figure it is compared with
+        ("Revenue rose 4% to 1.2 bln euros in 2023.", {"4%": "2023-01-01", "1.2 bln euros": "2023-01-01"}),
+        ("Exports rose 2.5 pct in January from December to 98.1 bln euros, the office said.",
+         {"2.5 pct": "2025-01-01", "98.1 bln euros": "2025-01-01"}),
+    ],
+)
+def test_the_window_after_a_comparison_base_dates_that_base(sentence, windows):
+    claims = {c.text: c for c in checker.extract(sentence, published="2025-03-10")}
+    assert {text: claims[text].window_start for text in windows} == windows
+
+
+@pytest.mark.parametrize(
     ("sentence", "source"),
     [
         ("According to Bloomberg, North Korea has supplied about eight million shells.", "Bloomberg"),

@@ -643,6 +643,7 @@ def describe(
     kinds = {t.kind for t in times}
     has_rate, has_window = "rate" in kinds, not kinds.isdisjoint(_WINDOW_KINDS)
     moves_back = has_window and says_year_earlier(lowered)  # "from 4.6% a year earlier"
+    owners = _window_owners(text, mentions, times) if has_window and len(mentions) > 1 else {}
     # A target in a figure's clause is within ``NEAR_REACH`` of it: the sentence's targets serve every figure
     targets = [t for t in times if t.kind == "target"] if "target" in kinds else []
     name_starts = [n.start for n in names]
@@ -681,7 +682,10 @@ def describe(
             item = _head_noun(subject)  # "The Sau reservoir, which covers about 570 hectares": the reservoir
         raw_items.append(item)
         window = (
-            _window_for(mention, _figure_times(near_times, source_spans), clause, lowered, may_say_present)
+            _window_for(
+                mention, _figure_times(near_times, source_spans), clause, lowered, may_say_present,
+                [t for t in near_times if owners.get(t.start, index) != index],
+            )
             if has_window
             else None
         )
@@ -1366,15 +1370,34 @@ _PRESENT_PHRASES = ("now", "currently", "nowadays", "today", "at present", "thes
 _PRESENT = re.compile(r"\b(?:" + "|".join(_PRESENT_PHRASES) + r")\b")
 
 
+def _window_owners(text: str, mentions: Sequence[Mention], times: list[TimeExpression]) -> dict[int, int]:
+    """The windows written right after a figure that is the base of a comparison ("from"), by start, with
+    that figure's index: "to 1,563 bln euros from 1,585 bln euros in 2022" - the year is the second figure's.
+    """
+    owners: dict[int, int] = {}
+    for index, mention in enumerate(mentions):
+        if not text[max(0, mention.start - 6):mention.start].lower().endswith("from "):
+            continue
+        for t in times:
+            if mention.end <= t.start and not text[mention.end:t.start].strip(" ,"):
+                owners[t.start] = index
+    return owners
+
+
 def _window_for(
-    mention: Mention, times: list[TimeExpression], clause: Clause, lowered: str, may_say_present: bool = True
+    mention: Mention, times: list[TimeExpression], clause: Clause, lowered: str, may_say_present: bool = True,
+    others: Sequence[TimeExpression] = (),
 ) -> TimeExpression | None:
     """A window or target binds to the figures of its clause, or of the sentence when the
     clause has none: never into a relative clause, nor past a word that puts the figure
     in the present ("founded in 1949 with 12 employees, now has about 48,000 staff").
 
     ``may_say_present``: False when the sentence holds none of ``_PRESENT_PHRASES`` (most do not),
-    and the clause is not searched for one (a search tries the pattern at every word)."""
+    and the clause is not searched for one (a search tries the pattern at every word).
+    ``others``: the windows written right after another figure of the sentence. A figure takes one
+    only when no other window fits: in "fell to 1,563 bln euros from 1,585 bln euros in 2022", 2022
+    dates 1,585 and the first figure takes the sentence's "In 2023"; in "rose 4% to 1.2 bln euros in
+    2023" the 4% still takes 2023."""
     windows = [t for t in times if t.kind in _WINDOW_KINDS]
     if not windows:
         return None
@@ -1390,6 +1413,8 @@ def _window_for(
         windows = [t for t in windows if t.start < mention.start or not t.text.isdigit()]
     if not windows:
         return None
+    if others:
+        windows = [t for t in windows if t not in others] or windows
     return min(windows, key=lambda t: min(abs(t.start - mention.end), abs(mention.start - t.end)))
 
 
