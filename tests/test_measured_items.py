@@ -89,3 +89,105 @@ def test_a_noun_counted_by_an_earlier_figure_is_not_the_next_ones_item():
 def test_a_count_then_to_is_no_change():
     found = items("The line would cut the journey between the two cities to 75 minutes.")
     assert found["two cities"] == "city" and found["75 minutes"] is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Poland produced 13.1 million tonnes of wheat last year, up from 12.6 million tonnes in 2022 and well "
+            "above the 11 million tonnes it reaped a decade ago.",
+            {"12.6 million tonnes": "wheat", "11 million tonnes": "wheat"},
+        ),
+        (
+            "The clinic treated 140 patients in June, compared with 95 in May.",
+            {"95": "patient"},
+        ),
+        (
+            "Hospital admissions fell to 40 on Monday from a peak of 85 last week.",
+            {"85": "admission"},
+        ),
+        (
+            "The bank will shed 800 jobs in Spain and 350 in Portugal.",
+            {"350": "job"},
+        ),
+        (
+            "Retailers added 48,000 jobs in May, fewer than the 60,000 analysts had forecast.",
+            {"60,000 analysts": "job"},
+        ),
+    ],
+)
+def test_a_figure_compared_with_an_earlier_one_measures_the_same_thing(sentence, expected):
+    got = items(sentence)
+    assert {text: got[text] for text in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("Poland sold 13.1 million tonnes of wheat last year, more than 12 million euros in value.", "12 million euros"),
+        ("The clinic treated 140 patients in June and found more than 95 with dehydration.", "95"),
+        ("The bank will shed 800 jobs this year, and 350 will retire early.", "350"),
+    ],
+)
+def test_no_item_from_an_earlier_figure_without_a_comparison(sentence, text):
+    assert items(sentence)[text] is None
+
+
+def test_analysts_who_forecast_are_not_counted():
+    got = items("The 40 analysts polled expected to see prices rise.")
+    assert got["40 analysts"] == "analyst"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Its forests cover 6,000 hectares (about 14,800 acres) south of the town.",
+            {"6,000 hectares": "forest", "14,800 acres": "forest"},
+        ),
+        (
+            "The council approved a budget of 2.1 billion Danish crowns ($305 million) for the bridge.",
+            {"2.1 billion Danish crowns": "cost", "$305 million": "cost"},
+        ),
+        (
+            "Growers planted soya beans on about 1.2 million hectares this spring, roughly 3 million acres.",
+            {"1.2 million hectares": "soya bean", "3 million acres": "soya bean"},
+        ),
+    ],
+)
+def test_a_figure_restated_in_another_unit_measures_the_same_thing(sentence, expected):
+    got = items(sentence)
+    assert {text: got[text] for text in expected} == expected
+
+
+def test_a_list_in_units_of_one_kind_is_no_restatement():
+    got = items("The budget of the tunnel is 40 million euros; it runs 3 kilometres, 2 miles of it under the sea.")
+    assert got["2 miles"] is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "item"),
+    [
+        ("The budget was unchanged at 92 million euros, the council said.", "92 million euros", "cost"),
+        ("The number of beds in field hospitals rose to 1,200 this week.", "1,200", "bed"),
+        ("Rescuers found two more bodies, bringing the death toll to 17.", "17", "death"),
+        ("The death toll rose to 23 people overnight.", "23 people", "death"),
+        ("Planters sowed spring barley on 800,000 hectares by mid-April.", "800,000 hectares", "spring barley"),
+    ],
+)
+def test_the_clause_names_the_measure_before_the_figure(sentence, text, item):
+    assert items(sentence)[text] == item
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "item"),
+    [
+        ("Lifting the total to 41, rescuers found two more survivors.", "41", None),
+        ("The crowd rose to 640 people by noon.", "640 people", "person"),
+        ("The company planted trees on 30 sites last year.", "30 sites", "site"),
+        ("Officials said wheat was sown on 2 million hectares.", "2 million hectares", None),
+    ],
+)
+def test_near_misses_keep_their_old_item(sentence, text, item):
+    assert items(sentence)[text] == item

@@ -657,13 +657,19 @@ def describe(
         near_times = _near(times, time_starts, mention.start, mention.end)
         c_start, c_end = clause.start, clause.end
         item = mention.item
+        if item is not None and item in cues.measures.forecasters and _FORECAST_AFTER.match(text, mention.end):
+            item = None  # "the 200,000 economists had expected": who expected, not what
         whole = wholes.get(index)
         if item is None and whole is not None:
             item = mentions[whole].item
         if item is None:
             item = _item_before(text, c_start, mention.start, mention.end, cues.measures)
+        if item is None and _is_area(mention.unit):
+            item = _land_item(text[c_start:mention.start], cues.measures)
         if item is None and index > 0:
-            item = _continued_item(text, mentions[index - 1], mention, raw_items[-1])
+            item = _continued_item(text, mentions[index - 1], mention, raw_items[-1]) or _elided_item(
+                text, mentions, index, raw_items
+            )
         item = item or _implied_item(mention.unit)
         subject = (refers and _definite_reference(text, mention, document, lexicon, c_start)) or _subject_in_mention(
             text, mention, _near(entities, entity_starts, mention.start, mention.end)
@@ -674,6 +680,8 @@ def describe(
             subject = previous_subject or document.topic  # "the company said it would hire 600 workers"
         subject = subject or _subject_for(text, mention, near_names, c_start, c_end) or previous_subject or document.topic
         relation = None if _is_adjectival(text, mention) else _relation(text, mention, c_start, c_end, cues, words)
+        if item in _PEOPLE and not mention.unit:
+            item = _counted_as(text, c_start, mention, cues.measures, lexicon) or item
         if item in _PEOPLE and relation in _DYING:
             item = "death"  # "14 people died": the news counts deaths
         elif item in _PEOPLE and relation in _EMPLOYING:
@@ -1134,7 +1142,7 @@ _LINKING_TEMPLATE = (  # "{more}": the change verbs of rules/lexicon/measures.ya
     r"(?:rose|risen|rise|climbed|fell|fallen|dropped|stood|stands|reached|reach|hit|totalled|totaled|totals|"
     r"was|is|were|are|be|increased|decreased|jumped|measur(?:es|ed|ing|e)|runs?|ran|running|stretch(?:es|ed|ing)?|"
     r"span(?:s|ned|ning)?|cover(?:s|ed|ing)?|extend(?:s|ed|ing)?{more})"
-    r"\s+(?:to\s+|at\s+|by\s+|for\s+|over\s+|across\s+)?"
+    r"\s+(?:(?:unchanged|steady|stable)\s+(?=at\s))?(?:to\s+|at\s+|by\s+|for\s+|over\s+|across\s+)?"
 )
 _HEAD_BEFORE_HEDGE = re.compile(rf"\b(?:a|an|the|its)\s+([a-z][a-z-]+)\s+{_HEDGE_TAIL}$")  # "a tunnel about"
 _NOUN_OF = re.compile(rf"\b(?:(?:a|an|the|its|their)\s+)?(?:[a-z-]+\s+)?([a-z][a-z-]+)\s+of\s+{_HEDGE_TAIL}$")
@@ -1168,6 +1176,8 @@ class _Measures:
     openers: frozenset[str]
     agents: frozenset[str]
     compound_heads: frozenset[str]
+    forecasters: frozenset[str]
+    land_on: re.Pattern[str]  # "sowed winter wheat on"
 
 
 # "is worth", "was valued at", "values the whole field at": the figure is a value.
@@ -1197,7 +1207,30 @@ def _measures_from(data: dict) -> _Measures:
         openers=frozenset(data["sentence_openers"]),
         agents=frozenset(data["agents"]),
         compound_heads=frozenset(data["compound_heads"]),
+        forecasters=frozenset(data.get("forecasters") or ()),
+        land_on=_land_on_pattern(data.get("land_verbs") or ()),
     )
+
+
+def _land_on_pattern(verbs: Iterable[str]) -> re.Pattern[str]:
+    """``_Measures.land_on``: a land verb, its crop, "on" and the figure. Active voice only: before "was sown"
+    two words may hold a verb ("officials said wheat was sown"), after "sowed" they are its object."""
+    alternation = "|".join(sorted(map(re.escape, verbs), key=len, reverse=True)) or "(?!)"
+    return re.compile(
+        rf"\b(?:{alternation})\s+([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s+on\s+(?:an\s+estimated\s+)?{_HEDGE_TAIL}$"
+    )
+
+
+def _land_item(before: str, measures: _Measures) -> str | None:
+    """The crop an area is sown with: "Farmers sowed winter wheat on about 4.5 million hectares" (an area only:
+    "planted trees on 12 sites" counts sites)."""
+    m = measures.land_on.search(before, _lower_case_tail(before)) if " on " in before else None
+    if m is None:
+        return None
+    words = [w for w in m.group(1).split() if w not in _DETERMINERS]
+    if not words or any(w in _AUXILIARIES or w in _NOT_ITEMS or w in measures.agents for w in words):
+        return None
+    return " ".join([*words[:-1], singular(words[-1])])
 
 
 _LOWER_CASE_RUN = re.compile(r"[a-z\s-]*")
@@ -1236,7 +1269,23 @@ def _item_before(text: str, c_start: int, start: int, end: int, measures: _Measu
     m = _NOUN_OF.search(before, tail) if _ends_on_of(before, tail) else None
     if m and m.group(1) not in _NOT_ITEMS:
         return singular(m.group(1))
-    return _verb_item(before, tail, measures) or _noun_before_verb(before, tail, measures)
+    return _verb_item(before, tail, measures) or _noun_before_verb(before, tail, measures) or _brought_to(before, tail)
+
+
+# "bringing the death toll to 41": a verb of moving a measure, the measure, "to" and the figure.
+_BRINGING = re.compile(
+    rf"\b(?:bringing|taking|lifting|pushing|raising)\s+(?:the|its|their)\s+([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s+to\s+"
+    rf"{_HEDGE_TAIL}$"
+)
+
+
+def _brought_to(before: str, tail: int) -> str | None:
+    """The measure a clause moves to the figure: "bringing the death toll to 41" (not "bringing the total to")."""
+    m = _BRINGING.search(before, tail) if "to" in before else None
+    if m is None:
+        return None
+    *words, head = m.group(1).split()
+    return None if head in _NOT_ITEMS else " ".join([*words, singular(head)])
 
 
 # Between two figures of one change: "rose 1.5 pct in January from December to", "to ... from", ", up from".
@@ -1258,6 +1307,69 @@ def _continued_item(text: str, previous: Mention, mention: Mention, previous_ite
 
 
 _CHANGE_UNITS = ("percent", "percentage_point")
+
+# A forecast's verb after "the 200,000 economists": they expected the figure ("expected to" is what they do).
+_FORECAST_AFTER = re.compile(
+    r"\s+(?:polled\s+)?(?:had\s+|have\s+)?(?:expected|forecast|predicted|projected)\b(?!\s+to\b)"
+)
+# A figure compared with one before it, its noun left out: "up from 20.2 million tonnes", "far below the 33 million
+# tonnes", "against 200 a week", "from a peak of 530", "20 pct of the expected 5.5 mln hectares" (the whole planned).
+# "than" and "below"/"above" only with "the": "more than 200" is a hedge, not a comparison.
+_COMPARED = re.compile(
+    r"(?:\b(?:up|down)\s+from|\bfrom\s+a\s+(?:peak|high|low|record)\s+of|\bcompared\s+(?:with|to)|\bagainst"
+    r"|\bvs\.?|\bversus|\b(?:than|below|above)\s+the|\bof\s+the\s+(?:expected|planned|projected|targeted))"
+    rf"\s+{_HEDGE_TAIL}$"
+)
+# A figure that repeats the verb of the one before for another place or time: "1,500 jobs would go in Germany and
+# 1,100 in Poland": "and" just before, a preposition just after.
+_COORDINATED_BEFORE = re.compile(rf"\band\s+{_HEDGE_TAIL}$")
+_COORDINATED_AFTER = re.compile(r"\s+(?:in|at|on|for|by|during)\s")
+# A figure that restates the one before in another unit: "4.5 million hectares last autumn, roughly 11 million acres",
+# "900 million Norwegian crowns ($85 million)".
+# After a comma only with "or" or a hedge: "3 years, 2 months" is one duration in parts, "3 km, 5 km" a list.
+_RESTATED = re.compile(rf"(?:\(\s*{_HEDGE_TAIL}|,\s+(?:or\s+{_HEDGE_TAIL}|(?:about|around|roughly|nearly|some)\s+))$")
+RESTATEMENT_REACH = 30
+
+
+def _restates(earlier: Mention, mention: Mention) -> bool:
+    """A figure just after another in a different unit of the same kind (an area, a length, money) converts it:
+    "3 km, 5 km" is a list, "3 km (1.9 miles)" one figure twice."""
+    if mention.start - earlier.end > RESTATEMENT_REACH or not earlier.unit or not mention.unit:
+        return False
+    if earlier.unit == mention.unit:
+        return False
+    first, second = canonical_unit(earlier.unit), canonical_unit(mention.unit)
+    if first.dimension == "[time]":
+        return False  # "3 years (2 months of them at sea)": durations add up more often than they convert
+    currencies = first.dimension.startswith("[currency_") and second.dimension.startswith("[currency_")
+    return first.dimension == second.dimension or currencies
+
+
+# How far back the figure an elided one refers to may be: a clause or two.
+ELISION_REACH = 150
+
+
+def _elided_item(text: str, mentions: list[Mention], index: int, items: list[str | None]) -> str | None:
+    """A figure without a noun that restates the figure just before in another unit (``_restates``), or is
+    compared or coordinated with an earlier figure in the same unit, measures what that figure does:
+    "22.9 million tonnes of wheat in 2023, up from 20.2 million tonnes in 2022".
+
+    The unit must be the same (a count with a count): "rose 3% to 4,000 jobs, against 2%" compares the 3%.
+    The nearest such figure answers, even when it has no item: then neither has one."""
+    mention = mentions[index]
+    before = text[max(0, mention.start - 40):mention.start]
+    if _RESTATED.search(before) and _restates(mentions[index - 1], mention):
+        return items[index - 1]
+    compared = _COMPARED.search(before) is not None
+    if not compared and not (_COORDINATED_BEFORE.search(before) and _COORDINATED_AFTER.match(text, mention.end)):
+        return None
+    for j in range(index - 1, -1, -1):
+        earlier = mentions[j]
+        if mention.start - earlier.end > ELISION_REACH:
+            return None
+        if earlier.unit == mention.unit:
+            return items[j]
+    return None
 
 
 def _lower_opener(before: str, openers: frozenset[str]) -> str:
@@ -1308,7 +1420,21 @@ def _noun_before_verb(before: str, tail: int, measures: _Measures) -> str | None
         return None
     if words[-1] in _NOT_ITEMS and not (len(words) > 1 and words[-1] in measures.compound_heads):
         return None
+    counted = _NUMBER_OF.search(before, 0, m.start(1)) if "number" in before else None
+    if counted:
+        return singular(counted.group(1))  # "the number of patients in treatment centres fell to": the patients
     return " ".join([*words[:-1], singular(words[-1])])
+
+
+# "the number of patients in treatment centres": what is counted, then where; the phrase before the verb is the place.
+_NUMBER_OF = re.compile(r"\bnumber\s+of\s+([a-z][a-z-]+)\s+(?:in|at|on|across|under)\s+(?:(?:the|its|their)\s+)?$")
+
+
+def _counted_as(text: str, c_start: int, mention: Mention, measures: _Measures, lexicon: Lexicon) -> str | None:
+    """What people are counted as when the clause names it before them: "the death toll rose to 31 people"
+    counts deaths. Only a measure the lexicon knows as deaths: "rose to 640 people" alone stays people."""
+    measure = _item_before(text, c_start, mention.start, mention.start, measures)
+    return measure if measure and lexicon.item(measure) == "death" else None
 
 
 def _figure_times(times: list[TimeExpression], source_spans: list[tuple[int, int]]) -> list[TimeExpression]:
@@ -1328,6 +1454,10 @@ _EMPLOYING = {"employ", "hire", "lay off"}
 _EXTENT_DIMENSIONS = ("[length]", "[length] ** 2")
 # Common nouns that end a name of a thing with a size: "Sau reservoir", "Slieve Gullion tunnel".
 _THING_NOUNS = re.compile(r"\b(reservoir|tunnel|pipeline|dam|bridge|lake|canal|road|railway|line|airport|runway|park|forest|field|island|mine|plant|site|wall|border)$", re.I)
+
+
+def _is_area(unit: str | None) -> bool:
+    return unit is not None and canonical_unit(unit).dimension == "[length] ** 2"
 
 
 def _is_extent(unit: str | None) -> bool:
