@@ -74,6 +74,13 @@ _BACK_REFERENCE = re.compile(
     re.I,
 )
 _BACK_NOUN_SET = frozenset(_BACK_NOUNS)
+# Back nouns for a country and who governs it: they refer to where the story happens, not to its actor.
+_STATE_NOUNS = frozenset(("country", "government", "state", "region", "province", "nation"))
+
+
+def _names_a_state(back: re.Match[str]) -> bool:
+    """Whether a ``_BACK_REFERENCE`` match ends on one of ``_STATE_NOUNS`` ("The country imports ...")."""
+    return back.group(0).rsplit(None, 1)[-1].lower() in _STATE_NOUNS
 
 
 def _may_refer_back(folded_words: set[str]) -> bool:
@@ -343,13 +350,17 @@ class DocumentContext:
     ``common_words``: lower-case words of the article, so a capitalized opener
     that also appears in lower case ("Rescuers", "Imports") is not a name.
     ``name_words``: words the article capitalizes mid-sentence, i.e. names.
-    ``topic``: the name the article is about (most mentioned, title counting
-    twice), for figures whose clause says only "the company" or "it".
+    ``topic``: the name the article is about, for figures whose clause says
+    only "the company" or "it": the name the lead sentence opens with as its
+    subject (``_lead_actor``), else the most mentioned name (title counting
+    twice; a name in the dateline, where the story was filed, not at all; "the
+    dam" once more for a "Crn Kamen dam" the title names, ``_count_references``).
     """
 
     common_words: Container[str] = frozenset()  # a ``LowerCaseWords`` when read from an article
     name_words: frozenset[str] = frozenset()
     topic: str | None = None
+    setting: str | None = None  # the most mentioned name, "the country" of a story about a company in it
     names: tuple[str, ...] = ()  # every name the article mentions, for "the plant" -> "Cahir plant"
     text: str = ""  # the article, to which ``entities`` refer
     entities: tuple[tuple[int, int, str], ...] = ()  # lexicon entities of the article, in order
@@ -370,21 +381,28 @@ class DocumentContext:
         named: dict[str, str | None] = {}  # a capitalized phrase -> the name it counts as; articles repeat them
         # What ``_counted_name`` asks of each phrase first: the names that are neither openers nor months.
         counted = frozenset(filter(_is_name_word, names))
+        dateline = _LEAD_DATELINE.search(text)
+        filed_at = (dateline.start(), dateline.end()) if dateline else (0, 0)  # a place of filing counts for no topic
+        headlined: set[str] = set()  # the names the title names
         for weight, source in ((2, title or ""), (1, text)):
             if not source:
                 continue  # most articles come without a title: nothing to scan
+            skip = filed_at if source is text else (0, 0)
+            seen = headlined if source is not text else set()
             for start, _, canonical in lexicon.find_entities(source) if source is not text else entities:
-                counts[canonical] = counts.get(canonical, 0) + weight
-                first.setdefault(canonical, start)
+                if not skip[0] <= start < skip[1]:
+                    counts[canonical] = counts.get(canonical, 0) + weight
+                    first.setdefault(canonical, start)
+                    seen.add(canonical)
             for m in _PROPER.finditer(source):
                 phrase = m.group(0)
                 if phrase not in named:
                     named[phrase] = _counted_name(phrase, common, counted, lexicon)
                 name = named[phrase]
-                if name is not None:
+                if name is not None and not skip[0] <= m.start() < skip[1]:
                     counts[name] = counts.get(name, 0) + weight
                     first.setdefault(name, m.start())
-        topic = max(counts, key=lambda n: (counts[n], -first[n]), default=None)
+                    seen.add(name)
         by_head: dict[str, tuple[str, ...]] = {}
         for name in [name for name in counts if " " in name]:  # lower-casing makes no space and takes none
             lowered = name.lower()
@@ -392,9 +410,16 @@ class DocumentContext:
             by_head[head] = (*by_head.get(head, ()), name)
         heads = lexicon.endings_of(counts.keys())
         heads.update(by_head)
+        name_set = frozenset(counts)
+        setting = _most_mentioned(counts, first)
+        if headlined:
+            _count_references(text, heads, by_head, name_set, lexicon, counts, headlined)
+        topic = _most_mentioned(counts, first)
+        if dateline:
+            topic = _lead_actor(text, dateline.end(), entities, common, counted, lexicon) or topic
         return cls(
-            common, names, topic if topic and counts[topic] >= 2 else None, tuple(counts),
-            text, tuple(entities), tuple(e[0] for e in entities), by_head, frozenset(counts), frozenset(heads),
+            common, names, topic, setting, tuple(counts),
+            text, tuple(entities), tuple(e[0] for e in entities), by_head, name_set, frozenset(heads),
         )
 
     def entities_in(self, sentence: str, offset: int) -> list[tuple[int, int, str]] | None:
@@ -418,6 +443,68 @@ class DocumentContext:
         if inside and inside[-1][1] > end:
             return None
         return [(start - offset, stop - offset, canonical) for start, stop, canonical in inside]
+
+
+# A wire dateline opening a paragraph, ``_DATELINE`` in any capitals ("YLÖJÄRVI, Finland —"): the lead follows it.
+_LEAD_DATELINE = re.compile(_DATELINE.pattern.replace("^[A-Z][A-Z", f"^[{_UPPER}][{_UPPER}", 1), re.M)
+# "the dam", "The 135-metre dam", "the new line": a thing the article has named, referred to by its noun.
+# "\b[Tt]he", written "he" first and both look-behinds after it, so the engine scans for the literal "he".
+_THE_NOUN = re.compile(r"he(?<=[Tt]he)(?<![\w][Tt]he)\s+(?:[\d.,]+-[a-z]+\s+|new\s+)?([a-z]+)\b")
+# A verb right after the lead's opening name: an auxiliary or a past tense ("will build", "has agreed", "opened").
+_LEAD_VERB = re.compile(
+    r"\s+(?:will|would|has|have|had|is|was|are|were|can|could|may|might|must|should|plans|[a-z]+ed)\b(?!-)"
+)
+
+
+def _most_mentioned(counts: dict[str, int], first: dict[str, int]) -> str | None:
+    """The name mentioned most often (the first one among equals), when it is mentioned at least twice."""
+    top = max(counts, key=lambda n: (counts[n], -first[n]), default=None)
+    return top if top and counts[top] >= 2 else None
+
+
+def _count_references(
+    text: str, heads: Container[str], by_head: dict[str, tuple[str, ...]], name_set: frozenset[str],
+    lexicon: Lexicon, counts: dict[str, int], headlined: Container[str],
+) -> None:
+    """Count "the dam" as a mention of the one name of the article it can stand for ("Crn Kamen dam"),
+    as ``_definite_reference`` reads it at a figure, when the title names it too: a thing the headline
+    names and the story keeps referring back to is what the story is about. A thing named only in the
+    body ("the reservoir" of a story about a region's drought) is left to its own mentions."""
+    for m in _THE_NOUN.finditer(text):
+        noun = m.group(1)
+        if noun not in heads:
+            continue
+        named = set(by_head.get(noun, ()))
+        named.update(c for c in lexicon.entities_ending_in(noun) if c in name_set)
+        if len(named) == 1 and (name := named.pop()) in headlined:
+            counts[name] += 1
+
+
+def _lead_actor(
+    text: str, lead: int, entities: list[tuple[int, int, str]], common: Container[str], names: frozenset[str],
+    lexicon: Lexicon,
+) -> str | None:
+    """The name the lead sentence (after the dateline at ``lead``) opens with as its grammatical subject:
+    "Lindqvist Ordnance opened ...", "Nordhav Energy has agreed ...". News names the actor first; the
+    country of the dateline or of the title is where it acts. Not a name that only speaks ("X said"),
+    nor one written as a possessive ("North Macedonia's government")."""
+    name, end = None, lead
+    for start, stop, canonical in entities:
+        if start == lead:
+            name, end = canonical, stop
+            break
+        if start > lead:
+            break
+    if name is None:
+        m = _PROPER.match(text, lead)
+        name = _counted_name(m.group(0), common, names, lexicon) if m else None
+        end = m.end() if m else lead
+    if name is None or text.startswith(("'", "’"), end) or text.endswith(("'s", "’s"), lead, end):
+        return None
+    verb = _LEAD_VERB.match(text, end)
+    if verb is None or verb.group(0).strip() in _SAID_SET:
+        return None
+    return name
 
 
 class LowerCaseWords:
@@ -674,10 +761,10 @@ def describe(
         subject = (refers and _definite_reference(text, mention, document, lexicon, c_start)) or _subject_in_mention(
             text, mention, _near(entities, entity_starts, mention.start, mention.end)
         )
-        if subject is None and refers_back and _BACK_REFERENCE.match(text[c_start:mention.start]) and not any(
-            n.tier == 0 and c_start <= n.start and n.end <= c_end for n in near_names
-        ):
-            subject = previous_subject or document.topic  # "the company said it would hire 600 workers"
+        back = _BACK_REFERENCE.match(text[c_start:mention.start]) if subject is None and refers_back else None
+        if back and not any(n.tier == 0 and c_start <= n.start and n.end <= c_end for n in near_names):
+            # "the company said it would hire 600 workers"; "the country imports 30%": where the story happens
+            subject = previous_subject or (document.setting if _names_a_state(back) else document.topic)
         subject = subject or _subject_for(text, mention, near_names, c_start, c_end) or previous_subject or document.topic
         relation = None if _is_adjectival(text, mention) else _relation(text, mention, c_start, c_end, cues, words)
         if item in _PEOPLE and not mention.unit:
