@@ -78,3 +78,12 @@ def test_the_country_still_refers_to_where_the_story_happens_when_a_company_is_t
     title = "Norway's biggest battery plant opens"
     assert _subject_of(text, title, "40%") == "Norway"
     assert _subject_of(text, title, "9,000") == "Halvorsen Marine"
+
+
+def test_a_name_written_with_a_possessive_counts_as_the_name():
+    text = (
+        "On Monday, Halvorsen Shipping's board met in Oslo. Analysts expect Halvorsen Shipping's new vessels to "
+        "enter service next year. The group said 14 ships would be sold."
+    )
+    assert _topic(text, None) == "Halvorsen Shipping"
+    assert _subject_of(text, None, "14 ships") == "Halvorsen Shipping"

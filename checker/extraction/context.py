@@ -589,7 +589,8 @@ def _counted_name(phrase: str, common: Container[str], names: frozenset[str], le
 
     Openers and months are dropped ("In", "March"); what is left must not be an
     ordinary word capitalized ("Rescuers"), must hold a word written
-    capitalized mid-sentence, and must not be a lexicon entity (counted as one).
+    capitalized mid-sentence, and must not be a lexicon entity (counted as one). A possessive
+    counts as the name it is written on.
     ``names``: the words written capitalized mid-sentence that are neither openers nor months.
     """
     words = phrase.split()
@@ -597,6 +598,8 @@ def _counted_name(phrase: str, common: Container[str], names: frozenset[str], le
     if names.isdisjoint(words):
         return None
     name = words[0] if len(words) == 1 else " ".join(filter(_is_name_word, words))
+    # "Norway's", "Lindqvist Ordnance's": the name itself, counted once with its other mentions
+    name = name.removesuffix("'s").removesuffix("’s")
     lowered = name.lower()
     if lowered in lexicon.entity_aliases or lowered in common:  # a dict look-up before a search of the article
         return None
