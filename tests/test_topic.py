@@ -87,3 +87,11 @@ def test_a_name_written_with_a_possessive_counts_as_the_name():
     )
     assert _topic(text, None) == "Halvorsen Shipping"
     assert _subject_of(text, None, "14 ships") == "Halvorsen Shipping"
+
+
+def test_the_government_is_the_country_even_after_a_sentence_about_the_company():
+    text = PLANT.format(dateline="BERGEN, Norway — ", lead="Halvorsen Marine opened its battery plant on Tuesday.")
+    text += "\n\nThe company will hire 200 engineers. The government has set aside 300 million crowns for training."
+    title = "Norway's biggest battery plant opens"
+    assert _subject_of(text, title, "200 engineers") == "Halvorsen Marine"
+    assert _subject_of(text, title, "300 million crowns") == "Norway"

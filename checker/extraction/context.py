@@ -767,7 +767,8 @@ def describe(
         back = _BACK_REFERENCE.match(text[c_start:mention.start]) if subject is None and refers_back else None
         if back and not any(n.tier == 0 and c_start <= n.start and n.end <= c_end for n in near_names):
             # "the company said it would hire 600 workers"; "the country imports 30%": where the story happens
-            subject = previous_subject or (document.setting if _names_a_state(back) else document.topic)
+            # A state noun names the country the story happens in, whatever the sentence before was about.
+            subject = (document.setting or previous_subject) if _names_a_state(back) else (previous_subject or document.topic)
         subject = subject or _subject_for(text, mention, near_names, c_start, c_end) or previous_subject or document.topic
         relation = None if _is_adjectival(text, mention) else _relation(text, mention, c_start, c_end, cues, words)
         if item in _PEOPLE and not mention.unit:
