@@ -28,6 +28,7 @@ import yaml
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from dateutil import parser as date_parser
 
+from checker import yamltext
 from checker.model import Document, InputError
 
 READABLE_EXTENSIONS: dict[str, str] = {
@@ -326,7 +327,7 @@ def _front_matter(path: str, text: str) -> tuple[dict, int, InputError | None]:
         return {}, 0, InputError(path, "front matter opened with '---' is never closed", 1, "warning")
     end = min(closing.end() + 1, len(text))
     try:
-        meta = yaml.safe_load(text[opening.end() : closing.start()])
+        meta = yamltext.load(text[opening.end() : closing.start()])
     except yaml.YAMLError as error:
         return {}, end, InputError(path, _yaml_problem(error), _yaml_line(error, "problem_mark"), "warning")
     if meta is None:

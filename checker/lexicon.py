@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 from rapidfuzz import fuzz, process
+from checker import yamltext
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 LEXICON_DIR = RULES_DIR / "lexicon"
@@ -90,7 +91,7 @@ class Lexicon:
 
     def _add_file(self, path: Path) -> None:
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            data = yamltext.load(path.read_text(encoding="utf-8")) or {}
         except (OSError, yaml.YAMLError) as exc:
             raise LexiconError(f"{path}: cannot read lexicon: {exc}") from None
         if not isinstance(data, dict):

@@ -41,6 +41,7 @@ from pathlib import Path
 
 import yaml
 
+from checker import yamltext
 from checker.findings import FINDING_CLAIM_FIELDS, Finding
 from checker.model import Document, InputError, LineIndex
 
@@ -197,7 +198,7 @@ def file_suppressions(path: str | Path) -> list[Suppression]:
         if path.suffix.lower() == ".toml":
             data = tomllib.loads(text)
         elif path.suffix.lower() in (".yaml", ".yml"):
-            data = yaml.safe_load(text) or {}
+            data = yamltext.load(text) or {}
         else:
             raise SuppressionError(f"{path}: suppressions file must end in .yaml, .yml or .toml")
     except (tomllib.TOMLDecodeError, yaml.YAMLError) as exc:

@@ -24,7 +24,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 import pint
-import yaml
+
+from checker import yamltext
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "rules" / "lexicon" / "units.yaml"
 
@@ -243,7 +244,7 @@ def _read_aliases(entries: dict) -> list[UnitAlias]:
 @cache
 def lexicon(path: Path = LEXICON_PATH) -> UnitLexicon:
     """Load and compile ``rules/lexicon/units.yaml`` once."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yamltext.load(path.read_text(encoding="utf-8"))
     aliases = _read_aliases(data["units"])
     exact: dict[str, UnitAlias] = {}
     folded: dict[str, UnitAlias] = {}

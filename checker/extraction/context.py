@@ -17,8 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
-import yaml
-
+from checker import yamltext
 from checker.extraction.numbers import word_trie
 from checker.extraction.quantities import singular
 from checker.extraction.timeexpr import says_year_earlier, year_earlier
@@ -314,7 +313,7 @@ def _merged_cue_files(directories: Sequence[Path]) -> tuple[dict, dict, dict]:
             path = Path(directory) / name
             if not path.is_file():
                 continue
-            for key, value in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
+            for key, value in (yamltext.load(path.read_text(encoding="utf-8")) or {}).items():
                 if isinstance(value, list):
                     target[key] = [*target.get(key, []), *value]
                 elif isinstance(value, dict):
