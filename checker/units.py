@@ -64,8 +64,15 @@ PERCENTAGE_POINT = "percentage_point"
 
 @cache
 def registry() -> pint.UnitRegistry:
-    """The project's pint registry, built once per process."""
-    ureg = pint.UnitRegistry(on_redefinition="ignore")
+    """The project's pint registry, built once per process (and so once per worker).
+
+    Parsing pint's definition file takes most of half a second; pint keeps the
+    parsed file in the user's cache folder, which makes later starts about ten
+    times faster. Where that folder cannot be written, the file is parsed."""
+    try:
+        ureg = pint.UnitRegistry(on_redefinition="ignore", cache_folder=":auto:")
+    except OSError:
+        ureg = pint.UnitRegistry(on_redefinition="ignore")
     # pint ships ``count`` as dimensionless; counted items need their own
     # dimension, so it is redefined and the unit cache rebuilt (pint keeps
     # resolved dimensionalities in that cache).

@@ -11,6 +11,20 @@ def test_registry_is_built_once():
     assert registry() is registry()
 
 
+def test_the_registry_is_built_without_the_cache_folder_when_it_cannot_be_written(monkeypatch):
+    built = pint.UnitRegistry
+
+    def no_cache_folder(*args, **kwargs):
+        if kwargs.get("cache_folder") is not None:
+            raise PermissionError("read-only cache folder")
+        return built(*args, **kwargs)
+
+    monkeypatch.setattr(pint, "UnitRegistry", no_cache_folder)
+    ureg = registry.__wrapped__()
+    assert str(ureg.Quantity(2, "count").dimensionality) == "[count]"
+    assert ureg.Quantity(1, "kilometer").to("meter").magnitude == 1000
+
+
 def test_counted_items_and_currencies_have_their_own_dimensions():
     ureg = registry()
     assert str(ureg.get_dimensionality("count")) == "[count]"
