@@ -4,9 +4,10 @@ Names drift between articles ("DPRK", "Pyongyang", "North Korea"), and so do
 the things counted ("troops", "soldiers"). Both lists are data under
 ``rules/lexicon/`` that users extend with their own directories; this module
 only loads them and answers look-ups. Every YAML file there may hold an
-``entities`` map (canonical name -> aliases) and an ``items`` map (canonical
-item -> synonyms); other top-level keys (such as ``units``) belong to other
-modules and are ignored here.
+``entities`` map (canonical name -> aliases), an ``items`` map (canonical
+item -> synonyms) and a ``regions`` map (region -> the places within it);
+other top-level keys (such as ``units``) belong to other modules and are
+ignored here.
 """
 
 from __future__ import annotations
@@ -70,6 +71,7 @@ class Lexicon:
     relation_families: list[frozenset[str]] = field(default_factory=list)
     relation_subsets: dict[str, frozenset[str]] = field(default_factory=dict)  # part verb -> whole verbs
     level_relations: frozenset[str] = frozenset()  # verbs of a level held at a time: "employs 640 people"
+    regions: dict[str, frozenset[str]] = field(default_factory=dict)  # region -> the places (or regions) listed in it
     # User directories with ``CUE_FILES``, which extend the shipped cues (see ``context.cues_for``)
     cue_dirs: tuple[Path, ...] = ()
     _surface: dict[str, str] = field(default_factory=dict)  # lower-case alias -> as written in the lexicon
@@ -77,6 +79,9 @@ class Lexicon:
     _entity_cache: dict[str, str | None] = field(default_factory=dict)  # name -> entity(name)
     _by_head: dict[str, list[str]] | None = None  # last word -> canonicals of aliases of several words
     _endings: dict[str, frozenset[str]] | None = None  # canonical -> last words of its aliases of several words
+    _region_names: dict[str, str] | None = None  # lower-case region -> region
+    _region_starts: frozenset[str] | None = None  # first words (lower case) of region names and their aliases
+    _within: dict[str, frozenset[str]] | None = None  # region -> every place within it, member regions opened
 
     @classmethod
     def load(cls, extra_dirs: Iterable[str | Path] = ()) -> Lexicon:
@@ -123,10 +128,64 @@ class Lexicon:
             raise LexiconError(f"{path}: 'levels' must be a list of verbs")
         _check_cue_sections(path, data)
         self.level_relations |= frozenset(str(v) for v in levels)
+        self._add_regions(path, data.get("regions") or {})
+        self._region_starts = None  # an alias of a region (an entity) may come with any file
         self._entity_scan = None
         self._by_head = None
         self._endings = None
         self._entity_cache.clear()
+
+    def _add_regions(self, path: Path, regions: object) -> None:
+        """A later file adds members to a region, never removes any."""
+        if not isinstance(regions, dict) or not all(isinstance(m or [], list) for m in regions.values()):
+            raise LexiconError(f"{path}: 'regions' must map a region to a list of the places within it")
+        for region, members in regions.items():
+            self.regions[str(region)] = self.regions.get(str(region), frozenset()) | {str(m) for m in members or []}
+        self._within = None
+        self._region_names = None
+        self._region_starts = None
+
+    def region(self, name: str) -> str | None:
+        """The region a name is written for ("Europe", "the EU"), or None: a region's own name, or an acronym of
+        an entity that is a region ("EU" for the European Union). Other aliases may name a place within it: "in
+        Brussels" is a city, not the Union."""
+        key = _strip_possessive(name.strip()).lower()
+        if key.startswith("the "):
+            key = key[4:]
+        if not self.regions:
+            return None
+        if self._region_names is None:
+            self._region_names = {region.lower(): region for region in self.regions}
+        found = self._region_names.get(key)
+        if found is None and _is_acronym(self._surface.get(key, "")):
+            found = self.entity_aliases.get(key)
+        return found if found in self.regions else None
+
+    def may_start_region(self, word: str) -> bool:
+        """Whether a word (any case) begins a region's name or an alias of one: most places in an article do not,
+        and need no look-up of the words after them."""
+        if self._region_starts is None:
+            names = [*self.regions, *(self._surface.get(a, a) for a, c in self.entity_aliases.items()
+                                      if c in self.regions and _is_acronym(self._surface.get(a, "")))]
+            self._region_starts = frozenset(name.split()[0].lower().rstrip(".") for name in names if name.split())
+        return word.lower().rstrip(".") in self._region_starts
+
+    def lies_in(self, place: str, region: str) -> bool:
+        """Whether a canonical place is listed in a region, directly or through a region within it."""
+        if self._within is None:
+            self._within = {}
+        if region not in self._within:
+            self._within[region] = self._places_within(region, frozenset())
+        return place in self._within[region]
+
+    def _places_within(self, region: str, seen: frozenset[str]) -> frozenset[str]:
+        """Every place of a region, its member regions opened (a region listed in itself is read once)."""
+        places: set[str] = set()
+        for member in self.regions.get(region, ()):
+            places.add(member)
+            if member in self.regions and member not in seen:
+                places |= self._places_within(member, seen | {region})
+        return frozenset(places)
 
     def entity(self, name: str) -> str | None:
         """Canonical entity for a surface name, exact alias first, then fuzzy.

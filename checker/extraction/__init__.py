@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from checker.extraction.breakdown import link_regional_parts
 from checker.extraction.context import (
     Cues,
     DocumentContext,
@@ -149,7 +150,8 @@ def extract_drafts(document: Document, lexicon: Lexicon | None = None, cues: Cue
     may_advertise = cues.may_advertise(text, lowered)
     boilerplate_spans = boilerplate_paragraphs(text, cues, lowered) if may_advertise else []
     currency_hint = article_currency(text, lowered)
-    for sentence in split_sentences(document):
+    sentences = split_sentences(document)
+    for sentence in sentences:
         if text.find("\n\n", previous_end, sentence.start) != -1:  # searched in place: no copy of the gap
             previous_subject = None  # a new paragraph: do not carry a subject across it
         previous_end = sentence.end
@@ -176,4 +178,4 @@ def extract_drafts(document: Document, lexicon: Lexicon | None = None, cues: Cue
         subjects = [c.subject for c in contexts if c.subject and not c.boilerplate]
         if subjects:
             previous_subject = subjects[-1]
-    return drafts
+    return link_regional_parts(drafts, sentences, text, lexicon)
