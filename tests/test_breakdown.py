@@ -38,7 +38,7 @@ BREAKDOWN = (
 def test_parts_in_the_next_sentence_that_exceed_their_regional_whole_are_reported():
     assert parts_of(BREAKDOWN) == {"1,800": ["1,200 jobs", "900"]}
     (finding,) = [f for f in findings(BREAKDOWN) if f.startswith("parts-exceed-whole")]
-    assert finding == "parts-exceed-whole: 1,200 jobs, 900 add up to at least 2,005, more than 1,800 (at most 1,850)"
+    assert finding == "parts-exceed-whole: 1,200 jobs and 900 add up to at least 2,005, more than 1,800 (at most 1,850)"
 
 
 def test_parts_that_fit_their_regional_whole_give_no_finding():

@@ -63,7 +63,7 @@ def test_parts_that_add_up_to_more_than_the_whole():
                      part_of="f.md#1", **people)
     findings = run(whole, adults, children)
     assert [f.rule for f in findings] == ["parts-exceed-whole"]
-    assert findings[0].message == "180 adults, 160 children add up to at least 339, more than 300 passengers"
+    assert findings[0].message == "180 adults and 160 children add up to at least 339, more than 300 passengers"
     assert findings[0].steps[-1] == "the parts add up to at least 339, the whole is at most 300"
 
 
@@ -121,9 +121,9 @@ def test_parts_of_the_wholes_time_say_it_once_and_a_measured_whole_keeps_its_bou
     people = dict(item="passenger", subject=None, sentence=PASSENGERS, sentence_start=0, window_text="on Monday morning")
     finding = sum_finding(people, ("312 passengers", 311.5, 312.5), ("190 adults", 185, 195),
                           ("141 children", 140.5, 141.5), whole_value=312)
-    assert finding.message == "190 adults, 141 children add up to at least 326, more than 312 passengers on Monday morning"
+    assert finding.message == "190 adults and 141 children add up to at least 326, more than 312 passengers on Monday morning"
     sentence = "The 12.5 km route includes 7.5 km of tunnel and 5.5 km of bridge."
     route = dict(item="route", subject=None, sentence=sentence, sentence_start=0, base_unit="meter")
     finding = sum_finding(route, ("12.5 km", 12450, 12550), ("7.5 km", 7450, 7550), ("5.5 km", 5450, 5550),
                           whole_value=12.5)
-    assert finding.message == "7.5 km, 5.5 km add up to at least 12.9 km, more than 12.5 km (at most 12.55 km)"
+    assert finding.message == "7.5 km and 5.5 km add up to at least 12.9 km, more than 12.5 km (at most 12.55 km)"

@@ -81,7 +81,7 @@ def check(candidates: Candidates, rule: Rule) -> Iterator[Finding]:
                 f"the parts add up to at least {sum_text}, the whole is at most {whole_high_text}",
             ],
             # parts counted at the whole's time say it once, with the whole
-            parts=", ".join(describe_claim(p, when=not _same_time(p, whole)) for p in parts),
+            parts=_listed([describe_claim(p, when=not _same_time(p, whole)) for p in parts]),
             parts_total=sum_text,
             whole=describe_claim(whole),
             whole_range=format_quantity(*level(whole), base_unit, written),
@@ -93,3 +93,8 @@ def check(candidates: Candidates, rule: Rule) -> Iterator[Finding]:
 def _same_time(part: dict, whole: dict) -> bool:
     """Both read at one stated time ("on Monday morning"), or neither states one."""
     return value(part, "window_text") == value(whole, "window_text") and value(part, "period") == value(whole, "period")
+
+
+def _listed(items: list[str]) -> str:
+    """'180 adults and 160 children', 'a, b and c': the parts as an editor would list them."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
