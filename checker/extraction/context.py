@@ -49,6 +49,9 @@ _NAME_MODIFIERS = {"north", "south", "east", "west", "central", "northern", "sou
 # A wire dateline: "KARACHI, May 24 —", "SEOUL (EFM) —": a place of filing, not a subject.
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:,\s*[^—–]{0,40}?)?(?:\s*\([^)]{0,20}\))?\s*[—–-]{1,2}\s")
 _DEMONYM = re.compile(r"(?:an|ian|ese|ish|i|ic|ch)$")
+# The endings of a demonym no place name shares ("Pakistan", "Karachi" end as "Pakistani" does): "European",
+# "Nordic", "Pomeranian", "Sudanese", "Flemish".
+_ADJECTIVE_ONLY = re.compile(r"(?:ean|ian|ic|ese|ish)$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # A proper-noun phrase, used as subject when no lexicon entity is named.
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
@@ -144,6 +147,7 @@ class Cues:
     measures: _Measures  # the words for what a figure without a noun measures (``measures.yaml``)
     # "will", "would": under an earlier estimate or forecast cue of the clause, that cue stands
     modal_verbs: frozenset[str] = frozenset()
+    speaker_roles: frozenset[str] = frozenset()  # lower-case words that title a person ("director")
 
     @classmethod
     def load(cls, *directories: Path) -> Cues:
@@ -177,6 +181,7 @@ class Cues:
             _phrases_by_head(modality_phrases),
             _measures_from(measures),
             frozenset(p.lower() for p in cues.get("modal_verbs") or ()),
+            frozenset(word.lower() for word in cues.get("speaker_roles") or ()),
         )
 
     def modality_cues(self, lowered: str, start: int, end: int) -> Iterator[re.Match[str]]:
@@ -725,7 +730,7 @@ def describe(
     refers = not document.reference_heads.isdisjoint(plain_words)
     refers_back = _may_refer_back(plain_words if text.isascii() else set(words_of(fold_case(text))))
     attribution, source_spans = _attribution(text, lowered, plain_words, cues)
-    names = named_candidates(text, entities, source_spans, lexicon, document, words)
+    names = named_candidates(text, entities, source_spans, lexicon, document, words, cues.speaker_roles)
     wholes = _part_of(text, mentions)
     breaks = clause_breaks(text, plain_words)
     cued = cues.may_hold_modality(lowered, plain_words)
@@ -821,6 +826,11 @@ _NAME_AND_VERB = re.compile(r"((?:The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-
 _TRAILING_SOURCE = re.compile(rf",\s*([^,;]{{2,90}}?)\s+(?:\w+ly\s+)?{_SAID}\b[^,;]{{0,40}}?(?=,\s*(?:adding|citing|noting|according)\b|[.!?\"”]?\s*$)")
 # "Bloomberg reported on Friday that ..." / "US Defense Secretary Lloyd Austin said on Wednesday, October 23, that"
 _LEADING_SOURCE = re.compile(rf"^([^,;]{{2,90}}?)\s+(?:\w+ly\s+)?{_SAID}\b(?:[^,;]{{0,40}}?,[^,;]{{0,30}},[^,;]{{0,40}}?\bthat\b)?")
+# '"... 3,000 people," said local councillor Máire Quinlan.': the verb first, the source ending the sentence.
+# A place after the source is where it speaks ('said one analyst in Berlin'): not part of it.
+_INVERTED_SOURCE = re.compile(
+    r"[,\"”]\s*(?:said|says|added|wrote)\s+([^,;\"“”]{2,90}?)(?:\s+(?:in|at|on|from)\s[^,;\"“”]*)?[.!?]?\s*$"
+)
 _NAME_IN = re.compile(rf"(?:The\s+)?[{_UPPER}][\w.&'’-]*(?:\s+[{_UPPER}][\w.&'’-]*)*")
 
 
@@ -843,6 +853,7 @@ def _may_end_on_source(text: str, said: set[str], words: set[str]) -> bool:
 
 
 _SOURCE_CONTINUATIONS = frozenset(("adding", "citing", "noting", "according"))
+_INVERTED_WORDS = frozenset(("said", "says", "added", "wrote"))  # the verbs ``_INVERTED_SOURCE`` opens on
 
 
 def _attribution(text: str, lowered: str, words: set[str], cues: Cues) -> tuple[str | None, list[tuple[int, int]]]:
@@ -868,12 +879,13 @@ def _attribution(text: str, lowered: str, words: set[str], cues: Cues) -> tuple[
         first = min(said_at)
         last_mark = max(text.rfind(",", 0, first), text.rfind(";", 0, first))
         trailing = _TRAILING_SOURCE.search(text, max(last_mark, 0)) if _may_end_on_source(text, said, words) else None
-        found = (trailing, None if last_mark >= 0 else _LEADING_SOURCE.match(text))
+        inverted = _INVERTED_SOURCE.search(text, max(last_mark, 0)) if _INVERTED_WORDS.intersection(said) else None
+        found = (trailing, None if last_mark >= 0 else _LEADING_SOURCE.match(text), inverted)
     else:
-        found = ()
+        found, inverted = (), None
     for m in found:
         if m:
-            spans.append((m.start(), m.end()))
+            spans.append((m.start(1), m.end(1)) if m is inverted else (m.start(), m.end()))
             # "The report dated Feb. 21 estimates": a date or an opener is not who speaks
             names = [n for n in _NAME_IN.findall(m.group(1)) if n.strip().rstrip(_NAME_END) not in _NOT_SOURCES]
             if source is None and names:
@@ -911,13 +923,16 @@ def named_candidates(
     lexicon: Lexicon,
     document: DocumentContext,
     lowered_words: str,
+    roles: frozenset[str] = frozenset(),
 ) -> list[Named]:
-    """Lexicon entities and other proper names, minus objects and the source of the statement.
+    """Lexicon entities and other proper names, minus objects and the people quoted.
 
-    ``lowered_words`` is the sentence's ``word_text``."""
+    ``lowered_words`` is the sentence's ``word_text``; ``roles`` the words that title a person."""
     spans: list[tuple[int, int, str]] = list(entities)
     taken = [(s, e) for s, e, _ in entities]
     headline = text.upper() == text  # "FARMERS SOW 20 PCT OF SPRING GRAIN AREA": capitals say nothing
+    dateline = _DATELINE.match(text)
+    opening = dateline.end() if dateline else 0  # "BELFAST — Plans for a railway": the sentence opens after it
     for m in () if headline else _PROPER.finditer(text):
         words = m.group(0).split()
         offset = m.start()
@@ -925,7 +940,10 @@ def named_candidates(
             words[0] in _SENTENCE_STARTERS
             or words[0].rstrip(_NAME_END) in _NOT_NAMES
             # the set look-up first: an opening word not capitalized mid-sentence needs no search of the article
-            or (offset == 0 and (words[0] not in document.name_words or words[0].lower() in document.common_words))
+            or (
+                _opens(text, offset, opening)
+                and (words[0] not in document.name_words or words[0].lower() in document.common_words)
+            )
         ):
             offset = text.index(words[0], offset) + len(words[0])
             words.pop(0)
@@ -939,10 +957,12 @@ def named_candidates(
         name = " ".join(words).rstrip(_NAME_END)
         if not name or name.lower() in document.common_words:
             continue
+        if " " not in name and _ADJECTIVE_ONLY.search(name) and _before_lower_word(text, offset + len(name)):
+            if lexicon.entity(name) is None:
+                continue  # "a Nordic investment bank", "European output": an adjective the lexicon maps to no place
         if taken and any(s < m.end() and offset < e for s, e in taken):  # most sentences name no entity
             continue
         spans.append((offset, offset + len(name), lexicon.entity(name) or name))
-    dateline = _DATELINE.match(text)
     found: list[Named] = []
     for start, end, canonical in sorted(spans):
         if dateline and end <= dateline.end():
@@ -957,9 +977,62 @@ def named_candidates(
         if tier == 0 and _is_placing_adjective(text, start, end, canonical):
             tier = 1  # "the Pakistani city of Jacobabad": the adjective only places it
         if source_spans and any(s <= start and end <= e for s, e in source_spans):
+            if roles and _is_speaker(text, start, end, canonical, before, roles, document, lexicon):
+                continue  # a person quoted is who says the figure, never what it is about
             tier = 2  # the source of the figure: what it is about only when nothing else is named
         found.append(Named(start, end, canonical, tier))
     return found
+
+
+def _before_lower_word(text: str, end: int) -> bool:
+    """Whether a space and a lower-case word that is no verb follow ``end``: a capitalized word there is used
+    as an adjective ("Nordic investment"), where a name ending so acts ("Panasonic will", "Panasonic opened")."""
+    follower = _WORD.match(text, end + 1) if text.startswith(" ", end) else None
+    if follower is None or not follower.group(0).islower():
+        return False
+    word = follower.group(0)
+    return word not in _AUXILIARIES and word not in _SAID_SET and not word.endswith("ed")
+
+
+def _is_speaker(
+    text: str, start: int, end: int, canonical: str, before: list[str], roles: frozenset[str],
+    document: DocumentContext, lexicon: Lexicon,
+) -> bool:
+    """Whether a source's name is a person's: right after a word that titles one ("director Amélia
+    Nhantumbo"), holding one before a name ("Health Minister Ana Silva"), or one word that is the surname of a
+    person so titled elsewhere in the article ("Nhantumbo said"). A lexicon entity is never one."""
+    if lexicon.entity(canonical) is not None:
+        return False
+    if before and before[-1] in roles:
+        return True
+    words = text[start:end].split()
+    if any(word.lower() in roles for word in words[:-2]):
+        return True
+    return len(words) == 1 and _titled_surname(document.text, words[0], roles)
+
+
+_ANY_WORD = re.compile(r"[^\W\d_][\w'’-]*")  # a word in any alphabet: "Amélia"
+
+
+def _titled_surname(article: str, word: str, roles: frozenset[str]) -> bool:
+    """Whether ``word`` ends a name of two or three words right after a word that titles a person
+    ("director Amélia Nhantumbo", "Minister Ana Silva")."""
+    for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", article):
+        before = _ANY_WORD.findall(article, max(0, m.start() - 60), m.start())
+        if before and before[-1][:1].isupper() and any(w.lower() in roles for w in before[-3:-1]):
+            return True
+    return False
+
+
+_OPENING_QUOTES = "\"“‘'"
+
+
+def _opens(text: str, offset: int, opening: int) -> bool:
+    """Whether a word at ``offset`` opens the sentence or a quotation in it ('banners reading "Rivers are not
+    for sale"'), where any word is capitalized: there only a name written so mid-sentence is one."""
+    if offset == opening:
+        return True
+    return offset > 0 and text[offset - 1] in _OPENING_QUOTES and (offset == 1 or not text[offset - 2].isalnum())
 
 
 def _is_placing_adjective(text: str, start: int, end: int, canonical: str) -> bool:
