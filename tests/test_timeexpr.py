@@ -371,6 +371,24 @@ def test_a_deadline_just_past_is_not_counted_from_publication() -> None:
     assert "the month before publication" in found.assumption
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text", "published", "end"),
+    [
+        ("About 120 km of pipe had been laid by the end of June.", "by the end of June", "2024-07-02", "2024-06-30"),
+        # the deadline is the day of publication: a report of progress so far
+        ("Farmers had sown 900,000 hectares by April 8.", "by April 8", "2024-04-08", "2024-04-08"),
+        ("Its shares fell 2.1 pct by 1045 GMT.", None, None, None),
+    ],
+)
+def test_a_deadline_not_after_publication_is_a_running_total_not_a_target(sentence, text, published, end) -> None:
+    found = find_time_expressions(sentence, D(published or "2024-04-08"))
+    assert all(e.kind != "target" for e in found)
+    if text is not None:
+        window = next(e for e in found if e.text == text)
+        assert (window.kind, window.cumulative, window.window_end) == ("window", True, D(end))
+        assert "running total" in window.assumption
+
+
 def test_by_after_a_change_verb_is_an_amount_not_a_target() -> None:
     assert find_time_expressions("The number of licences rose by 2000 last year.", PUBLISHED)[0].text == "last year"
     assert all(e.kind != "target" for e in find_time_expressions("Output rose by 2000 units.", PUBLISHED))

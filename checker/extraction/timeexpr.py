@@ -575,8 +575,14 @@ def _target(text: str, start: int, end: int, period: _Period, published: date | 
         return _undated(text, start, end, "target", NO_DATE, False)
     deadline = (f"a deadline of {period.last.isoformat()}" if period.first == period.last
                 else f"a deadline between {period.first.isoformat()} and {period.last.isoformat()}")
-    if published is not None and period.last < published:
-        published = None  # a deadline already past: "had been laid by the end of June"
+    if published is not None and period.last <= published:
+        # A deadline not after publication is no target: "had sown 1.1 mln hectares by April 8" (an article of
+        # April 8), "had been laid by the end of June" report a running total up to that day.
+        return TimeExpression(
+            start, end, "window", text, window_end=period.last, window_end_earliest=period.first, cumulative=True,
+            assumption=_with_note(f"'{text}' read as a running total up to {_span_words(period.first, period.last)}"
+                                  " (a deadline not after publication)", period),
+        )
     counted = f", counted from {published.isoformat()} (publication)" if published else ""
     return TimeExpression(
         start, end, "target", text, window_start=published, window_start_latest=published,
