@@ -164,11 +164,15 @@ class Lexicon:
     def may_start_region(self, word: str) -> bool:
         """Whether a word (any case) begins a region's name or an alias of one: most places in an article do not,
         and need no look-up of the words after them."""
+        return word.lower().rstrip(".") in self.region_starts()
+
+    def region_starts(self) -> frozenset[str]:
+        """The first words (lower case, no final ".") of the regions' names and of their acronyms."""
         if self._region_starts is None:
             names = [*self.regions, *(self._surface.get(a, a) for a, c in self.entity_aliases.items()
                                       if c in self.regions and _is_acronym(self._surface.get(a, "")))]
             self._region_starts = frozenset(name.split()[0].lower().rstrip(".") for name in names if name.split())
-        return word.lower().rstrip(".") in self._region_starts
+        return self._region_starts
 
     def lies_in(self, place: str, region: str) -> bool:
         """Whether a canonical place is listed in a region, directly or through a region within it."""
