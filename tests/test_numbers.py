@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from benchmarks.newsgen import REPORTING_PROSE, articles
 from checker.extraction import numbers
 from checker.extraction.numbers import NumberSpan, find_numbers
 from tests.labels import CORPUS
@@ -656,6 +659,102 @@ def test_ascii_gate_agrees_with_the_gate_on_every_word_of_the_grammar_and_the_fi
     for path in sorted(CORPUS.iterdir()):
         for line in path.read_text(encoding="utf-8").splitlines():
             _agrees_with_the_gate(line)
+
+
+# --- dated digits: a sentence whose only digits are dates skips the scan ---------------------
+
+
+def _dated(sentence: str) -> bool:
+    """``_only_dated_digits`` as ``find_numbers`` asks it."""
+    text = " " + sentence
+    if not text.isascii():
+        return False
+    data = text.encode()
+    marks = data.translate(numbers._DIGIT_MARKS)
+    digit = marks.find(b"0")
+    return digit != -1 and numbers._only_dated_digits(text, data, marks, digit)
+
+
+def _scanned(sentence: str) -> list[NumberSpan]:
+    """``find_numbers`` with the scan run on every sentence."""
+    with mock.patch.object(numbers, "_only_dated_digits", lambda *args: False):
+        return find_numbers(sentence)
+
+
+def _dated_agrees_with_the_scan(sentence: str) -> None:
+    """A sentence the test turns away is one the scan finds no figure in."""
+    if _dated(sentence):
+        assert _scanned(sentence) == [], sentence
+    assert find_numbers(sentence) == _scanned(sentence), sentence
+
+
+DATED = [
+    "Pavel Horak met counterparts in Madrid on Thursday, March 6, to discuss the reform.",
+    "It was the latest such meeting between India and China in Tokyo since 2001.",
+    "Talks began on Oct. 28, 2024 and resumed on Sept. 5th; they had stalled since 2019.",
+    "In 2019, and again in May 2023, the office moved (as planned by 2020) from Lyon to Paris before 2021",
+    "The Jan 3 vote was held during 1999; it was cancelled until June 30.",
+]
+NOT_DATED = [
+    "since 2013%", "since 2013 bn.", "since 2013 per cent.", "since 2013, 5 people", "since 2213.", "since 999.",
+    "since 20135.", "since 2013-14.", "since 2013.5", "since 2013 and", "since 2013,000", "(since 2013).",
+    "since  2013.", "Since 2013 five people", "Article 5 since 2013.", "March 66.", "March 2023-24", "March, 2023",
+    "on 6 March", "minus 2013.", "Year 2013.", "No 2013.", "Boeing No. 747", "since\n2013.", "SINCE 2013.",
+    "since 2013 m", "in May 2023, 12 people", "March 6 half of them", "Marchx 6", "by 1999)5",
+]
+
+
+@pytest.mark.parametrize("sentence", DATED)
+def test_sentences_whose_digits_are_all_dates_skip_the_scan(sentence: str) -> None:
+    assert _dated(sentence), sentence
+    assert _scanned(sentence) == []
+    assert find_numbers(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", NOT_DATED)
+def test_a_digit_outside_the_date_forms_takes_the_scan(sentence: str) -> None:
+    assert not _dated(sentence), sentence
+    assert find_numbers(sentence) == _scanned(sentence)
+
+
+def test_dating_words_date_a_year() -> None:
+    for word in numbers._DATING_WORDS:
+        text = f" {word} "
+        assert numbers._YEAR_CONTEXT_BEFORE.search(text, 0, len(text)), word
+
+
+def test_dated_digits_agree_with_the_scan_over_the_fixtures_and_generated_articles() -> None:
+    lines = [line for path in sorted(CORPUS.iterdir()) for line in path.read_text(encoding="utf-8").splitlines()]
+    for prose in (0.0, REPORTING_PROSE):
+        for row in articles(300, prose=prose):
+            lines.extend(row["text"].splitlines())
+    sentences = [part for line in lines for part in line.split(". ")]
+    assert sum(map(_dated, sentences)) > 300  # the forms are common in reporting
+    for sentence in sentences:
+        _dated_agrees_with_the_scan(sentence)
+
+
+# Sentences made of a word, digits and what follows them, the words and followers those the
+# forms turn on: a sentence the test turns away must be one the scan reads no figure in.
+_WORDS_BEFORE = sorted(numbers._MONTH_FORMS) + sorted(numbers._DATING_WORDS) + [
+    "SINCE", "(since", "minus", "Year", "No", "No.", "Article", "USD", "Rs", "five", "half", "the", "of", "out of",
+    "in ten", "$", "US$", "a few", "Marchx", "-", "#",
+]
+_DIGITS = ["6", "06", "31", "32", "1", "2013", "1999", "2199", "2200", "999", "20135", "12345"]
+_AFTER_DIGITS = [
+    "", ".", ",", ";", ")", ":", " bn", " per cent", " percent", "%", " m", "m", "-14", ".5", ",000", "th", "'s", "s",
+    " GMT", " hrs", " x 10^3", ", 2024", " 2024", " and", " to 5", "/7", "@x.org", " in ten", " million", " of the",
+]
+
+
+_JOINTS = [" ", ", ", " then ", "  ", "\n", " with five ", " half of "]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_WORDS_BEFORE), st.sampled_from(_DIGITS), st.sampled_from(_AFTER_DIGITS),
+                          st.sampled_from(_JOINTS)), min_size=1, max_size=4))
+def test_dated_digits_agree_with_the_scan_on_any_text(chunks: list[tuple[str, str, str, str]]) -> None:
+    _dated_agrees_with_the_scan("".join(f"{word} {digits}{after}{joint}" for word, digits, after, joint in chunks))
 
 
 @pytest.mark.parametrize("before", ["in", "Since", "BY", "of the  year", "The Year", "end of", "Beginning\nof", "mid",

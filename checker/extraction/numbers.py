@@ -276,6 +276,8 @@ _MONTH = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d]|,\d)"
+# What a month is followed by in a date: "28", "28th, 2024", "2024".
+_DATE_AFTER_MONTH = rf"(?:{_DAY}(?:,?\s{{1,3}}\d{{4}}(?!\d))?|,?\s{{1,3}}\d{{4}}(?!\d))"
 
 _IDENTIFIER_KEYWORDS_ANY_CASE = [
     "article", "art.", "section", "sec.", "§", "chapter", "ch.", "resolution", "flight", "route",
@@ -482,7 +484,7 @@ _CANDIDATES = re.compile(
     # ---- words that are not quantities, or that carry digits which are not ----
   | (?P<skip_word>(?=[A-Za-z§])(?:
         (?=[hw])(?:https?://|www\.)[^\s<>"')\]]{{1,2000}}
-      | (?=[JFMASOND]){_MONTH}\s{{0,3}}(?:{_DAY}(?:,?\s{{1,3}}\d{{4}}(?!\d))?|,?\s{{1,3}}\d{{4}}(?!\d))  # Oct. 28, 2024
+      | (?=[JFMASOND]){_MONTH}\s{{0,3}}{_DATE_AFTER_MONTH}  # Oct. 28, 2024
       | {word_trie(_IDENTIFIER_KEYWORDS_ANY_CASE, caseless=True)}\s{{0,3}}\#?\d[\w./-]{{0,20}}          # Article 4
       | (?:{word_trie(_IDENTIFIER_KEYWORDS_CAPITALIZED)})\.?\s{{1,3}}(?:No\.?\s{{0,3}})?\#?\d[\w./-]{{0,20}}
     ))
@@ -534,13 +536,13 @@ _GATE_FIRSTS = "".join(sorted({word[0] for word in _GATE_WORDS}))
 # folded letter there, or a gate word after it.
 _MAY_HOLD_NUMBER = re.compile(rf"[^a-z](?:(?<=[\d{_FOLDED_AWAY}])|(?=[{_GATE_FIRSTS}]){word_trie(_GATE_WORDS)})")
 # The same test on ASCII text, done on its bytes and all in C, where the pattern is tried
-# after every space and stop (about half the time over sentences of reporting): the digits
-# deleted (a table lookup per byte; a regex scan calls a set test per character), then each
-# byte through a table (upper case to lower, all but a-z to a space), split into runs of
-# letters, and the runs looked up among the gate words. A run is a gate word wherever the
-# pattern finds one (the pattern also asks that no digit or "_" follow it), so the test
-# lets through every sentence the pattern does.
-_ASCII_DIGITS = b"0123456789"
+# after every space and stop (about half the time over sentences of reporting): each digit
+# made a "0" and every other byte a space (a table lookup per byte; a regex scan calls a set
+# test per character) and a "0" looked for, then each byte through a table (upper case to
+# lower, all but a-z to a space), split into runs of letters, and the runs looked up among
+# the gate words. A run is a gate word wherever the pattern finds one (the pattern also asks
+# that no digit or "_" follow it), so the test lets through every sentence the pattern does.
+_DIGIT_MARKS = bytes(48 if 48 <= code <= 57 else 32 for code in range(256))
 _ASCII_LETTER_RUNS = bytes(
     code + 32 if 65 <= code <= 90 else code if 97 <= code <= 122 else 32 for code in range(256)
 )
@@ -550,9 +552,82 @@ _ASCII_GATE_WORDS = frozenset(word.encode() for word in _GATE_WORDS)
 def _ascii_may_hold_number(text: str) -> bool:
     """``_MAY_HOLD_NUMBER`` for ASCII ``text``, or True in a few more cases ("ten_"): a digit or a gate word."""
     data = text.encode()
-    if len(data.translate(None, _ASCII_DIGITS)) != len(data):
-        return True
+    return data.translate(_DIGIT_MARKS).find(b"0") != -1 or _holds_gate_word(data)
+
+
+def _holds_gate_word(data: bytes) -> bool:
+    """Whether ASCII ``data`` holds a gate word (see ``_ascii_may_hold_number``)."""
     return not _ASCII_GATE_WORDS.isdisjoint(data.translate(_ASCII_LETTER_RUNS).split())
+
+
+# Many a sentence of reporting whose only figures are dates: "met on Thursday, March 6, to
+# discuss", "the first such meeting since 2013." In an ASCII sentence without a gate word
+# every match that gives a figure holds a digit, so when each of its digits is in one of
+# these two forms, ``find_numbers`` gives nothing and the sentence can skip the scan:
+# * a day or year after a space, a month and a space ("March 6", "Oct. 28, 2024", "May 2023"):
+#   the scan matches the month alternative of ``skip_word`` at the space before the month;
+# * a four-digit year from 1000 to 2199 after a space, one of ``_DATING_WORDS`` and a space,
+#   then a comma, semicolon, bracket, stop or the end ("since 2013."): the scan reads a bare
+#   integer (the plain-figure fast path, nothing after the digits) that ``find_numbers``
+#   drops as a dated year.
+# No other match reaches these digits: none has a month or one of these words right before
+# its digits (they are neither identifier keywords nor currency codes nor "minus", and the
+# "in" of "seven in ten" needs a number before it), and the text between the forms holds no
+# digit and no gate word. Nor are two such years joined into a range: a word stands between.
+_MONTH_FORMS = frozenset(
+    form
+    for name in "January February March April May June July August September October November December".split()
+    for form in (name, name + ".", name[:3], name[:3] + ".", name[:4], name[:4] + ".")
+    if re.fullmatch(_MONTH, form)
+)
+# Words of _YEAR_CONTEXT_WORDS, in lower case or capitalized, that no match of _CANDIDATES ends with before digits.
+_DATING_WORDS = frozenset(
+    form
+    for word in "in since by until till before after during throughout from".split()
+    for form in (word, word.title())
+)
+# Each word before digits looked up once: True for a month, False for a dating word.
+_DATE_WORDS = dict.fromkeys(_MONTH_FORMS, True) | dict.fromkeys(_DATING_WORDS, False)
+# After a month and its space: _DATE_AFTER_MONTH, or a year, for which the month alternative's
+# \s{0,3} takes no space and its ",?\s{1,3}" the one there is ("May 2023").
+_DATE_AFTER_MONTH_SPACE = re.compile(rf"{_DATE_AFTER_MONTH}|\d{{4}}(?!\d)")
+# What may follow a year for the plain-figure fast path to take it with nothing after it.
+_YEAR_END = re.compile(r"[,;)](?!\d)|\.(?![\w.+\-@'’])|\Z")
+
+
+def _only_dated_digits(text: str, data: bytes, marks: bytes, digit: int) -> bool:
+    """Whether every digit of ``text`` is in a date and it holds no gate word.
+
+    ``text``: ASCII, after ``find_numbers``' space; ``data``: its bytes; ``marks``: those
+    through ``_DIGIT_MARKS``; ``digit``: where the first digit is. Reads the word before each
+    run of digits in plain Python: a regex walk over the sentence costs about as much as the
+    scan it would spare.
+    """
+    scanned = 0  # where the scan would go on after the last date
+    while digit != -1:
+        if text[digit - 1] != " ":
+            return False
+        space = text.rfind(" ", scanned, digit - 1)  # not in the last date: the scan has gone past it
+        if space == -1:
+            return False
+        month = _DATE_WORDS.get(text[space + 1 : digit - 1])
+        if month:
+            date = _DATE_AFTER_MONTH_SPACE.match(text, digit)
+            if date is None:
+                return False
+            scanned = date.end()
+        elif month is not None:  # a dating word
+            scanned = marks.find(b" ", digit)
+            if scanned == -1:
+                scanned = len(text)
+            if scanned - digit != 4 or not 1000 <= int(text[digit:scanned]) <= 2199:
+                return False
+            if _YEAR_END.match(text, scanned) is None:
+                return False
+        else:
+            return False
+        digit = marks.find(b"0", scanned)
+    return not _holds_gate_word(data)
 
 
 # Patterns matched just before a candidate, in a short window ending at it.
@@ -1056,9 +1131,17 @@ def find_numbers(text: str) -> list[NumberSpan]:
     """Every number written in ``text``, in order, with non-overlapping spans."""
     text = " " + text  # see _CANDIDATES: a match consumes the character before it
     ascii_text = text.isascii()
-    # No digit and no number word: only skips could match (see _MAY_HOLD_NUMBER).
-    if ascii_text and not _ascii_may_hold_number(text):
-        return []
+    # No digit and no number word: only skips could match (see _MAY_HOLD_NUMBER). When every
+    # digit is in a date, the scan finds no figure either (see _only_dated_digits). Both tests
+    # read the same bytes.
+    if ascii_text:
+        data = text.encode()
+        marks = data.translate(_DIGIT_MARKS)
+        digit = marks.find(b"0")
+        if (digit == -1 and not _holds_gate_word(data)) or (
+            digit != -1 and _only_dated_digits(text, data, marks, digit)
+        ):
+            return []
     lowered = text.lower()
     if not ascii_text and _MAY_HOLD_NUMBER.search(lowered) is None:
         return []

@@ -199,9 +199,12 @@ def find_mentions(text: str, currency_hint: str | None = None) -> list[Mention]:
     ``currency_hint`` is the currency the whole article reports in (ISO code),
     for words the sentence alone leaves open: "45 cent" in an Irish article.
     """
+    spans = find_numbers(text)
+    if not spans:
+        return []  # most sentences: nothing else to set up
     lex = lexicon()
     mentions: list[Mention] = []
-    for span in find_numbers(text):
+    for span in spans:
         mention = _mention(text, span, lex)
         if mention is None:
             continue
