@@ -55,8 +55,17 @@ _ADJECTIVE_ONLY = re.compile(r"(?:ean|ian|ic|ese|ish)$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # A proper-noun phrase, used as subject when no lexicon entity is named.
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+# Lower-case words written inside a name, between two of its capitalized words: "Bank of England", "Maganja da
+# Costa", "Ludwig van Beethoven", "Osama bin Laden", "Vincent van der Merwe" (a particle and an article after it).
+# Any other lower-case word ends the name: "Smith and Jones", "Paris to Berlin" are two.
+_NAME_PARTICLES = ("of", "the", "de", "da", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "la", "le",
+                   "bin", "al")
+_PARTICLE_ARTICLES = ("der", "den", "la", "le", "los")  # "van der", "de la", "de los": only after a particle
+_PARTICLE = r"(?:(?:van|von|de)\s+(?:{})|{})\s+".format(
+    "|".join(_PARTICLE_ARTICLES), "|".join(sorted(_NAME_PARTICLES, key=len, reverse=True))
+)
 # The capital first and its look-behind after it: a character class the engine scans for quickly.
-_PROPER = re.compile(rf"[{_UPPER}](?<![\w-][{_UPPER}])[\w&.'’-]+(?:\s+(?:of\s+|de\s+|the\s+)?[{_UPPER}][\w&.'’-]+)*")
+_PROPER = re.compile(rf"[{_UPPER}](?<![\w-][{_UPPER}])[\w&.'’-]+(?:\s+(?:{_PARTICLE})?[{_UPPER}][\w&.'’-]+)*")
 # Names written mid-sentence, capitalized after a lower-case word or a comma.
 _MID_SENTENCE_NAME = re.compile(rf" (?<=[a-z,;] )([{_UPPER}][\w&'’-]+)")  # the space first: a fast literal scan
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
