@@ -61,3 +61,70 @@ def test_an_ordinary_lower_case_word_between_two_names_splits_them(text: str, na
 def test_a_district_with_a_particle_is_named_whole() -> None:
     text = "Most new cases were reported in Alto da Serra district, where 214 patients were admitted on Sunday."
     assert _claim(text, "214 patients").subject == "Alto da Serra"
+
+
+def _figures(sentence: str) -> dict[str, tuple[str | None, str | None]]:
+    return {c.text: (c.subject, c.item) for c in _claims(sentence)}
+
+
+def test_a_unit_written_as_a_capital_letter_is_no_name() -> None:
+    sentence = "Sugar exports were 2.3 mln T in March, against 1.9 mln T a year earlier, and rice exports rose to 0.4 mln T."
+    for subject, _ in _figures(sentence).values():
+        assert subject is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("The new turbines will add 400 MW to the grid.", "400 MW"),
+        ("The exchange rate stood at 161 JPY to the dollar.", "161 JPY"),
+    ],
+)
+def test_a_capitalized_unit_of_a_figure_is_not_what_it_is_about(sentence: str, figure: str) -> None:
+    subject, _ = _figures(sentence)[figure]
+    assert subject is None
+
+
+def test_a_name_after_of_in_a_figure_still_names_its_whole() -> None:
+    sentence = "Investors now hold two of Halvorsen Marine ferries."
+    subject, _ = _figures(sentence)["two of Halvorsen Marine ferries"]
+    assert subject == "Halvorsen Marine"
+
+
+def test_goods_exports_count_the_goods_and_never_share_an_item() -> None:
+    sentence = "Sugar exports were 2.3 mln T in March, against 1.9 mln T a year earlier, and rice exports rose to 0.4 mln T."
+    items = {text: item for text, (_, item) in _figures(sentence).items()}
+    assert items == {"2.3 mln T": "sugar", "1.9 mln T": "sugar", "0.4 mln T": "rice"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "item"),
+    [
+        ("Coal shipments rose to 12.4 mln tonnes in May.", "12.4 mln tonnes", "coal"),
+        ("The ministry said wheat imports fell to 3.1 mln tonnes.", "3.1 mln tonnes", "wheat"),
+        ("Exports rose 2.1 pct in May.", "2.1 pct", "export"),  # a flow alone stays the flow
+        ("German exports rose 2.1 pct in May.", "2.1 pct", "export"),  # a place, not goods
+        ("Thai exports rose 2.1 pct in May.", "2.1 pct", "export"),  # a demonym the lexicon does not know
+        ("The ministry said total exports fell to 3.1 mln tonnes.", "3.1 mln tonnes", "total export"),
+        ("The ministry said monthly exports fell to 3.1 mln tonnes.", "3.1 mln tonnes", "monthly export"),
+    ],
+)
+def test_the_goods_before_a_flow_are_its_item(sentence: str, figure: str, item: str) -> None:
+    assert _figures(sentence)[figure][1] == item
+
+
+def test_a_capitalized_opener_written_as_a_name_elsewhere_is_no_goods() -> None:
+    text = "Analysts at Velora expect a slowdown.\n\nVelora shipments rose to 41,000 in May."
+    assert _claim(text, "41,000").item == "export"  # the lexicon's name for shipments
+
+
+def test_goods_and_their_flow_keep_apart_in_an_article() -> None:
+    text = (
+        "ODESA, May 6 - Ukraine shipped 4.1 mln tonnes of grain in April, including 2.6 mln tonnes of corn and "
+        "0.9 mln tonnes of barley, port data showed.\n\n"
+        "Corn exports were 2.6 mln T vs 2.2 mln T a year ago. Barley exports fell to 0.9 mln T from 1.1 mln T."
+    )
+    claims = {c.text: c for c in _claims(text)}
+    assert claims["2.2 mln T"].item == "corn"
+    assert claims["1.1 mln T"].item == "barley"
+    assert claims["1.1 mln T"].subject == "Ukraine"

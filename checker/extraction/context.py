@@ -739,7 +739,9 @@ def describe(
     refers = not document.reference_heads.isdisjoint(plain_words)
     refers_back = _may_refer_back(plain_words if text.isascii() else set(words_of(fold_case(text))))
     attribution, source_spans = _attribution(text, lowered, plain_words, cues)
-    names = named_candidates(text, entities, source_spans, lexicon, document, words, cues.speaker_roles)
+    goods = goods_openers(text, cues.measures, document, lexicon) if cues.measures.goods_flows else ()
+    figures = [_figure_words(text, m) for m in mentions]
+    names = named_candidates(text, entities, source_spans, lexicon, document, words, cues.speaker_roles, figures)
     wholes = _part_of(text, mentions)
     breaks = clause_breaks(text, plain_words)
     cued = cues.may_hold_modality(lowered, plain_words)
@@ -769,7 +771,7 @@ def describe(
         if item is None and whole is not None:
             item = mentions[whole].item
         if item is None:
-            item = _item_before(text, c_start, mention.start, mention.end, cues.measures)
+            item = _item_before(text, c_start, mention.start, mention.end, cues.measures, goods)
         if item is None and _is_area(mention.unit):
             item = _land_item(text[c_start:mention.start], cues.measures)
         if item is None and index > 0:
@@ -933,10 +935,13 @@ def named_candidates(
     document: DocumentContext,
     lowered_words: str,
     roles: frozenset[str] = frozenset(),
+    figures: Sequence[tuple[int, int]] = (),
 ) -> list[Named]:
     """Lexicon entities and other proper names, minus objects and the people quoted.
 
-    ``lowered_words`` is the sentence's ``word_text``; ``roles`` the words that title a person."""
+    ``lowered_words`` is the sentence's ``word_text``; ``roles`` the words that title a person; ``figures`` the
+    spans of the sentence's figures: a capitalized word inside one is its unit or its noun ("16.5 mln T",
+    "400 MW"), never a name."""
     spans: list[tuple[int, int, str]] = list(entities)
     taken = [(s, e) for s, e, _ in entities]
     headline = text.upper() == text  # "FARMERS SOW 20 PCT OF SPRING GRAIN AREA": capitals say nothing
@@ -971,6 +976,8 @@ def named_candidates(
                 continue  # "a Nordic investment bank", "European output": an adjective the lexicon maps to no place
         if taken and any(s < m.end() and offset < e for s, e in taken):  # most sentences name no entity
             continue
+        if any(s <= offset and offset + len(name) <= e for s, e in figures):
+            continue
         spans.append((offset, offset + len(name), lexicon.entity(name) or name))
     found: list[Named] = []
     for start, end, canonical in sorted(spans):
@@ -991,6 +998,13 @@ def named_candidates(
             tier = 2  # the source of the figure: what it is about only when nothing else is named
         found.append(Named(start, end, canonical, tier))
     return found
+
+
+def _figure_words(text: str, mention: Mention) -> tuple[int, int]:
+    """The span of a figure's number, unit and noun ("16.5 mln T", "400 MW"), where no word is a name; up to an
+    "of" in it: "13% of Aeronautics", "two of CERN's experiments" name the whole the figure is a part of."""
+    of = text.find(" of ", mention.start, mention.end)
+    return mention.start, mention.end if of == -1 else of
 
 
 def _before_lower_word(text: str, end: int) -> bool:
@@ -1424,6 +1438,8 @@ class _Measures:
     compound_heads: frozenset[str]
     forecasters: frozenset[str]
     land_on: re.Pattern[str]  # "sowed winter wheat on"
+    goods_flows: frozenset[str] = frozenset()  # "export": "barley exports" measure the barley
+    flow_modifiers: frozenset[str] = frozenset()  # "total exports": how a flow is counted, not what moves
 
 
 # "is worth", "was valued at", "values the whole field at": the figure is a value.
@@ -1455,6 +1471,8 @@ def _measures_from(data: dict) -> _Measures:
         compound_heads=frozenset(data["compound_heads"]),
         forecasters=frozenset(data.get("forecasters") or ()),
         land_on=_land_on_pattern(data.get("land_verbs") or ()),
+        goods_flows=frozenset(data.get("goods_flows") or ()),
+        flow_modifiers=frozenset(data.get("flow_modifiers") or ()),
     )
 
 
@@ -1500,17 +1518,20 @@ def _ends_on_of(before: str, tail: int) -> bool:
     return at != -1 and _OF_AND_HEDGE.match(before, at) is not None
 
 
-def _item_before(text: str, c_start: int, start: int, end: int, measures: _Measures) -> str | None:
+def _item_before(
+    text: str, c_start: int, start: int, end: int, measures: _Measures, goods: Container[str] = ()
+) -> str | None:
     """The thing a figure without a noun measures: "the death toll rose to 120",
     "a depth of up to 110 metres", "the tunnel would run for about 11 miles",
-    "550 kilometres long", "Exports rose 1.5 pct", "will cost 4.1 billion euros"."""
+    "550 kilometres long", "Exports rose 1.5 pct", "will cost 4.1 billion euros".
+    ``goods``: the capitalized openers that name goods (``goods_openers``)."""
     after = _DIMENSION_AFTER.match(text, end)
     if after:
         head = _HEAD_BEFORE_HEDGE.search(text[c_start:start])
         if head and head.group(1) not in _NOT_ITEMS:
             return head.group(1)  # "a tunnel about 11 miles long": the tunnel's length
         return _DIMENSIONS[" ".join(after.group(1).split())]
-    before = _lower_opener(text[c_start:start], measures.openers)
+    before = _lower_opener(text[c_start:start], measures.openers, goods)
     tail = _lower_case_tail(before)
     m = _NOUN_OF.search(before, tail) if _ends_on_of(before, tail) else None
     if m and m.group(1) not in _NOT_ITEMS:
@@ -1618,11 +1639,40 @@ def _elided_item(text: str, mentions: list[Mention], index: int, items: list[str
     return None
 
 
-def _lower_opener(before: str, openers: frozenset[str]) -> str:
+# A capitalized word, then a lower-case plural: "Corn exports", "Wheat shipments".
+_CAPITAL_BEFORE_PLURAL = re.compile(r"\b([A-Z][a-z]+)\s+([a-z]+s)\b")
+
+
+def goods_openers(text: str, measures: _Measures, document: DocumentContext, lexicon: Lexicon) -> frozenset[str]:
+    """The capitalized words of a sentence written before a goods flow ("Corn exports were ..."): where they
+    open a clause, capitalized only for that, they are the goods, as "barley" is in "barley exports". Judged
+    as ``named_candidates`` judges an opener: a lexicon entity ("German exports", "Ukraine exports") or a
+    word the article writes capitalized mid-sentence ("Tesla shipments") is a name, and so is a word shaped
+    like a demonym ("Thai exports"); a word the article also writes in lower case is none."""
+    if not _has_any(text, measures.goods_flows):
+        return frozenset()  # most sentences name no goods flow
+    return frozenset(
+        m.group(1)
+        for m in _CAPITAL_BEFORE_PLURAL.finditer(text)
+        if singular(m.group(2)) in measures.goods_flows and _names_goods(m.group(1), document, lexicon)
+    )
+
+
+def _names_goods(word: str, document: DocumentContext, lexicon: Lexicon) -> bool:
+    """Whether a capitalized opener is a common noun, not a name (see ``goods_openers``)."""
+    if word in _SENTENCE_STARTERS or lexicon.entity(word) is not None:
+        return False
+    if word.lower() in document.common_words:
+        return True
+    return word not in document.name_words and _DEMONYM.search(word) is None
+
+
+def _lower_opener(before: str, openers: frozenset[str], goods: Container[str] = ()) -> str:
     """``before`` with a capitalized opening noun lower-cased when it names a measure
-    ("Exports rose"): a capital word there is otherwise a name ("Tesla rose")."""
+    ("Exports rose") or is in ``goods``, the capitalized openers of the sentence that name goods ("Corn
+    exports were"): a capital word there is otherwise a name ("Tesla rose")."""
     m = _CAPITAL_OPENER.match(before)
-    if m and _is_opener(m.group(1).lower(), openers):
+    if m and (_is_opener(m.group(1).lower(), openers) or m.group(1) in goods):
         return before[:m.start(1)] + m.group(1).lower() + before[m.end(1):]
     return before
 
@@ -1669,7 +1719,22 @@ def _noun_before_verb(before: str, tail: int, measures: _Measures) -> str | None
     counted = _NUMBER_OF.search(before, 0, m.start(1)) if "number" in before else None
     if counted:
         return singular(counted.group(1))  # "the number of patients in treatment centres fell to": the patients
+    goods = _goods_of_flow(words, measures)
+    if goods is not None:
+        return goods
     return " ".join([*words[:-1], singular(words[-1])])
+
+
+def _goods_of_flow(words: list[str], measures: _Measures) -> str | None:
+    """The goods of "barley exports", "wheat shipments": what a figure of the flow measures, since tonnes of corn
+    exports and tonnes of barley exports are different things. None for a flow alone ("exports") or counted
+    some way ("total exports", "monthly exports")."""
+    if len(words) < 2 or singular(words[-1]) not in measures.goods_flows:
+        return None
+    goods = words[-2]
+    if goods in measures.flow_modifiers or goods in _NOT_ITEMS or goods in measures.agents or goods.endswith("ly"):
+        return None
+    return singular(goods)
 
 
 # "the number of patients in treatment centres": what is counted, then where; the phrase before the verb is the place.
