@@ -58,6 +58,11 @@ def test_an_ordinary_lower_case_word_between_two_names_splits_them(text: str, na
     assert _names(text) == names
 
 
+def test_a_particle_left_after_an_opener_is_dropped_from_the_name() -> None:
+    sentence = "Shares of Norrland Paper were down 2.3% before the bell."
+    assert _claim(sentence, "2.3%").subject == "Norrland Paper"
+
+
 def test_a_district_with_a_particle_is_named_whole() -> None:
     text = "Most new cases were reported in Alto da Serra district, where 214 patients were admitted on Sunday."
     assert _claim(text, "214 patients").subject == "Alto da Serra"

@@ -60,6 +60,7 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 # Any other lower-case word ends the name: "Smith and Jones", "Paris to Berlin" are two.
 _NAME_PARTICLES = ("of", "the", "de", "da", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "la", "le",
                    "bin", "al")
+_PARTICLE_SET = frozenset(_NAME_PARTICLES)
 _PARTICLE_ARTICLES = ("der", "den", "la", "le", "los")  # "van der", "de la", "de los": only after a particle
 _PARTICLE = r"(?:(?:van|von|de)\s+(?:{})|{})\s+".format(
     "|".join(_PARTICLE_ARTICLES), "|".join(sorted(_NAME_PARTICLES, key=len, reverse=True))
@@ -953,6 +954,7 @@ def named_candidates(
         while words and (
             words[0] in _SENTENCE_STARTERS
             or words[0].rstrip(_NAME_END) in _NOT_NAMES
+            or words[0] in _PARTICLE_SET  # left by an opener dropped: "Three of Halvorsen Marine ferries"
             # the set look-up first: an opening word not capitalized mid-sentence needs no search of the article
             or (
                 _opens(text, offset, opening)
@@ -963,8 +965,8 @@ def named_candidates(
             words.pop(0)
             while offset < len(text) and text[offset] == " ":
                 offset += 1
-        while words and words[-1].rstrip(_NAME_END) in _NOT_NAMES:  # "at the end of December."
-            words.pop()
+        while words and (words[-1].rstrip(_NAME_END) in _NOT_NAMES or words[-1] in _PARTICLE_SET):
+            words.pop()  # "at the end of December.", and the "of" before it in "Bank of December"
         hyphen = _HYPHEN_LOWER.search(words[-1]) if words and "-" in words[-1] else None  # most names hold none
         if hyphen:  # "World Bank-led", "Seoul-based"
             words[-1] = words[-1][: hyphen.start()]
