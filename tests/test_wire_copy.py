@@ -68,12 +68,17 @@ def test_a_district_with_a_particle_is_named_whole() -> None:
     assert _claim(text, "214 patients").subject == "Alto da Serra"
 
 
+SUGAR_AND_RICE = (
+    "Sugar exports were 2.3 mln T in March, against 1.9 mln T a year earlier, and rice exports rose to 0.4 mln T."
+)
+
+
 def _figures(sentence: str) -> dict[str, tuple[str | None, str | None]]:
     return {c.text: (c.subject, c.item) for c in _claims(sentence)}
 
 
 def test_a_unit_written_as_a_capital_letter_is_no_name() -> None:
-    sentence = "Sugar exports were 2.3 mln T in March, against 1.9 mln T a year earlier, and rice exports rose to 0.4 mln T."
+    sentence = SUGAR_AND_RICE
     for subject, _ in _figures(sentence).values():
         assert subject is None
 
@@ -97,7 +102,7 @@ def test_a_name_after_of_in_a_figure_still_names_its_whole() -> None:
 
 
 def test_goods_exports_count_the_goods_and_never_share_an_item() -> None:
-    sentence = "Sugar exports were 2.3 mln T in March, against 1.9 mln T a year earlier, and rice exports rose to 0.4 mln T."
+    sentence = SUGAR_AND_RICE
     items = {text: item for text, (_, item) in _figures(sentence).items()}
     assert items == {"2.3 mln T": "sugar", "1.9 mln T": "sugar", "0.4 mln T": "rice"}
 
@@ -133,3 +138,24 @@ def test_goods_and_their_flow_keep_apart_in_an_article() -> None:
     assert claims["2.2 mln T"].item == "corn"
     assert claims["1.1 mln T"].item == "barley"
     assert claims["1.1 mln T"].subject == "Ukraine"
+
+
+ROUNDUP = (
+    "OSLO, May 6 - Norwegian exports rose 3.2 pct in April to 98.1 bln crowns, Statistics Norway said.\n\n"
+    "Salmon accounted for 11.4 bln crowns of the total, the agency said.\n\n"
+    "HELSINKI - Finland's jobless rate fell to 7.1 pct in April from 7.4 pct.\n\n"
+    "LONDON - Gas futures for June delivery were down 4 pct at 31.20 pence a therm by 1100 GMT.\n"
+)
+
+
+def test_a_later_dateline_opens_a_story_about_none_of_the_lead_stories_names() -> None:
+    assert _claim(ROUNDUP, "4 pct").subject is None
+    assert _claim(ROUNDUP, "31.20 pence").subject is None
+
+
+def test_a_later_story_keeps_the_name_its_sentence_gives() -> None:
+    assert _claim(ROUNDUP, "7.1 pct").subject == "Finland"
+
+
+def test_the_lead_story_keeps_the_article_topic() -> None:
+    assert _claim(ROUNDUP, "11.4 bln crowns").subject == "Norway"

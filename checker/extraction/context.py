@@ -372,6 +372,8 @@ class DocumentContext:
     subject (``_lead_actor``), else the most mentioned name (title counting
     twice; a name in the dateline, where the story was filed, not at all; "the
     dam" once more for a "Crn Kamen dam" the title names, ``_count_references``).
+    ``later_story``: where a roundup's second dateline opens another story, past which the lead story's
+    ``topic`` is no fallback (``fallbacks``).
     """
 
     common_words: Container[str] = frozenset()  # a ``LowerCaseWords`` when read from an article
@@ -387,6 +389,9 @@ class DocumentContext:
     name_set: frozenset[str] = frozenset()
     # Every word "the <word>" can refer to a name by: a sentence with none of them refers to none
     reference_heads: frozenset[str] = frozenset()
+    # Where a second dateline opens a story of its own ("TOKYO - Japan's exports rose ..." in a roundup filed
+    # from Frankfurt): from there on ``topic`` and ``setting``, the lead story's, are no fallback subject.
+    later_story: int | None = None
 
     @classmethod
     def read(cls, text: str, title: str | None, lexicon: Lexicon) -> DocumentContext:
@@ -434,10 +439,20 @@ class DocumentContext:
         topic = _most_mentioned(counts, first)
         if dateline:
             topic = _lead_actor(text, dateline.end(), entities, common, counted, lexicon) or topic
+        later = _LEAD_DATELINE.search(text, dateline.end()) if dateline else None
         return cls(
             common, names, topic, setting, tuple(counts),
             text, tuple(entities), tuple(e[0] for e in entities), by_head, name_set, frozenset(heads),
+            later.start() if later else None,
         )
+
+    def fallbacks(self, offset: int | None) -> tuple[str | None, str | None]:
+        """``topic`` and ``setting`` for a sentence at ``offset``: none in a later story of a roundup, where
+        the lead story's names would be wrong ("LONDON - Brent crude futures were down" is not about
+        Germany), and no subject is better than a wrong one."""
+        if self.later_story is not None and offset is not None and offset >= self.later_story:
+            return None, None
+        return self.topic, self.setting
 
     def entities_in(self, sentence: str, offset: int) -> list[tuple[int, int, str]] | None:
         """The article's entities within a sentence at ``offset``, as ``find_entities(sentence)`` gives them.
@@ -740,6 +755,7 @@ def describe(
     refers = not document.reference_heads.isdisjoint(plain_words)
     refers_back = _may_refer_back(plain_words if text.isascii() else set(words_of(fold_case(text))))
     attribution, source_spans = _attribution(text, lowered, plain_words, cues)
+    topic, setting = document.fallbacks(offset)
     goods = goods_openers(text, cues.measures, document, lexicon) if cues.measures.goods_flows else ()
     figures = [_figure_words(text, m) for m in mentions]
     names = named_candidates(text, entities, source_spans, lexicon, document, words, cues.speaker_roles, figures)
@@ -787,8 +803,8 @@ def describe(
         if back and not any(n.tier == 0 and c_start <= n.start and n.end <= c_end for n in near_names):
             # "the company said it would hire 600 workers"; "the country imports 30%": where the story happens
             # A state noun names the country the story happens in, whatever the sentence before was about.
-            subject = (document.setting or previous_subject) if _names_a_state(back) else (previous_subject or document.topic)
-        subject = subject or _subject_for(text, mention, near_names, c_start, c_end) or previous_subject or document.topic
+            subject = (setting or previous_subject) if _names_a_state(back) else (previous_subject or topic)
+        subject = subject or _subject_for(text, mention, near_names, c_start, c_end) or previous_subject or topic
         relation = None if _is_adjectival(text, mention) else _relation(text, mention, c_start, c_end, cues, words)
         if item in _PEOPLE and not mention.unit:
             item = _counted_as(text, c_start, mention, cues.measures, lexicon) or item
