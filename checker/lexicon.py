@@ -40,7 +40,7 @@ class LexiconError(ValueError):
 CUE_FILES = ("cues.yaml", "relations.yaml", "measures.yaml")
 # Their sections, and the shape each must have: a list of phrases, or a mapping of a name to a list.
 _CUE_LISTS = ("boilerplate", "attribution_verbs", "change_verbs", "sentence_openers", "agents", "compound_heads",
-              "forecasters", "land_verbs", "modal_verbs", "speaker_roles")
+              "forecasters", "land_verbs", "modal_verbs", "speaker_roles", "goods_flows", "flow_modifiers")
 _CUE_MAPPINGS = ("modality", "relations", "neutral")
 
 

@@ -51,7 +51,7 @@ def test_the_clause_names_what_the_figure_measures(sentence, text, item):
         ),
         (
             "The ministry said barley exports fell to 1.4 mln tonnes from 2.2 mln tonnes.",
-            {"1.4 mln tonnes": "barley export", "2.2 mln tonnes": "barley export"},
+            {"1.4 mln tonnes": "barley", "2.2 mln tonnes": "barley"},
         ),
         (
             "Sales reached 1.1 billion euros, up from 870 million euros in 2022.",

@@ -55,8 +55,18 @@ _ADJECTIVE_ONLY = re.compile(r"(?:ean|ian|ic|ese|ish)$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # A proper-noun phrase, used as subject when no lexicon entity is named.
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+# Lower-case words written inside a name, between two of its capitalized words: "Bank of England", "Maganja da
+# Costa", "Ludwig van Beethoven", "Osama bin Laden", "Vincent van der Merwe" (a particle and an article after it).
+# Any other lower-case word ends the name: "Smith and Jones", "Paris to Berlin" are two.
+_NAME_PARTICLES = ("of", "the", "de", "da", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "la", "le",
+                   "bin", "al")
+_PARTICLE_SET = frozenset(_NAME_PARTICLES)
+_PARTICLE_ARTICLES = ("der", "den", "la", "le", "los")  # "van der", "de la", "de los": only after a particle
+_PARTICLE = r"(?:(?:van|von|de)\s+(?:{})|{})\s+".format(
+    "|".join(_PARTICLE_ARTICLES), "|".join(sorted(_NAME_PARTICLES, key=len, reverse=True))
+)
 # The capital first and its look-behind after it: a character class the engine scans for quickly.
-_PROPER = re.compile(rf"[{_UPPER}](?<![\w-][{_UPPER}])[\w&.'’-]+(?:\s+(?:of\s+|de\s+|the\s+)?[{_UPPER}][\w&.'’-]+)*")
+_PROPER = re.compile(rf"[{_UPPER}](?<![\w-][{_UPPER}])[\w&.'’-]+(?:\s+(?:{_PARTICLE})?[{_UPPER}][\w&.'’-]+)*")
 # Names written mid-sentence, capitalized after a lower-case word or a comma.
 _MID_SENTENCE_NAME = re.compile(rf" (?<=[a-z,;] )([{_UPPER}][\w&'’-]+)")  # the space first: a fast literal scan
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
@@ -362,6 +372,8 @@ class DocumentContext:
     subject (``_lead_actor``), else the most mentioned name (title counting
     twice; a name in the dateline, where the story was filed, not at all; "the
     dam" once more for a "Crn Kamen dam" the title names, ``_count_references``).
+    ``later_story``: where a roundup's second dateline opens another story, past which the lead story's
+    ``topic`` is no fallback (``fallbacks``).
     """
 
     common_words: Container[str] = frozenset()  # a ``LowerCaseWords`` when read from an article
@@ -377,6 +389,9 @@ class DocumentContext:
     name_set: frozenset[str] = frozenset()
     # Every word "the <word>" can refer to a name by: a sentence with none of them refers to none
     reference_heads: frozenset[str] = frozenset()
+    # Where a second dateline opens a story of its own ("TOKYO - Japan's exports rose ..." in a roundup filed
+    # from Frankfurt): from there on ``topic`` and ``setting``, the lead story's, are no fallback subject.
+    later_story: int | None = None
 
     @classmethod
     def read(cls, text: str, title: str | None, lexicon: Lexicon) -> DocumentContext:
@@ -424,10 +439,20 @@ class DocumentContext:
         topic = _most_mentioned(counts, first)
         if dateline:
             topic = _lead_actor(text, dateline.end(), entities, common, counted, lexicon) or topic
+        later = _LEAD_DATELINE.search(text, dateline.end()) if dateline else None
         return cls(
             common, names, topic, setting, tuple(counts),
             text, tuple(entities), tuple(e[0] for e in entities), by_head, name_set, frozenset(heads),
+            later.start() if later else None,
         )
+
+    def fallbacks(self, offset: int | None) -> tuple[str | None, str | None]:
+        """``topic`` and ``setting`` for a sentence at ``offset``: none in a later story of a roundup, where
+        the lead story's names would be wrong ("LONDON - Brent crude futures were down" is not about
+        Germany), and no subject is better than a wrong one."""
+        if self.later_story is not None and offset is not None and offset >= self.later_story:
+            return None, None
+        return self.topic, self.setting
 
     def entities_in(self, sentence: str, offset: int) -> list[tuple[int, int, str]] | None:
         """The article's entities within a sentence at ``offset``, as ``find_entities(sentence)`` gives them.
@@ -730,7 +755,10 @@ def describe(
     refers = not document.reference_heads.isdisjoint(plain_words)
     refers_back = _may_refer_back(plain_words if text.isascii() else set(words_of(fold_case(text))))
     attribution, source_spans = _attribution(text, lowered, plain_words, cues)
-    names = named_candidates(text, entities, source_spans, lexicon, document, words, cues.speaker_roles)
+    topic, setting = document.fallbacks(offset)
+    goods = goods_openers(text, cues.measures, document, lexicon) if cues.measures.goods_flows else ()
+    figures = [_figure_words(text, m) for m in mentions]
+    names = named_candidates(text, entities, source_spans, lexicon, document, words, cues.speaker_roles, figures)
     wholes = _part_of(text, mentions)
     breaks = clause_breaks(text, plain_words)
     cued = cues.may_hold_modality(lowered, plain_words)
@@ -760,7 +788,7 @@ def describe(
         if item is None and whole is not None:
             item = mentions[whole].item
         if item is None:
-            item = _item_before(text, c_start, mention.start, mention.end, cues.measures)
+            item = _item_before(text, c_start, mention.start, mention.end, cues.measures, goods)
         if item is None and _is_area(mention.unit):
             item = _land_item(text[c_start:mention.start], cues.measures)
         if item is None and index > 0:
@@ -775,8 +803,8 @@ def describe(
         if back and not any(n.tier == 0 and c_start <= n.start and n.end <= c_end for n in near_names):
             # "the company said it would hire 600 workers"; "the country imports 30%": where the story happens
             # A state noun names the country the story happens in, whatever the sentence before was about.
-            subject = (document.setting or previous_subject) if _names_a_state(back) else (previous_subject or document.topic)
-        subject = subject or _subject_for(text, mention, near_names, c_start, c_end) or previous_subject or document.topic
+            subject = (setting or previous_subject) if _names_a_state(back) else (previous_subject or topic)
+        subject = subject or _subject_for(text, mention, near_names, c_start, c_end) or previous_subject or topic
         relation = None if _is_adjectival(text, mention) else _relation(text, mention, c_start, c_end, cues, words)
         if item in _PEOPLE and not mention.unit:
             item = _counted_as(text, c_start, mention, cues.measures, lexicon) or item
@@ -924,10 +952,13 @@ def named_candidates(
     document: DocumentContext,
     lowered_words: str,
     roles: frozenset[str] = frozenset(),
+    figures: Sequence[tuple[int, int]] = (),
 ) -> list[Named]:
     """Lexicon entities and other proper names, minus objects and the people quoted.
 
-    ``lowered_words`` is the sentence's ``word_text``; ``roles`` the words that title a person."""
+    ``lowered_words`` is the sentence's ``word_text``; ``roles`` the words that title a person; ``figures`` the
+    spans of the sentence's figures: a capitalized word inside one is its unit or its noun ("16.5 mln T",
+    "400 MW"), never a name."""
     spans: list[tuple[int, int, str]] = list(entities)
     taken = [(s, e) for s, e, _ in entities]
     headline = text.upper() == text  # "FARMERS SOW 20 PCT OF SPRING GRAIN AREA": capitals say nothing
@@ -939,6 +970,7 @@ def named_candidates(
         while words and (
             words[0] in _SENTENCE_STARTERS
             or words[0].rstrip(_NAME_END) in _NOT_NAMES
+            or words[0] in _PARTICLE_SET  # left by an opener dropped: "Three of Halvorsen Marine ferries"
             # the set look-up first: an opening word not capitalized mid-sentence needs no search of the article
             or (
                 _opens(text, offset, opening)
@@ -949,8 +981,8 @@ def named_candidates(
             words.pop(0)
             while offset < len(text) and text[offset] == " ":
                 offset += 1
-        while words and words[-1].rstrip(_NAME_END) in _NOT_NAMES:  # "at the end of December."
-            words.pop()
+        while words and (words[-1].rstrip(_NAME_END) in _NOT_NAMES or words[-1] in _PARTICLE_SET):
+            words.pop()  # "at the end of December.", and the "of" before it in "Bank of December"
         hyphen = _HYPHEN_LOWER.search(words[-1]) if words and "-" in words[-1] else None  # most names hold none
         if hyphen:  # "World Bank-led", "Seoul-based"
             words[-1] = words[-1][: hyphen.start()]
@@ -961,6 +993,8 @@ def named_candidates(
             if lexicon.entity(name) is None:
                 continue  # "a Nordic investment bank", "European output": an adjective the lexicon maps to no place
         if taken and any(s < m.end() and offset < e for s, e in taken):  # most sentences name no entity
+            continue
+        if any(s <= offset and offset + len(name) <= e for s, e in figures):
             continue
         spans.append((offset, offset + len(name), lexicon.entity(name) or name))
     found: list[Named] = []
@@ -982,6 +1016,13 @@ def named_candidates(
             tier = 2  # the source of the figure: what it is about only when nothing else is named
         found.append(Named(start, end, canonical, tier))
     return found
+
+
+def _figure_words(text: str, mention: Mention) -> tuple[int, int]:
+    """The span of a figure's number, unit and noun ("16.5 mln T", "400 MW"), where no word is a name; up to an
+    "of" in it: "13% of Aeronautics", "two of CERN's experiments" name the whole the figure is a part of."""
+    of = text.find(" of ", mention.start, mention.end)
+    return mention.start, mention.end if of == -1 else of
 
 
 def _before_lower_word(text: str, end: int) -> bool:
@@ -1415,6 +1456,8 @@ class _Measures:
     compound_heads: frozenset[str]
     forecasters: frozenset[str]
     land_on: re.Pattern[str]  # "sowed winter wheat on"
+    goods_flows: frozenset[str] = frozenset()  # "export": "barley exports" measure the barley
+    flow_modifiers: frozenset[str] = frozenset()  # "total exports": how a flow is counted, not what moves
 
 
 # "is worth", "was valued at", "values the whole field at": the figure is a value.
@@ -1446,6 +1489,8 @@ def _measures_from(data: dict) -> _Measures:
         compound_heads=frozenset(data["compound_heads"]),
         forecasters=frozenset(data.get("forecasters") or ()),
         land_on=_land_on_pattern(data.get("land_verbs") or ()),
+        goods_flows=frozenset(data.get("goods_flows") or ()),
+        flow_modifiers=frozenset(data.get("flow_modifiers") or ()),
     )
 
 
@@ -1491,17 +1536,20 @@ def _ends_on_of(before: str, tail: int) -> bool:
     return at != -1 and _OF_AND_HEDGE.match(before, at) is not None
 
 
-def _item_before(text: str, c_start: int, start: int, end: int, measures: _Measures) -> str | None:
+def _item_before(
+    text: str, c_start: int, start: int, end: int, measures: _Measures, goods: Container[str] = ()
+) -> str | None:
     """The thing a figure without a noun measures: "the death toll rose to 120",
     "a depth of up to 110 metres", "the tunnel would run for about 11 miles",
-    "550 kilometres long", "Exports rose 1.5 pct", "will cost 4.1 billion euros"."""
+    "550 kilometres long", "Exports rose 1.5 pct", "will cost 4.1 billion euros".
+    ``goods``: the capitalized openers that name goods (``goods_openers``)."""
     after = _DIMENSION_AFTER.match(text, end)
     if after:
         head = _HEAD_BEFORE_HEDGE.search(text[c_start:start])
         if head and head.group(1) not in _NOT_ITEMS:
             return head.group(1)  # "a tunnel about 11 miles long": the tunnel's length
         return _DIMENSIONS[" ".join(after.group(1).split())]
-    before = _lower_opener(text[c_start:start], measures.openers)
+    before = _lower_opener(text[c_start:start], measures.openers, goods)
     tail = _lower_case_tail(before)
     m = _NOUN_OF.search(before, tail) if _ends_on_of(before, tail) else None
     if m and m.group(1) not in _NOT_ITEMS:
@@ -1609,11 +1657,40 @@ def _elided_item(text: str, mentions: list[Mention], index: int, items: list[str
     return None
 
 
-def _lower_opener(before: str, openers: frozenset[str]) -> str:
+# A capitalized word, then a lower-case plural: "Corn exports", "Wheat shipments".
+_CAPITAL_BEFORE_PLURAL = re.compile(r"\b([A-Z][a-z]+)\s+([a-z]+s)\b")
+
+
+def goods_openers(text: str, measures: _Measures, document: DocumentContext, lexicon: Lexicon) -> frozenset[str]:
+    """The capitalized words of a sentence written before a goods flow ("Corn exports were ..."): where they
+    open a clause, capitalized only for that, they are the goods, as "barley" is in "barley exports". Judged
+    as ``named_candidates`` judges an opener: a lexicon entity ("German exports", "Ukraine exports") or a
+    word the article writes capitalized mid-sentence ("Tesla shipments") is a name, and so is a word shaped
+    like a demonym ("Thai exports"); a word the article also writes in lower case is none."""
+    if not _has_any(text, measures.goods_flows):
+        return frozenset()  # most sentences name no goods flow
+    return frozenset(
+        m.group(1)
+        for m in _CAPITAL_BEFORE_PLURAL.finditer(text)
+        if singular(m.group(2)) in measures.goods_flows and _names_goods(m.group(1), document, lexicon)
+    )
+
+
+def _names_goods(word: str, document: DocumentContext, lexicon: Lexicon) -> bool:
+    """Whether a capitalized opener is a common noun, not a name (see ``goods_openers``)."""
+    if word in _SENTENCE_STARTERS or lexicon.entity(word) is not None:
+        return False
+    if word.lower() in document.common_words:
+        return True
+    return word not in document.name_words and _DEMONYM.search(word) is None
+
+
+def _lower_opener(before: str, openers: frozenset[str], goods: Container[str] = ()) -> str:
     """``before`` with a capitalized opening noun lower-cased when it names a measure
-    ("Exports rose"): a capital word there is otherwise a name ("Tesla rose")."""
+    ("Exports rose") or is in ``goods``, the capitalized openers of the sentence that name goods ("Corn
+    exports were"): a capital word there is otherwise a name ("Tesla rose")."""
     m = _CAPITAL_OPENER.match(before)
-    if m and _is_opener(m.group(1).lower(), openers):
+    if m and (_is_opener(m.group(1).lower(), openers) or m.group(1) in goods):
         return before[:m.start(1)] + m.group(1).lower() + before[m.end(1):]
     return before
 
@@ -1660,7 +1737,22 @@ def _noun_before_verb(before: str, tail: int, measures: _Measures) -> str | None
     counted = _NUMBER_OF.search(before, 0, m.start(1)) if "number" in before else None
     if counted:
         return singular(counted.group(1))  # "the number of patients in treatment centres fell to": the patients
+    goods = _goods_of_flow(words, measures)
+    if goods is not None:
+        return goods
     return " ".join([*words[:-1], singular(words[-1])])
+
+
+def _goods_of_flow(words: list[str], measures: _Measures) -> str | None:
+    """The goods of "barley exports", "wheat shipments": what a figure of the flow measures, since tonnes of corn
+    exports and tonnes of barley exports are different things. None for a flow alone ("exports") or counted
+    some way ("total exports", "monthly exports")."""
+    if len(words) < 2 or singular(words[-1]) not in measures.goods_flows:
+        return None
+    goods = words[-2]
+    if goods in measures.flow_modifiers or goods in _NOT_ITEMS or goods in measures.agents or goods.endswith("ly"):
+        return None
+    return singular(goods)
 
 
 # "the number of patients in treatment centres": what is counted, then where; the phrase before the verb is the place.
