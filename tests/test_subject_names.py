@@ -85,3 +85,8 @@ def test_a_capitalized_word_opening_a_quotation_is_no_name():
 def test_the_baltic_states_are_one_name():
     text = LEAD + "The three Baltic states import about 30% of their power."
     assert _subject_of(text, "30%") == "Baltic states"
+
+
+def test_a_possessive_name_is_the_subject_without_its_possessive():
+    text = "The plant, Halvorsen Marine's largest, employs 640 people. Workers at Halvorsen Marine voted on Friday."
+    assert _subject_of(text, "640 people") == "Halvorsen Marine"

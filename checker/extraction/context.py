@@ -986,7 +986,8 @@ def named_candidates(
         hyphen = _HYPHEN_LOWER.search(words[-1]) if words and "-" in words[-1] else None  # most names hold none
         if hyphen:  # "World Bank-led", "Seoul-based"
             words[-1] = words[-1][: hyphen.start()]
-        name = " ".join(words).rstrip(_NAME_END)
+        # "Halvorsen Marine's new plant": the name without its possessive, as the article's other mentions
+        name = " ".join(words).removesuffix("'s").removesuffix("’s").rstrip(_NAME_END)
         if not name or name.lower() in document.common_words:
             continue
         if " " not in name and _ADJECTIVE_ONLY.search(name) and _before_lower_word(text, offset + len(name)):
