@@ -1804,7 +1804,9 @@ _NOUN_AFTER = re.compile(r"\s+([a-z][a-z-]+)(?=\s+(?:in|of|on|for|to|from|and|at
 def _noun_after_figure(text: str, mention: Mention, measures: _Measures) -> str | None:
     """The noun a percentage or amount qualifies as an adjective: "sell a 40% stake in the field" is a stake,
     "a $310 million loan" a loan. Not a noun of change ("a 5% cut", "a 3% rise"): that says how, not what."""
-    if not _is_money_or_share(mention.unit) or not _DETERMINER_BEFORE.search(text, max(0, mention.start - 6), mention.start):
+    if not _is_money_or_share(mention.unit):
+        return None
+    if not _DETERMINER_BEFORE.search(text, max(0, mention.start - 6), mention.start):
         return None
     m = _NOUN_AFTER.match(text, mention.end)
     if m is None:
