@@ -202,6 +202,8 @@ def test_near_misses_keep_their_old_item(sentence, text, item):
         ("The utility plans to buy a 35% stake in the wind farm from its developer.", "35%", "stake"),
         ("The country already levies a 20% tax on imported cars.", "20%", "tax"),
         ("The city has set aside 12 million euros for repairs, the mayor said.", "12 million euros", "repair"),
+        ("The council set aside 6 million euros for repairs, or about 2,000 euros for each household.", "2,000 euros",
+         "repair"),
         ("Romanian maize for export was offered at about $190 a tonne on Friday.", "$190 a tonne", "corn"),
     ],
 )
@@ -217,6 +219,7 @@ def test_what_the_figure_counts_is_named_around_it(sentence, text, item):
         ("Shares of the bank fell after a 5% cut in its dividend.", "5%", None),
         ("The city will keep 12 million euros for now, the mayor said.", "12 million euros", None),
         ("The fund paid 3 million euros for tax reasons.", "3 million euros", None),
+        ("The firm set aside 4 million euros for repairs, or 1 million euros for the roof alone.", "1 million euros", None),
         (
             "The crude contract was up 19 cents at $82.10 per barrel and the heating oil contract was up 2 cents "
             "to $2.61 per gallon.",

@@ -1639,6 +1639,18 @@ def _restates(earlier: Mention, mention: Mention) -> bool:
     return first.dimension == second.dimension or currencies
 
 
+# "30,000 euros for each resident", "about $40 per person": an amount shared out by head.
+_PER_HEAD_AFTER = re.compile(r"\s+(?:for\s+each|for\s+every|per|a)\s+[a-z]+\b")
+
+
+def _shared_out(text: str, earlier: Mention, mention: Mention) -> bool:
+    """An amount just after another in the same currency that gives it per head restates it:
+    "85 million euros for compensation, or roughly 30,000 euros for each resident"."""
+    if mention.start - earlier.end > RESTATEMENT_REACH or earlier.unit != mention.unit or not _is_money(mention.unit):
+        return False
+    return _PER_HEAD_AFTER.match(text, mention.end) is not None
+
+
 # How far back the figure an elided one refers to may be: a clause or two.
 ELISION_REACH = 150
 
@@ -1652,7 +1664,9 @@ def _elided_item(text: str, mentions: list[Mention], index: int, items: list[str
     The nearest such figure answers, even when it has no item: then neither has one."""
     mention = mentions[index]
     before = text[max(0, mention.start - 40):mention.start]
-    if _RESTATED.search(before) and _restates(mentions[index - 1], mention):
+    if _RESTATED.search(before) and (
+        _restates(mentions[index - 1], mention) or _shared_out(text, mentions[index - 1], mention)
+    ):
         return items[index - 1]
     compared = _COMPARED.search(before) is not None
     if not compared and not (_COORDINATED_BEFORE.search(before) and _COORDINATED_AFTER.match(text, mention.end)):
