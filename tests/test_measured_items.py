@@ -219,7 +219,8 @@ def test_what_the_figure_counts_is_named_around_it(sentence, text, item):
         ("Shares of the bank fell after a 5% cut in its dividend.", "5%", None),
         ("The city will keep 12 million euros for now, the mayor said.", "12 million euros", None),
         ("The fund paid 3 million euros for tax reasons.", "3 million euros", None),
-        ("The firm set aside 4 million euros for repairs, or 1 million euros for the roof alone.", "1 million euros", None),
+        ("The firm set aside 4 million euros for repairs, or 1 million euros for the roof alone.", "1 million euros",
+         None),
         (
             "The crude contract was up 19 cents at $82.10 per barrel and the heating oil contract was up 2 cents "
             "to $2.61 per gallon.",
