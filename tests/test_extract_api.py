@@ -96,7 +96,7 @@ def test_api_extract_accepts_an_iso_date_string():
         ("The cooperative has about 3,400 members.", "3,400 members", ("member", "have")),
         # an irregular participle is one too; a noun ending in "-ed" is not
         ("The party had won 300 seats in the election.", "300 seats", ("seat", None)),
-        ("The government has set aside 85 million euros for compensation.", "85 million euros", (None, None)),
+        ("The government has set aside 85 million euros for compensation.", "85 million euros", ("compensation", None)),
         ("The cooperative has a seed bank of 3,400 varieties.", "3,400 varieties", ("variety", "have")),
     ],
 )

@@ -787,8 +787,12 @@ def describe(
         whole = wholes.get(index)
         if item is None and whole is not None:
             item = mentions[whole].item
+        if item is None and mention.unit:
+            item = _noun_after_figure(text, mention, cues.measures)
         if item is None:
             item = _item_before(text, c_start, mention.start, mention.end, cues.measures, goods)
+        if item is None and mention.unit:
+            item = _purpose_after(text, mention, cues.measures) or _priced_goods(text, c_start, mention, cues.measures)
         if item is None and _is_area(mention.unit):
             item = _land_item(text[c_start:mention.start], cues.measures)
         if item is None and index > 0:
@@ -808,7 +812,7 @@ def describe(
         relation = None if _is_adjectival(text, mention) else _relation(text, mention, c_start, c_end, cues, words)
         if item in _PEOPLE and not mention.unit:
             item = _counted_as(text, c_start, mention, cues.measures, lexicon) or item
-        if item in _PEOPLE and relation in _DYING:
+        if item in _PEOPLE and (relation in _DYING or (relation == "lose" and _LOST_AFTER.match(text, mention.end))):
             item = "death"  # "14 people died": the news counts deaths
         elif item in _PEOPLE and relation in _EMPLOYING:
             item = "employee"  # "the plant employs 640 people"
@@ -1459,6 +1463,8 @@ class _Measures:
     land_on: re.Pattern[str]  # "sowed winter wheat on"
     goods_flows: frozenset[str] = frozenset()  # "export": "barley exports" measure the barley
     flow_modifiers: frozenset[str] = frozenset()  # "total exports": how a flow is counted, not what moves
+    change_nouns: frozenset[str] = frozenset()  # "a 5% cut": how a figure moved, not what it counts
+    not_purposes: frozenset[str] = frozenset()  # "5 million euros for now": when or how, not what for
 
 
 # "is worth", "was valued at", "values the whole field at": the figure is a value.
@@ -1492,6 +1498,8 @@ def _measures_from(data: dict) -> _Measures:
         land_on=_land_on_pattern(data.get("land_verbs") or ()),
         goods_flows=frozenset(data.get("goods_flows") or ()),
         flow_modifiers=frozenset(data.get("flow_modifiers") or ()),
+        change_nouns=frozenset(data.get("change_nouns") or ()),
+        not_purposes=frozenset(data.get("not_purposes") or ()),
     )
 
 
@@ -1631,6 +1639,18 @@ def _restates(earlier: Mention, mention: Mention) -> bool:
     return first.dimension == second.dimension or currencies
 
 
+# "30,000 euros for each resident", "about $40 per person": an amount shared out by head.
+_PER_HEAD_AFTER = re.compile(r"\s+(?:for\s+each|for\s+every|per|a)\s+[a-z]+\b")
+
+
+def _shared_out(text: str, earlier: Mention, mention: Mention) -> bool:
+    """An amount just after another in the same currency that gives it per head restates it:
+    "85 million euros for compensation, or roughly 30,000 euros for each resident"."""
+    if mention.start - earlier.end > RESTATEMENT_REACH or earlier.unit != mention.unit or not _is_money(mention.unit):
+        return False
+    return _PER_HEAD_AFTER.match(text, mention.end) is not None
+
+
 # How far back the figure an elided one refers to may be: a clause or two.
 ELISION_REACH = 150
 
@@ -1644,7 +1664,9 @@ def _elided_item(text: str, mentions: list[Mention], index: int, items: list[str
     The nearest such figure answers, even when it has no item: then neither has one."""
     mention = mentions[index]
     before = text[max(0, mention.start - 40):mention.start]
-    if _RESTATED.search(before) and _restates(mentions[index - 1], mention):
+    if _RESTATED.search(before) and (
+        _restates(mentions[index - 1], mention) or _shared_out(text, mentions[index - 1], mention)
+    ):
         return items[index - 1]
     compared = _COMPARED.search(before) is not None
     if not compared and not (_COORDINATED_BEFORE.search(before) and _COORDINATED_AFTER.match(text, mention.end)):
@@ -1764,7 +1786,101 @@ def _counted_as(text: str, c_start: int, mention: Mention, measures: _Measures, 
     """What people are counted as when the clause names it before them: "the death toll rose to 31 people"
     counts deaths. Only a measure the lexicon knows as deaths: "rose to 640 people" alone stays people."""
     measure = _item_before(text, c_start, mention.start, mention.start, measures)
-    return measure if measure and lexicon.item(measure) == "death" else None
+    if measure and lexicon.item(measure) == "death":
+        return measure
+    return _measure_past_phrase(text[c_start:mention.start], measures, lexicon)
+
+
+# The noun phrase that opens a clause's subject, then the phrase it governs: "The death toll from the capsizing of".
+_PHRASE_BEFORE_OF = re.compile(r"(?<![\w-])([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s+(?:from|of|after|in|on)\s+[^,;]*$")
+
+
+def _measure_past_phrase(before: str, measures: _Measures, lexicon: Lexicon) -> str | None:
+    """A death measure whose verb comes after a phrase of its own: "The death toll from the capsizing of the
+    ferry off Buton island rose to 31 people" counts deaths, though "island" is the noun before the verb."""
+    verb = measures.noun_before_verb.search(before)
+    if verb is None:
+        return None
+    head = _PHRASE_BEFORE_OF.search(before, 0, verb.start(1))
+    if head is None:
+        return None
+    measure = head.group(1)
+    return measure if lexicon.item(measure) == "death" else None
+
+
+# "160 people were lost": people lost, passive, are dead (active, "720 workers will lose their jobs", are not).
+_LOST_AFTER = re.compile(r"\s+(?:were|was|are|is|have\s+been|had\s+been)\s+(?:feared\s+)?lost\b")
+# "a 40% stake in", "a $310 million loan.": a determiner, the figure, one noun, then a preposition or the clause end.
+_DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?:a|an|the|its|their|his|her|our)\s+$")
+_NOUN_AFTER = re.compile(r"\s+([a-z][a-z-]+)(?=\s+(?:in|of|on|for|to|from|and|at|with)\b|\s*[,.;:)]|\s*$)")
+
+
+def _noun_after_figure(text: str, mention: Mention, measures: _Measures) -> str | None:
+    """The noun a percentage or amount qualifies as an adjective: "sell a 40% stake in the field" is a stake,
+    "a $310 million loan" a loan. Not a noun of change ("a 5% cut", "a 3% rise"): that says how, not what."""
+    if not _is_money_or_share(mention.unit):
+        return None
+    if not _DETERMINER_BEFORE.search(text, max(0, mention.start - 6), mention.start):
+        return None
+    m = _NOUN_AFTER.match(text, mention.end)
+    if m is None:
+        return None
+    noun = m.group(1)
+    if noun in _NOT_ITEMS or noun in measures.change_nouns or noun in _DETERMINERS or noun.endswith("ly"):
+        return None
+    return singular(noun)
+
+
+# "85 million euros for compensation,": "for", one bare noun, and the clause or sentence ends.
+_PURPOSE_AFTER = re.compile(r"\s+for\s+([a-z][a-z-]+)(?=\s*[,.;:)]|\s*$)")
+
+
+def _purpose_after(text: str, mention: Mention, measures: _Measures) -> str | None:
+    """What an amount is set aside for, named right after it: "set aside 85 million euros for compensation".
+    Money only, and only one bare noun closing the clause ("for repairs."; not "for tax reasons", "for now")."""
+    if not _is_money(mention.unit):
+        return None
+    m = _PURPOSE_AFTER.match(text, mention.end)
+    if m is None or m.group(1) in measures.not_purposes or m.group(1) in _NOT_ITEMS:
+        return None
+    return singular(m.group(1))
+
+
+# The clause's subject: capitalized modifiers ("Black Sea", "Ukrainian"), lower-case words, the head, then a
+# preposition or verb: "Ukrainian wheat for export was", "Black Sea milling wheat with 12.5 pct protein rose".
+_SUBJECT_OPENING = re.compile(
+    r"^[\s\"“‘'(]*(?:(?:The|the|A|a)\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:[a-z][a-z-]+\s+)*?"
+    r"((?:[a-z][a-z-]+\s+)?[a-z][a-z-]+)\s+(?:with|for|from|was|were|is|are|rose|fell|traded|stood|closed|ended)\b"
+)
+
+
+_NEW_SUBJECT = re.compile(r"\band\s+(?:the|a|an|its|their)\s")
+
+
+def _priced_goods(text: str, c_start: int, mention: Mention, measures: _Measures) -> str | None:
+    """What a price per unit is the price of, when the clause's subject names it: "Ukrainian wheat for export
+    was quoted at about $205 a tonne" prices wheat. Money per unit of a quantity only ("$205 a tonne")."""
+    if not _is_unit_price(mention.unit):
+        return None
+    m = _SUBJECT_OPENING.match(text[c_start:mention.start])
+    if m is None or _NEW_SUBJECT.search(text, c_start + m.end(), mention.start):
+        return None  # "... and the natural gas contract was up 10.4 cents to US $2.24 per mmBTU": another subject
+    *words, head = m.group(1).split()
+    if head in _NOT_ITEMS or head in measures.agents or any(w in _DETERMINERS for w in words):
+        return None
+    return " ".join([*words, singular(head)])
+
+
+def _is_money(unit: str | None) -> bool:
+    return unit is not None and canonical_unit(unit).dimension.startswith("[currency") and "/" not in unit
+
+
+def _is_money_or_share(unit: str | None) -> bool:
+    return unit is not None and (unit == "percent" or _is_money(unit))
+
+
+def _is_unit_price(unit: str | None) -> bool:
+    return unit is not None and "/" in unit and canonical_unit(unit).dimension.startswith("[currency")
 
 
 def _figure_times(times: list[TimeExpression], source_spans: list[tuple[int, int]]) -> list[TimeExpression]:
