@@ -804,7 +804,14 @@ def describe(
             # "the company said it would hire 600 workers"; "the country imports 30%": where the story happens
             # A state noun names the country the story happens in, whatever the sentence before was about.
             subject = (setting or previous_subject) if _names_a_state(back) else (previous_subject or topic)
-        subject = subject or _subject_for(text, mention, near_names, c_start, c_end) or previous_subject or topic
+        subject = (
+            subject
+            or _subject_for(text, mention, near_names, c_start, c_end)
+            or _place_quoted_on(near_names, previous_subject, setting, lexicon)
+            or _subject_for(text, mention, near_names, c_start, c_end, _QUOTED_BODY)
+            or previous_subject
+            or topic
+        )
         relation = None if _is_adjectival(text, mention) else _relation(text, mention, c_start, c_end, cues, words)
         if item in _PEOPLE and not mention.unit:
             item = _counted_as(text, c_start, mention, cues.measures, lexicon) or item
@@ -859,7 +866,16 @@ _LEADING_SOURCE = re.compile(rf"^([^,;]{{2,90}}?)\s+(?:\w+ly\s+)?{_SAID}\b(?:[^,
 _INVERTED_SOURCE = re.compile(
     r"[,\"”]\s*(?:said|says|added|wrote)\s+([^,;\"“”]{2,90}?)(?:\s+(?:in|at|on|from)\s[^,;\"“”]*)?[.!?]?\s*$"
 )
+# "The World Health Organization said it was flying in 25 tonnes": the source reports what it does itself.
+_SELF_REPORT = re.compile(rf"\b{_SAID}\s+(?:on\s+\w+\s+|this\s+\w+\s+)?(?:that\s+)?(?:it|its|they|their)\b")
+_QUOTED_BODY = 3  # ``Named.tier`` of a body only quoted on a figure ("..., Red Eléctrica estimated")
 _NAME_IN = re.compile(rf"(?:The\s+)?[{_UPPER}][\w.&'’-]*(?:\s+[{_UPPER}][\w.&'’-]*)*")
+
+
+def _speaks_of_itself(text: str) -> bool:
+    """Whether the sentence's source reports on itself ("Zernoport said it handled 1.9 mln tonnes"): then it is
+    what the figure is about when nothing else is named."""
+    return _SELF_REPORT.search(text) is not None
 
 
 def _may_cite(words: set[str]) -> bool:
@@ -935,7 +951,8 @@ class Named:
     start: int
     end: int
     canonical: str
-    tier: int  # 0: a grammatical subject; 1: a place ("in Karachi"); 2: the source ("AEMET said")
+    # 0: a grammatical subject; 1: a place ("in Karachi"); 2: the source ("AEMET said"); 3: a body only quoted
+    tier: int
 
 
 # Prepositions that make a following name a place the figure is about.
@@ -1014,7 +1031,9 @@ def named_candidates(
         if source_spans and any(s <= start and end <= e for s, e in source_spans):
             if roles and _is_speaker(text, start, end, canonical, before, roles, document, lexicon):
                 continue  # a person quoted is who says the figure, never what it is about
-            tier = 2  # the source of the figure: what it is about only when nothing else is named
+            # the source of the figure: what it is about only when nothing else is named, and a body that only
+            # reports a figure (not a place, not speaking of itself) not even before the story's subject
+            tier = 2 if lexicon.is_place(canonical) or _speaks_of_itself(text) else _QUOTED_BODY
         found.append(Named(start, end, canonical, tier))
     return found
 
@@ -1087,17 +1106,29 @@ def _is_placing_adjective(text: str, start: int, end: int, canonical: str) -> bo
     return follower is not None and follower.group(0).islower()
 
 
-def _subject_for(text: str, mention: Mention, names: list[Named], c_start: int, c_end: int) -> str | None:
+def _subject_for(
+    text: str, mention: Mention, names: list[Named], c_start: int, c_end: int, tier: int | None = None
+) -> str | None:
     """A grammatical subject or place of the clause, then of the sentence, then the source;
-    among several, the first subject before the figure, or the nearest place."""
+    among several, the first subject before the figure, or the nearest place. With ``tier``, only its names."""
     if not names:
         return None
     in_clause = [n for n in names if c_start <= n.start and n.end <= c_end]
-    for tier, pool in ((0, in_clause), (1, in_clause), (0, names), (1, names), (2, in_clause), (2, names)):
-        chosen = _pick(pool, tier, mention.start)
+    order = ((0, in_clause), (1, in_clause), (0, names), (1, names), (2, in_clause), (2, names))
+    for rank, pool in order if tier is None else ((tier, in_clause), (tier, names)):
+        chosen = _pick(pool, rank, mention.start)
         if chosen is not None:
             return chosen
     return None
+
+
+def _place_quoted_on(names: list[Named], previous: str | None, setting: str | None, lexicon: Lexicon) -> str | None:
+    """For a figure whose only name is a body quoted on it ("Demand was about 6 gigawatts above a typical
+    weekday, Red Eléctrica estimated"): the place the story is about (the sentence before's subject, else the
+    article's setting), for such a body reports a country's figures; None when the story names no place."""
+    if not any(n.tier == _QUOTED_BODY for n in names):
+        return None
+    return next((p for p in (previous, setting) if p and lexicon.is_place(p)), None)
 
 
 def _pick(pool: list[Named], tier: int, start: int) -> str | None:
