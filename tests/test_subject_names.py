@@ -107,7 +107,7 @@ def test_a_body_quoted_after_a_figure_of_a_country_leaves_the_country_the_subjec
 
 
 def test_a_body_that_estimates_a_figure_of_a_country_leaves_the_country_the_subject():
-    text = COUNTRY_LEAD + "The Atlantic Energy Observatory estimates that cooling adds 1,500 megawatts on the hottest days."
+    text = COUNTRY_LEAD + "The Atlantic Energy Observatory estimates that cooling adds 1,500 megawatts on hot days."
     assert _claim(text, "1,500 megawatts", COUNTRY_TITLE).subject == "Portugal"
 
 
@@ -119,3 +119,19 @@ def test_a_body_reporting_what_it_does_itself_stays_the_subject():
 def test_a_quoted_body_stays_the_subject_when_the_story_is_about_no_place():
     text = LEAD + "Peak flows reached 640 megawatts on Monday, the operator Redes Lusas estimated."
     assert _subject_of(text, "640 megawatts") == "Redes Lusas"
+
+
+def test_a_verb_that_counts_a_figure_quotes_no_one():
+    text = (
+        "OTTAWA - Canada's labour market beat forecasts in March.\n\n"
+        "WASHINGTON - U.S. retailers added 41,000 jobs in March, the Commerce Bureau said, more than expected."
+    )
+    claim = _claim(text, "41,000 jobs", "Jobs reports")
+    assert claim.subject == "United States"
+    assert claim.attribution == "Commerce Bureau"
+
+
+def test_a_source_that_says_a_figure_is_still_quoted():
+    text = LEAD + "The Latvian grid agency AST said 41 substations would need upgrades."
+    claim = _claim(text, "41 substations")
+    assert claim.attribution == "AST"

@@ -859,8 +859,14 @@ _NOT_SOURCES = _NOT_NAMES | _SENTENCE_STARTERS  # capitalized, but a date or an 
 _NAME_AND_VERB = re.compile(r"((?:The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s+(?:\w+ly\s+)?(\w+)\b")
 # ", the state meteorological agency AEMET said." / ", Bloomberg reported on Friday."
 _TRAILING_SOURCE = re.compile(rf",\s*([^,;]{{2,90}}?)\s+(?:\w+ly\s+)?{_SAID}\b[^,;]{{0,40}}?(?=,\s*(?:adding|citing|noting|according)\b|[.!?\"”]?\s*$)")
-# "Bloomberg reported on Friday that ..." / "US Defense Secretary Lloyd Austin said on Wednesday, October 23, that"
-_LEADING_SOURCE = re.compile(rf"^([^,;]{{2,90}}?)\s+(?:\w+ly\s+)?{_SAID}\b(?:[^,;]{{0,40}}?,[^,;]{{0,30}},[^,;]{{0,40}}?\bthat\b)?")
+# "Bloomberg reported on Friday that ..." / "US Defense Secretary Lloyd Austin said on Wednesday, October 23, that";
+# "added" and "reported" with a figure for object quote no one: "U.S. employers added 275,000 jobs", "the group
+# reported 2023 sales of" (where "the ministry said 300 people" still quotes the ministry).
+_COUNTING_VERB = r"(?!(?<=added)\s+[$€£]?\d|(?<=reported)\s+[$€£]?\d)"
+_LEADING_SOURCE = re.compile(
+    rf"^([^,;]{{2,90}}?)\s+(?:\w+ly\s+)?{_SAID}\b{_COUNTING_VERB}"
+    r"(?:[^,;]{0,40}?,[^,;]{0,30},[^,;]{0,40}?\bthat\b)?"
+)
 # '"... 3,000 people," said local councillor Máire Quinlan.': the verb first, the source ending the sentence.
 # A place after the source is where it speaks ('said one analyst in Berlin'): not part of it.
 _INVERTED_SOURCE = re.compile(
