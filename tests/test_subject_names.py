@@ -135,3 +135,15 @@ def test_a_source_that_says_a_figure_is_still_quoted():
     text = LEAD + "The Latvian grid agency AST said 41 substations would need upgrades."
     claim = _claim(text, "41 substations")
     assert claim.attribution == "AST"
+
+
+def test_a_person_quoted_with_the_role_after_the_name_is_no_subject():
+    text = LEAD + '"Rain will not lift the lake by 40 centimetres," said Marta Kallas, a hydrologist at the institute.'
+    claim = _claim(text, "40 centimetres")
+    assert claim.subject == "Korvemaa Grid"
+    assert claim.attribution == "Marta Kallas"
+
+
+def test_a_body_quoted_with_what_it_is_after_the_name_stays_the_subject():
+    text = LEAD + "Flows could reach 700 megawatts, said Baltic Link Partners, the consortium behind the project."
+    assert _subject_of(text, "700 megawatts") == "Baltic Link Partners"

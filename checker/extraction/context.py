@@ -868,9 +868,11 @@ _LEADING_SOURCE = re.compile(
     r"(?:[^,;]{0,40}?,[^,;]{0,30},[^,;]{0,40}?\bthat\b)?"
 )
 # '"... 3,000 people," said local councillor Máire Quinlan.': the verb first, the source ending the sentence.
-# A place after the source is where it speaks ('said one analyst in Berlin'): not part of it.
+# A place after the source is where it speaks ('said one analyst in Berlin'), and a role after a comma who it is
+# ('said Samuel Reyes, a hydrologist at the agency'): neither is part of it.
 _INVERTED_SOURCE = re.compile(
-    r"[,\"”]\s*(?:said|says|added|wrote)\s+([^,;\"“”]{2,90}?)(?:\s+(?:in|at|on|from)\s[^,;\"“”]*)?[.!?]?\s*$"
+    r"[,\"”]\s*(?:said|says|added|wrote)\s+([^,;\"“”]{2,90}?)"
+    r"(?:\s+(?:in|at|on|from)\s[^,;\"“”]*|,\s+(?:a|an|the)\s[^;\"“”]*)?[.!?]?\s*$"
 )
 # "The World Health Organization said it was flying in 25 tonnes": the source reports what it does itself.
 _SELF_REPORT = re.compile(rf"\b{_SAID}\s+(?:on\s+\w+\s+|this\s+\w+\s+)?(?:that\s+)?(?:it|its|they|their)\b")
@@ -1067,10 +1069,11 @@ def _is_speaker(
 ) -> bool:
     """Whether a source's name is a person's: right after a word that titles one ("director Amélia
     Nhantumbo"), holding one before a name ("Health Minister Ana Silva"), or one word that is the surname of a
-    person so titled elsewhere in the article ("Nhantumbo said"). A lexicon entity is never one."""
+    person so titled elsewhere in the article ("Nhantumbo said"), or followed by one ("said Samuel Reyes, a
+    hydrologist at the agency"). A lexicon entity is never one."""
     if lexicon.entity(canonical) is not None:
         return False
-    if before and before[-1] in roles:
+    if before and before[-1] in roles or _role_follows(text, end, roles):
         return True
     words = text[start:end].split()
     if any(word.lower() in roles for word in words[:-2]):
@@ -1079,6 +1082,14 @@ def _is_speaker(
 
 
 _ANY_WORD = re.compile(r"[^\W\d_][\w'’-]*")  # a word in any alphabet: "Amélia"
+# ", a senior hydrologist at": the first words of a role written after a name
+_ROLE_AFTER = re.compile(r",\s+(?:a|an|the)\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)")
+
+
+def _role_follows(text: str, end: int, roles: frozenset[str]) -> bool:
+    """Whether a comma and a role follow a name ending at ``end`` ("Samuel Reyes, a hydrologist at the agency")."""
+    m = _ROLE_AFTER.match(text, end)
+    return m is not None and any(word.lower() in roles for word in m.group(1).split())
 
 
 def _titled_surname(article: str, word: str, roles: frozenset[str]) -> bool:
