@@ -182,6 +182,11 @@ class Lexicon:
             self._within[region] = self._places_within(region, frozenset())
         return place in self._within[region]
 
+    def is_place(self, canonical: str) -> bool:
+        """Whether a canonical name is a region or a place listed in one (a country): a place the news is about,
+        where another name may be a body that only speaks of it."""
+        return canonical in self.regions or any(canonical in members for members in self.regions.values())
+
     def _places_within(self, region: str, seen: frozenset[str]) -> frozenset[str]:
         """Every place of a region, its member regions opened (a region listed in itself is read once)."""
         places: set[str] = set()

@@ -15,8 +15,8 @@ from checker.pipeline import document_claims
 LEAD = "TARTU, Estonia — Korvemaa Grid has begun building a 300-kilometre power line to Latvia.\n\n"
 
 
-def _claim(text: str, figure: str):
-    doc = Document(id="t", text=text, title="Korvemaa Grid starts power line", published=date(2024, 6, 4))
+def _claim(text: str, figure: str, title: str = "Korvemaa Grid starts power line"):
+    doc = Document(id="t", text=text, title=title, published=date(2024, 6, 4))
     return next(c for c in document_claims(doc) if figure in c.text)
 
 
@@ -90,3 +90,60 @@ def test_the_baltic_states_are_one_name():
 def test_a_possessive_name_is_the_subject_without_its_possessive():
     text = "The plant, Halvorsen Marine's largest, employs 640 people. Workers at Halvorsen Marine voted on Friday."
     assert _subject_of(text, "640 people") == "Halvorsen Marine"
+
+
+COUNTRY_LEAD = (
+    "LISBON — Portugal's electricity consumption hit a record on Tuesday as a heatwave pushed temperatures above "
+    "44C across the country.\n\n"
+)
+COUNTRY_TITLE = "Heatwave drives Portugal's power demand to a record"
+
+
+def test_a_body_quoted_after_a_figure_of_a_country_leaves_the_country_the_subject():
+    text = COUNTRY_LEAD + "Demand peaked at 9,800 megawatts in the afternoon, grid operator Redes Lusas said."
+    claim = _claim(text, "9,800 megawatts", COUNTRY_TITLE)
+    assert claim.subject == "Portugal"
+    assert claim.attribution == "Redes Lusas"
+
+
+def test_a_body_that_estimates_a_figure_of_a_country_leaves_the_country_the_subject():
+    text = COUNTRY_LEAD + "The Atlantic Energy Observatory estimates that cooling adds 1,500 megawatts on hot days."
+    assert _claim(text, "1,500 megawatts", COUNTRY_TITLE).subject == "Portugal"
+
+
+def test_a_body_reporting_what_it_does_itself_stays_the_subject():
+    text = COUNTRY_LEAD + "The grid operator Redes Lusas said it would spend 300 million euros on new lines this year."
+    assert _claim(text, "300 million euros", COUNTRY_TITLE).subject == "Redes Lusas"
+
+
+def test_a_quoted_body_stays_the_subject_when_the_story_is_about_no_place():
+    text = LEAD + "Peak flows reached 640 megawatts on Monday, the operator Redes Lusas estimated."
+    assert _subject_of(text, "640 megawatts") == "Redes Lusas"
+
+
+def test_a_verb_that_counts_a_figure_quotes_no_one():
+    text = (
+        "OTTAWA - Canada's labour market beat forecasts in March.\n\n"
+        "WASHINGTON - U.S. retailers added 41,000 jobs in March, the Commerce Bureau said, more than expected."
+    )
+    claim = _claim(text, "41,000 jobs", "Jobs reports")
+    assert claim.subject == "United States"
+    assert claim.attribution == "Commerce Bureau"
+
+
+def test_a_source_that_says_a_figure_is_still_quoted():
+    text = LEAD + "The Latvian grid agency AST said 41 substations would need upgrades."
+    claim = _claim(text, "41 substations")
+    assert claim.attribution == "AST"
+
+
+def test_a_person_quoted_with_the_role_after_the_name_is_no_subject():
+    text = LEAD + '"Rain will not lift the lake by 40 centimetres," said Marta Kallas, a hydrologist at the institute.'
+    claim = _claim(text, "40 centimetres")
+    assert claim.subject == "Korvemaa Grid"
+    assert claim.attribution == "Marta Kallas"
+
+
+def test_a_body_quoted_with_what_it_is_after_the_name_stays_the_subject():
+    text = LEAD + "Flows could reach 700 megawatts, said Baltic Link Partners, the consortium behind the project."
+    assert _subject_of(text, "700 megawatts") == "Baltic Link Partners"

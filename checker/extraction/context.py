@@ -808,7 +808,14 @@ def describe(
             # "the company said it would hire 600 workers"; "the country imports 30%": where the story happens
             # A state noun names the country the story happens in, whatever the sentence before was about.
             subject = (setting or previous_subject) if _names_a_state(back) else (previous_subject or topic)
-        subject = subject or _subject_for(text, mention, near_names, c_start, c_end) or previous_subject or topic
+        subject = (
+            subject
+            or _subject_for(text, mention, near_names, c_start, c_end)
+            or _place_quoted_on(near_names, previous_subject, setting, lexicon)
+            or _subject_for(text, mention, near_names, c_start, c_end, _QUOTED_BODY)
+            or previous_subject
+            or topic
+        )
         relation = None if _is_adjectival(text, mention) else _relation(text, mention, c_start, c_end, cues, words)
         if item in _PEOPLE and not mention.unit:
             item = _counted_as(text, c_start, mention, cues.measures, lexicon) or item
@@ -856,14 +863,31 @@ _NOT_SOURCES = _NOT_NAMES | _SENTENCE_STARTERS  # capitalized, but a date or an 
 _NAME_AND_VERB = re.compile(r"((?:The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s+(?:\w+ly\s+)?(\w+)\b")
 # ", the state meteorological agency AEMET said." / ", Bloomberg reported on Friday."
 _TRAILING_SOURCE = re.compile(rf",\s*([^,;]{{2,90}}?)\s+(?:\w+ly\s+)?{_SAID}\b[^,;]{{0,40}}?(?=,\s*(?:adding|citing|noting|according)\b|[.!?\"”]?\s*$)")
-# "Bloomberg reported on Friday that ..." / "US Defense Secretary Lloyd Austin said on Wednesday, October 23, that"
-_LEADING_SOURCE = re.compile(rf"^([^,;]{{2,90}}?)\s+(?:\w+ly\s+)?{_SAID}\b(?:[^,;]{{0,40}}?,[^,;]{{0,30}},[^,;]{{0,40}}?\bthat\b)?")
-# '"... 3,000 people," said local councillor Máire Quinlan.': the verb first, the source ending the sentence.
-# A place after the source is where it speaks ('said one analyst in Berlin'): not part of it.
-_INVERTED_SOURCE = re.compile(
-    r"[,\"”]\s*(?:said|says|added|wrote)\s+([^,;\"“”]{2,90}?)(?:\s+(?:in|at|on|from)\s[^,;\"“”]*)?[.!?]?\s*$"
+# "Bloomberg reported on Friday that ..." / "US Defense Secretary Lloyd Austin said on Wednesday, October 23, that";
+# "added" and "reported" with a figure for object quote no one: "U.S. employers added 275,000 jobs", "the group
+# reported 2023 sales of" (where "the ministry said 300 people" still quotes the ministry).
+_COUNTING_VERB = r"(?!(?<=added)\s+[$€£]?\d|(?<=reported)\s+[$€£]?\d)"
+_LEADING_SOURCE = re.compile(
+    rf"^([^,;]{{2,90}}?)\s+(?:\w+ly\s+)?{_SAID}\b{_COUNTING_VERB}"
+    r"(?:[^,;]{0,40}?,[^,;]{0,30},[^,;]{0,40}?\bthat\b)?"
 )
+# '"... 3,000 people," said local councillor Máire Quinlan.': the verb first, the source ending the sentence.
+# A place after the source is where it speaks ('said one analyst in Berlin'), and a role after a comma who it is
+# ('said Samuel Reyes, a hydrologist at the agency'): neither is part of it.
+_INVERTED_SOURCE = re.compile(
+    r"[,\"”]\s*(?:said|says|added|wrote)\s+([^,;\"“”]{2,90}?)"
+    r"(?:\s+(?:in|at|on|from)\s[^,;\"“”]*|,\s+(?:a|an|the)\s[^;\"“”]*)?[.!?]?\s*$"
+)
+# "The World Health Organization said it was flying in 25 tonnes": the source reports what it does itself.
+_SELF_REPORT = re.compile(rf"\b{_SAID}\s+(?:on\s+\w+\s+|this\s+\w+\s+)?(?:that\s+)?(?:it|its|they|their)\b")
+_QUOTED_BODY = 3  # ``Named.tier`` of a body only quoted on a figure ("..., Red Eléctrica estimated")
 _NAME_IN = re.compile(rf"(?:The\s+)?[{_UPPER}][\w.&'’-]*(?:\s+[{_UPPER}][\w.&'’-]*)*")
+
+
+def _speaks_of_itself(text: str) -> bool:
+    """Whether the sentence's source reports on itself ("Zernoport said it handled 1.9 mln tonnes"): then it is
+    what the figure is about when nothing else is named."""
+    return _SELF_REPORT.search(text) is not None
 
 
 def _may_cite(words: set[str]) -> bool:
@@ -939,7 +963,8 @@ class Named:
     start: int
     end: int
     canonical: str
-    tier: int  # 0: a grammatical subject; 1: a place ("in Karachi"); 2: the source ("AEMET said")
+    # 0: a grammatical subject; 1: a place ("in Karachi"); 2: the source ("AEMET said"); 3: a body only quoted
+    tier: int
 
 
 # Prepositions that make a following name a place the figure is about.
@@ -1018,7 +1043,9 @@ def named_candidates(
         if source_spans and any(s <= start and end <= e for s, e in source_spans):
             if roles and _is_speaker(text, start, end, canonical, before, roles, document, lexicon):
                 continue  # a person quoted is who says the figure, never what it is about
-            tier = 2  # the source of the figure: what it is about only when nothing else is named
+            # the source of the figure: what it is about only when nothing else is named, and a body that only
+            # reports a figure (not a place, not speaking of itself) not even before the story's subject
+            tier = 2 if lexicon.is_place(canonical) or _speaks_of_itself(text) else _QUOTED_BODY
         found.append(Named(start, end, canonical, tier))
     return found
 
@@ -1046,10 +1073,11 @@ def _is_speaker(
 ) -> bool:
     """Whether a source's name is a person's: right after a word that titles one ("director Amélia
     Nhantumbo"), holding one before a name ("Health Minister Ana Silva"), or one word that is the surname of a
-    person so titled elsewhere in the article ("Nhantumbo said"). A lexicon entity is never one."""
+    person so titled elsewhere in the article ("Nhantumbo said"), or followed by one ("said Samuel Reyes, a
+    hydrologist at the agency"). A lexicon entity is never one."""
     if lexicon.entity(canonical) is not None:
         return False
-    if before and before[-1] in roles:
+    if before and before[-1] in roles or _role_follows(text, end, roles):
         return True
     words = text[start:end].split()
     if any(word.lower() in roles for word in words[:-2]):
@@ -1058,6 +1086,14 @@ def _is_speaker(
 
 
 _ANY_WORD = re.compile(r"[^\W\d_][\w'’-]*")  # a word in any alphabet: "Amélia"
+# ", a senior hydrologist at": the first words of a role written after a name
+_ROLE_AFTER = re.compile(r",\s+(?:a|an|the)\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)")
+
+
+def _role_follows(text: str, end: int, roles: frozenset[str]) -> bool:
+    """Whether a comma and a role follow a name ending at ``end`` ("Samuel Reyes, a hydrologist at the agency")."""
+    m = _ROLE_AFTER.match(text, end)
+    return m is not None and any(word.lower() in roles for word in m.group(1).split())
 
 
 def _titled_surname(article: str, word: str, roles: frozenset[str]) -> bool:
@@ -1091,17 +1127,29 @@ def _is_placing_adjective(text: str, start: int, end: int, canonical: str) -> bo
     return follower is not None and follower.group(0).islower()
 
 
-def _subject_for(text: str, mention: Mention, names: list[Named], c_start: int, c_end: int) -> str | None:
+def _subject_for(
+    text: str, mention: Mention, names: list[Named], c_start: int, c_end: int, tier: int | None = None
+) -> str | None:
     """A grammatical subject or place of the clause, then of the sentence, then the source;
-    among several, the first subject before the figure, or the nearest place."""
+    among several, the first subject before the figure, or the nearest place. With ``tier``, only its names."""
     if not names:
         return None
     in_clause = [n for n in names if c_start <= n.start and n.end <= c_end]
-    for tier, pool in ((0, in_clause), (1, in_clause), (0, names), (1, names), (2, in_clause), (2, names)):
-        chosen = _pick(pool, tier, mention.start)
+    order = ((0, in_clause), (1, in_clause), (0, names), (1, names), (2, in_clause), (2, names))
+    for rank, pool in order if tier is None else ((tier, in_clause), (tier, names)):
+        chosen = _pick(pool, rank, mention.start)
         if chosen is not None:
             return chosen
     return None
+
+
+def _place_quoted_on(names: list[Named], previous: str | None, setting: str | None, lexicon: Lexicon) -> str | None:
+    """For a figure whose only name is a body quoted on it ("Demand was about 6 gigawatts above a typical
+    weekday, Red Eléctrica estimated"): the place the story is about (the sentence before's subject, else the
+    article's setting), for such a body reports a country's figures; None when the story names no place."""
+    if not any(n.tier == _QUOTED_BODY for n in names):
+        return None
+    return next((p for p in (previous, setting) if p and lexicon.is_place(p)), None)
 
 
 def _pick(pool: list[Named], tier: int, start: int) -> str | None:
