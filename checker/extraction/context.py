@@ -1859,7 +1859,7 @@ def _measure_past_phrase(before: str, measures: _Measures, lexicon: Lexicon) -> 
 # "160 people were lost": people lost, passive, are dead (active, "720 workers will lose their jobs", are not).
 _LOST_AFTER = re.compile(r"\s+(?:were|was|are|is|have\s+been|had\s+been)\s+(?:feared\s+)?lost\b")
 # "a 40% stake in", "a $310 million loan.": a determiner, the figure, one noun, then a preposition or the clause end.
-_DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?:a|an|the|its|their|his|her|our)\s+$")
+_DETERMINER_BEFORE_FIGURE = re.compile(r"(?<![\w-])(?:a|an|the|its|their|his|her|our)\s+$")
 _NOUN_AFTER = re.compile(r"\s+([a-z][a-z-]+)(?=\s+(?:in|of|on|for|to|from|and|at|with)\b|\s*[,.;:)]|\s*$)")
 
 
@@ -1868,7 +1868,7 @@ def _noun_after_figure(text: str, mention: Mention, measures: _Measures) -> str 
     "a $310 million loan" a loan. Not a noun of change ("a 5% cut", "a 3% rise"): that says how, not what."""
     if not _is_money_or_share(mention.unit):
         return None
-    if not _DETERMINER_BEFORE.search(text, max(0, mention.start - 6), mention.start):
+    if not _DETERMINER_BEFORE_FIGURE.search(text, max(0, mention.start - 6), mention.start):
         return None
     m = _NOUN_AFTER.match(text, mention.end)
     if m is None:
