@@ -292,6 +292,9 @@ class _AliasScan:
     needs: dict[str, tuple[frozenset[str], ...]]  # first word -> the folded words of each of its aliases
     spaced: dict[str, tuple[str, ...]]  # first word -> each of its aliases as ``_spaced`` words, as ``needs``
     alias_words: frozenset[str]  # every word of ``needs``
+    # The keys of ``by_word`` as a set: a set intersects another by walking the smaller one (a text's few
+    # words), but a dict by walking all its keys.
+    first_words: frozenset[str]
 
     @classmethod
     def build(cls, aliases: dict[str, str], surfaces: dict[str, str]) -> _AliasScan:
@@ -328,6 +331,7 @@ class _AliasScan:
             needs=needs,
             spaced={word: tuple(_spaced(fold_case(a.alias)) for a in found) for word, found in by_word.items()},
             alias_words=frozenset(by_word).union(*(need for found in needs.values() for need in found)),
+            first_words=frozenset(by_word),
         )
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
@@ -354,7 +358,7 @@ class _AliasScan:
         spaced = _spaced(text)
         words = self.alias_words.intersection(spaced.split())  # the text's words that an alias holds
         places: dict[int, list[_Alias]] = {}  # aliases with the same first word may stand at one place
-        for word in words.intersection(self.by_word):
+        for word in words.intersection(self.first_words):
             for alias, need, alias_spaced in zip(self.by_word[word], self.needs[word], self.spaced[word]):
                 if need <= words:
                     at = spaced.find(alias_spaced)

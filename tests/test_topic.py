@@ -42,6 +42,11 @@ def test_a_dateline_in_any_capitals_opens_the_lead():
     assert _topic(text, "Norway's battery boom") == "Halvorsen Marine"
 
 
+def test_a_dateline_opening_a_later_paragraph_opens_the_lead():
+    text = "By Kari Dahl\n\n" + PLANT.format(dateline="BERGEN, Norway — ", lead="Halvorsen Marine opened a plant.")
+    assert _topic(text, "Norway's biggest battery plant opens") == "Halvorsen Marine"
+
+
 def test_a_possessive_or_a_speaker_opening_the_lead_is_no_actor():
     title = "Norway's biggest battery plant opens"
     possessive = PLANT.format(dateline="OSLO — ", lead="Norway's government approved a battery plant on Tuesday.")

@@ -28,8 +28,9 @@ if TYPE_CHECKING:
     from checker.extraction import Draft
     from checker.model import Mention, Sentence
 
-# "in Europe", "in the EU", "in the Middle East": where a figure's place is written.
-_IN_PLACE = re.compile(r"\bin\s+(?:the\s+)?(?=[A-Z])")
+# "in Europe", "in the EU", "in the Middle East": where a figure's place is written. "\bin" is written "in" with
+# a look-behind after it (no word character before the "i"), so that the engine scans for the literal "in".
+_IN_PLACE = re.compile(r"in(?<!\win)\s+(?:the\s+)?(?=[A-Z])")
 # "Of the cuts, 2,400 ...": a figure that counts what an earlier figure of the paragraph counted.
 _OF_THE_NOUN = re.compile(r"^\W*(?:of|out\s+of)\s+(?:the|these|those)\s+([a-z]+?)s?\s*,\s*$", re.I)
 # Up to four words of a place's name: the first alone tells whether a region may start there.

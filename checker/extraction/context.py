@@ -403,28 +403,27 @@ class DocumentContext:
         named: dict[str, str | None] = {}  # a capitalized phrase -> the name it counts as; articles repeat them
         # What ``_counted_name`` asks of each phrase first: the names that are neither openers nor months.
         counted = frozenset(filter(_is_name_word, names))
-        dateline = _LEAD_DATELINE.search(text)
-        filed_at = (dateline.start(), dateline.end()) if dateline else (0, 0)  # a place of filing counts for no topic
+        dateline = _lead_dateline(text)
         headlined: set[str] = set()  # the names the title names
         for weight, source in ((2, title or ""), (1, text)):
             if not source:
                 continue  # most articles come without a title: nothing to scan
-            skip = filed_at if source is text else (0, 0)
-            seen = headlined if source is not text else set()
+            # a place of filing counts for no topic: the names in [skip_from, skip_to) are left out
+            skip_from, skip_to = dateline if dateline and source is text else (0, 0)
             for start, _, canonical in lexicon.find_entities(source) if source is not text else entities:
-                if not skip[0] <= start < skip[1]:
+                if not skip_from <= start < skip_to:
                     counts[canonical] = counts.get(canonical, 0) + weight
                     first.setdefault(canonical, start)
-                    seen.add(canonical)
             for m in _PROPER.finditer(source):
                 phrase = m.group(0)
                 if phrase not in named:
                     named[phrase] = _counted_name(phrase, common, counted, lexicon)
                 name = named[phrase]
-                if name is not None and not skip[0] <= m.start() < skip[1]:
+                if name is not None and not skip_from <= m.start() < skip_to:
                     counts[name] = counts.get(name, 0) + weight
                     first.setdefault(name, m.start())
-                    seen.add(name)
+            if source is not text:
+                headlined.update(counts)  # the title is counted first: every name counted so far is the title's
         by_head: dict[str, tuple[str, ...]] = {}
         for name in [name for name in counts if " " in name]:  # lower-casing makes no space and takes none
             lowered = name.lower()
@@ -433,17 +432,17 @@ class DocumentContext:
         heads = lexicon.endings_of(counts.keys())
         heads.update(by_head)
         name_set = frozenset(counts)
-        setting = _most_mentioned(counts, first)
+        setting = topic = _most_mentioned(counts, first)
         if headlined:
             _count_references(text, heads, by_head, name_set, lexicon, counts, headlined)
-        topic = _most_mentioned(counts, first)
+            topic = _most_mentioned(counts, first)  # the only counts changed since ``setting`` was found
         if dateline:
-            topic = _lead_actor(text, dateline.end(), entities, common, counted, lexicon) or topic
-        later = _LEAD_DATELINE.search(text, dateline.end()) if dateline else None
+            topic = _lead_actor(text, dateline[1], entities, common, counted, lexicon) or topic
+        later = _DATELINE_AFTER_BREAK.search(text, dateline[1]) if dateline else None  # a roundup's next story
         return cls(
             common, names, topic, setting, tuple(counts),
             text, tuple(entities), tuple(e[0] for e in entities), by_head, name_set, frozenset(heads),
-            later.start() if later else None,
+            later.start() + 1 if later else None,
         )
 
     def fallbacks(self, offset: int | None) -> tuple[str | None, str | None]:
@@ -479,6 +478,20 @@ class DocumentContext:
 
 # A wire dateline opening a paragraph, ``_DATELINE`` in any capitals ("YLÖJÄRVI, Finland —"): the lead follows it.
 _LEAD_DATELINE = re.compile(_DATELINE.pattern.replace("^[A-Z][A-Z", f"^[{_UPPER}][{_UPPER}", 1), re.M)
+# The same after a line break, written "\n" first: the engine scans for that literal, where it tries the "^" of
+# ``re.M`` at every character (``_LEAD_DATELINE`` holds no other "^" or "$").
+_DATELINE_AFTER_BREAK = re.compile("\n" + _LEAD_DATELINE.pattern.removeprefix("^"))
+
+
+def _lead_dateline(text: str) -> tuple[int, int] | None:
+    """The span of the first ``_LEAD_DATELINE`` of an article: at its start, else right after a line break."""
+    m = _LEAD_DATELINE.match(text)
+    if m is not None:
+        return m.span()
+    m = _DATELINE_AFTER_BREAK.search(text)
+    return (m.start() + 1, m.end()) if m is not None else None
+
+
 # "the dam", "The 135-metre dam", "the new line": a thing the article has named, referred to by its noun.
 # "\b[Tt]he", written "he" first and both look-behinds after it, so the engine scans for the literal "he".
 _THE_NOUN = re.compile(r"he(?<=[Tt]he)(?<![\w][Tt]he)\s+(?:[\d.,]+-[a-z]+\s+|new\s+)?([a-z]+)\b")
