@@ -181,8 +181,8 @@ def test_compact_table_of_several_chunks_reads_back_as_plain_records():
         builder.add(claims_chunk(found))
     records = ClaimRecords(builder.table())
     assert len(records) == len(claims) > 5
-    for record, claim in zip(records, claims, strict=True):
-        expected = {name: getattr(claim, name) for name in record}
+    for record, original in zip(records, claims, strict=True):
+        expected = {name: getattr(original, name) for name in record}
         assert record == expected
         assert [type(v) for v in record.values()] == [type(v) for v in expected.values()]
     # read many at once (as checks read their pairs), the records are the same, in the order asked
