@@ -12,18 +12,17 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Container, Iterable, Iterator, Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
-from pathlib import Path
+from functools import lru_cache
 
-from checker import yamltext
-from checker.extraction.numbers import word_trie
+from checker.extraction.cues import HEDGE_TAIL, Cues, Measures, has_any, may_cue
 from checker.extraction.quantities import singular
 from checker.extraction.timeexpr import says_year_earlier, year_earlier
-from checker.lexicon import CUE_FILES, LEXICON_DIR, Lexicon, fold_case, words_of
+from checker.lexicon import Lexicon, fold_case, words_of
 from checker.model import Mention, TimeExpression
 from checker.units import canonical as canonical_unit
+
 
 # Clause boundaries: a figure's modality, relation and time belong to its clause.
 # Read as: "[;:]", or ", which|who|...", or "\s+but|while|whereas\s". Written with the first character
@@ -132,232 +131,6 @@ _PART_OF_WHICH = re.compile(r"\b(?:of which|of whom|of them|among them)\s*$", re
 _OF_THE = re.compile(r"\b(?:of|out of)\s+(?:the|its|their|a total of)?\s*$", re.I)
 _INCLUDING = re.compile(r"\b(?:including|included|includes|include|comprising|comprised|among them|of which|consisting of|made up of)\b", re.I)
 _INCLUDING_STEMS = ("includ", "compris", "among them", "of which", "consisting of", "made up of")  # one is in every match
-
-
-@dataclass(frozen=True, slots=True)
-class Cues:
-    """Cue phrases loaded from ``rules/lexicon/*.yaml`` (modality, boilerplate, verbs)."""
-
-    modality: re.Pattern[str]  # one alternation of lower-case cues, a named group per modality
-    boilerplate: re.Pattern[str]  # lower-case phrases: search ``text.lower()``
-    boilerplate_phrases: tuple[str, ...]  # the same phrases, for plain substring tests
-    modality_phrases: tuple[str, ...]  # every phrase of ``modality``, for plain substring tests
-    attribution_verbs: frozenset[str]
-    relation_forms: dict[str, str]  # inflected form -> lemma of a relation verb
-    neutral_forms: frozenset[str]
-    # Whole-word tests against a sentence's ``words_of`` set (None: a cue is not such a word, test substrings).
-    modality_heads: frozenset[str] | None  # the first word of every modality phrase
-    attribution_words: frozenset[str] | None  # the attribution verbs
-    relation_heads: frozenset[str]  # first words of the two-word relation forms ("lay off")
-    relation_words: frozenset[str]  # those first words and the one-word forms: a word of neither says no relation
-    # ``modality`` starting at the non-word character before a cue (see ``modality_cues``)
-    modality_scan: re.Pattern[str]
-    # Each modality phrase under its first word, shortest first (None: a phrase does not open with that word)
-    modality_by_head: dict[str, tuple[str, ...]] | None
-    measures: _Measures  # the words for what a figure without a noun measures (``measures.yaml``)
-    # "will", "would": under an earlier estimate or forecast cue of the clause, that cue stands
-    modal_verbs: frozenset[str] = frozenset()
-    speaker_roles: frozenset[str] = frozenset()  # lower-case words that title a person ("director")
-
-    @classmethod
-    def load(cls, *directories: Path) -> Cues:
-        """The cues of ``cues.yaml`` and ``relations.yaml`` in each directory (the shipped one when none
-        is given), later directories adding phrases and verbs to earlier ones."""
-        cues, verbs, measures = _merged_cue_files(directories or (LEXICON_DIR,))
-        # Searched in lower-cased text: a case-insensitive alternation is many times slower.
-        # Each modality's phrases as a trie, a whole word after each (see ``word_trie``).
-        groups = "|".join(
-            f"(?P<{name}>" + word_trie([p.lower() for p in phrases]) + ")" for name, phrases in cues["modality"].items()
-        )
-        modality = re.compile(rf"\b(?:{groups})")
-        firsts = "".join(sorted({re.escape(p.lower()[0]) for group in cues["modality"].values() for p in group}))
-        modality_scan = re.compile(rf"[^\w](?=[{firsts}])(?:{groups})")
-        # Searched in lower-cased text: a case-insensitive alternation is many times slower.
-        boiler = re.compile("|".join(re.escape(p.lower()) for p in cues["boilerplate"]))
-        relation_forms: dict[str, str] = {}
-        for lemma, extra in (verbs.get("relations") or {}).items():
-            for form in (*_regular_forms(lemma), *(extra or [])):
-                relation_forms[form.lower()] = lemma
-        neutral = {f.lower() for lemma, extra in (verbs.get("neutral") or {}).items() for f in (*_regular_forms(lemma), *(extra or []))}
-        phrases = tuple(p.lower() for p in cues["boilerplate"])
-        modality_phrases = tuple(p.lower() for group in cues["modality"].values() for p in group)
-        verbs_said = frozenset(cues["attribution_verbs"])
-        return cls(
-            modality, boiler, phrases, modality_phrases, verbs_said, relation_forms, frozenset(neutral),
-            _first_words(modality_phrases), verbs_said if _first_words(verbs_said) == verbs_said else None,
-            heads := frozenset(form.split(" ", 1)[0] for form in relation_forms if " " in form),
-            heads | {form for form in relation_forms if " " not in form},
-            modality_scan,
-            _phrases_by_head(modality_phrases),
-            _measures_from(measures),
-            frozenset(p.lower() for p in cues.get("modal_verbs") or ()),
-            frozenset(word.lower() for word in cues.get("speaker_roles") or ()),
-        )
-
-    def modality_cues(self, lowered: str, start: int, end: int) -> Iterator[re.Match[str]]:
-        """``self.modality.finditer(lowered, start, end)``, each match's ``lastgroup`` naming its modality.
-
-        A cue starts after a non-word character (``\\b``, every phrase begins
-        with a letter), so ``modality_scan`` looks for that character and
-        then a cue's first letter: the engine skips to those in a tight loop
-        instead of trying every phrase at every word. Only a cue at the very
-        start of the text has no such character; it is matched on its own.
-        """
-        pos = start - 1
-        if start == 0:
-            first = self.modality.match(lowered, 0, end)
-            if first is not None:
-                yield first
-                pos = first.end()
-            else:
-                pos = 0
-        yield from self.modality_scan.finditer(lowered, pos, end)
-
-    def is_boilerplate(self, lowered: str) -> bool:
-        """Whether a lower-cased text holds an advertising cue: the same answer as
-        ``self.boilerplate.search``, but a substring test per phrase is cheaper than the alternation."""
-        return _has_any(lowered, self.boilerplate_phrases)
-
-    def may_advertise(self, article: str, lowered: str | None = None) -> bool:
-        """False when no sentence of ``article`` can hold an advertising cue, so none is searched.
-
-        With ASCII cues, a cue in a lower-cased sentence is in the lower-cased
-        article too; other cues are always searched sentence by sentence.
-        ``lowered``: ``article.lower()``, when the caller has it already."""
-        if not all(p.isascii() for p in self.boilerplate_phrases):
-            return True
-        return self.is_boilerplate(article.lower() if lowered is None else lowered)
-
-    def may_hold_modality(self, lowered: str, words: set[str]) -> bool:
-        """Whether ``self.modality`` can match anywhere in a lower-cased text, whose ``words_of`` are ``words``:
-        a match, bounded by ``\\b``, holds the first word of its phrase as a whole word."""
-        if self.modality_heads is None:
-            return _has_any(lowered, self.modality_phrases)
-        return not self.modality_heads.isdisjoint(words)
-
-    def modality_places(self, lowered: str, words: set[str]) -> list[tuple[int, int]] | None:
-        """(start, end) of every modality phrase written in a lower-cased sentence (``words``: its
-        ``words_of``), in order; None when that cannot be told from the phrases' first words.
-
-        Found once per sentence, so that the clause of each figure is scanned
-        (``may_cue``) only when a phrase is written in it: most clauses hold
-        none, though "was" or "will" is somewhere in most sentences."""
-        if self.modality_by_head is None or self.modality_heads is None:
-            return None
-        places = []
-        for head in self.modality_heads.intersection(words):
-            for phrase in self.modality_by_head[head]:  # each phrase looked for whole: "to" is in most words
-                at = lowered.find(phrase)
-                while at != -1:
-                    places.append((at, at + len(phrase)))
-                    at = lowered.find(phrase, at + 1)
-        places.sort()
-        return places
-
-
-def may_cue(places: list[tuple[int, int]] | None, lowered: str, start: int, end: int) -> bool:
-    """False only when ``Cues.modality_cues(lowered, start, end)`` finds nothing; ``places`` is the sentence's
-    ``Cues.modality_places`` (None: unknown).
-
-    A cue found in the range is a phrase written within it whose first word is
-    a whole word of the sentence, with one exception: a one-word phrase that
-    the range's end cuts out of a longer word ("was|n't"), read whenever the
-    end falls inside a word."""
-    if places is None or _WORD_PAIR.match(lowered, end - 1):
-        return True
-    for place_start, place_end in places:
-        if place_start >= end:
-            break
-        if place_start >= start and place_end <= end:
-            return True
-    return False
-
-
-_WORD_PAIR = re.compile(r"\w\w")
-
-
-def _phrases_by_head(phrases: Iterable[str]) -> dict[str, tuple[str, ...]] | None:
-    """Lower-case phrases under their first ``words_of`` word, shortest first; None unless every phrase is
-    ASCII and opens with that word, so that a phrase is found wherever its first word is written."""
-    by_head: dict[str, set[str]] = {}
-    for phrase in phrases:
-        words = words_of(phrase)
-        if not phrase.isascii() or not words or not phrase.startswith(words[0]):
-            return None
-        by_head.setdefault(words[0], set()).add(phrase)
-    return {head: tuple(sorted(group, key=lambda p: (len(p), p))) for head, group in by_head.items()}
-
-
-def _first_words(phrases: Iterable[str]) -> frozenset[str] | None:
-    """The first ``words_of`` word of each lower-case phrase, or None when a phrase has none."""
-    heads = set()
-    for phrase in phrases:
-        words = words_of(phrase)
-        if not words:
-            return None
-        heads.add(words[0])
-    return frozenset(heads)
-
-
-def _has_any(text: str, words: Iterable[str]) -> bool:
-    """Whether any of ``words`` is a substring of ``text`` (a plain loop: ``any()`` costs twice as much)."""
-    for word in words:
-        if word in text:
-            return True
-    return False
-
-
-def _regular_forms(lemma: str) -> tuple[str, ...]:
-    """Regular English inflections of a verb lemma (supply -> supplies, supplied, supplying)."""
-    if " " in lemma:  # phrasal verb: inflect the first word
-        head, rest = lemma.split(" ", 1)
-        return tuple(f"{form} {rest}" for form in _regular_forms(head))
-    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
-        return lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"
-    if lemma.endswith("e"):
-        return lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"
-    if lemma.endswith(("s", "sh", "ch", "x")):
-        return lemma, lemma + "es", lemma + "ed", lemma + "ing"
-    return lemma, lemma + "s", lemma + "ed", lemma + "ing"
-
-
-def _merged_cue_files(directories: Sequence[Path]) -> tuple[dict, dict, dict]:
-    """``cues.yaml``, ``relations.yaml`` and ``measures.yaml`` of every directory that has them, merged:
-    lists are joined, and a mapping's lists are joined name by name (a user's "planned" cues add to the
-    shipped ones); a single word, alone or in a mapping ("lends: loan"), is replaced by a later one."""
-    merged: tuple[dict, dict, dict] = ({}, {}, {})
-    for directory in directories:
-        for target, name in zip(merged, CUE_FILES, strict=True):
-            path = Path(directory) / name
-            if not path.is_file():
-                continue
-            for key, value in (yamltext.load(path.read_text(encoding="utf-8")) or {}).items():
-                if isinstance(value, list):
-                    target[key] = [*target.get(key, []), *value]
-                elif isinstance(value, dict):
-                    section = target.setdefault(key, {})
-                    for entry, items in value.items():
-                        earlier = section.get(entry)
-                        joined = isinstance(items, list | None) and isinstance(earlier, list | None)
-                        section[entry] = [*(earlier or []), *(items or [])] if joined else items
-                else:
-                    target[key] = value
-    return merged
-
-
-@cache
-def default_cues() -> Cues:
-    return Cues.load()
-
-
-@cache
-def _cues_of(directories: tuple[Path, ...]) -> Cues:
-    return Cues.load(LEXICON_DIR, *directories)
-
-
-def cues_for(lexicon: Lexicon) -> Cues:
-    """The cues that go with a lexicon: the shipped ones, plus those of its user directories."""
-    return _cues_of(lexicon.cue_dirs) if lexicon.cue_dirs else default_cues()
 
 
 @dataclass(frozen=True, slots=True)
@@ -686,7 +459,6 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 # shorter, and the bound keeps a pathological "sentence" of 5,000 figures linear.
 MAX_CLAUSE_REACH = 300
 
-
 NEAR_REACH = 600
 
 
@@ -776,7 +548,7 @@ def describe(
     breaks = clause_breaks(text, plain_words)
     cued = cues.may_hold_modality(lowered, plain_words)
     cue_places = cues.modality_places(lowered, plain_words) if cued else []
-    may_say_present = bool(times) and _has_any(lowered, _PRESENT_PHRASES)  # every ``_PRESENT`` match is one
+    may_say_present = bool(times) and has_any(lowered, _PRESENT_PHRASES)  # every ``_PRESENT`` match is one
     # Most sentences write no rate, and many no window: then no figure looks for one among the times.
     kinds = {t.kind for t in times}
     has_rate, has_window = "rate" in kinds, not kinds.isdisjoint(_WINDOW_KINDS)
@@ -960,7 +732,7 @@ def _attribution(text: str, lowered: str, words: set[str], cues: Cues) -> tuple[
             if source is None and names:
                 source = names[-1].strip()
     verbs = cues.attribution_words
-    if source is None and (_has_any(lowered, cues.attribution_verbs) if verbs is None else not verbs.isdisjoint(words)):
+    if source is None and (has_any(lowered, cues.attribution_verbs) if verbs is None else not verbs.isdisjoint(words)):
         for m in _NAME_AND_VERB.finditer(text):
             if m.group(2).lower() in cues.attribution_verbs and m.group(1).split()[-1] not in _SENTENCE_STARTERS:
                 spans.append((m.start(1), m.end(1)))
@@ -1182,10 +954,8 @@ def _pick(pool: list[Named], tier: int, start: int) -> str | None:
 
 _THE_NOUN_AFTER = re.compile(r"\s+(?:at|of|from|in|on)\s+the\s+([a-z]+)\b")
 
-
 # "\bthe ...", written "the(?<!\wthe)" so that the engine can scan for the literal "the".
 _THE_NOUN_BEFORE = re.compile(r"the(?<!\wthe)\s+([a-z]+)\s+(?:\w+\s+){0,2}$")
-
 
 # A clause that opens on "the <noun>", perhaps after a figure used as an adjective:
 # "The 135-metre dam will create a reservoir covering 4,200 hectares" is about the dam.
@@ -1243,7 +1013,6 @@ def word_text(text: str, lowered: str) -> str:
 _REDUCED_RELATIVE = re.compile(
     rf"\s+\w+(?:ed|en|t)\s+(?:by|in|from)\s+(?:the\s+)?[{_UPPER}][\w'’-]*(?:\s+[{_UPPER}][\w'’-]*)*(?=\s+(?:were|was|are|is|have|has|had)\b)"
 )
-
 
 _PLACE_AFTER = re.compile(
     r"\s+(?:at|in|from|of|on)\s+(?:the\s+|its\s+|their\s+)?[a-z]+(?=\s+(?:will|would|were|was|are|is|have|has|had|could|may|might)\b)"
@@ -1314,7 +1083,6 @@ _IRREGULAR_PARTICIPLES = frozenset({
     "thought", "understood", "withdrawn", "overseen", "undergone", "lain", "laid", "said", "heard", "fought",
     "sown", "shrunk", "sunk", "swung", "spun", "sought", "caught", "spread", "cost", "shut", "split", "withheld",
 })
-
 
 _AUXILIARIES = {
     "were", "was", "are", "is", "be", "been", "have", "has", "had", "being", "already", "now", "reportedly", "also",
@@ -1459,7 +1227,7 @@ def _part_of(text: str, mentions: list[Mention]) -> dict[int, int]:
                 wholes[i] = i - 1  # "Of the 300 workers, 120 ..."
                 continue
     # "300 passengers, including 180 adults and 160 children"
-    may_include = _has_any(fold_case(text), _INCLUDING_STEMS)  # most sentences list nothing: no case-blind search
+    may_include = has_any(fold_case(text), _INCLUDING_STEMS)  # most sentences list nothing: no case-blind search
     if not may_include and not wholes:
         return wholes  # without "including", a listed part only takes the whole of the part before it
     for i, mention in enumerate(mentions):
@@ -1480,17 +1248,9 @@ def _part_of(text: str, mentions: list[Mention]) -> dict[int, int]:
     return wholes
 
 
-_HEDGE_TAIL = r"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|some\s+|up\s+to\s+|at\s+least\s+|just\s+(?:over|under)\s+)?"
-_LINKING_TEMPLATE = (  # "{more}": the change verbs of rules/lexicon/measures.yaml
-    r"(?:(?:has|have|had)\s+(?:been\s+)?|(?:will|would|could|should|is\s+expected\s+to|is\s+set\s+to)\s+)?"
-    r"(?:rose|risen|rise|climbed|fell|fallen|dropped|stood|stands|reached|reach|hit|totalled|totaled|totals|"
-    r"was|is|were|are|be|increased|decreased|jumped|measur(?:es|ed|ing|e)|runs?|ran|running|stretch(?:es|ed|ing)?|"
-    r"span(?:s|ned|ning)?|cover(?:s|ed|ing)?|extend(?:s|ed|ing)?{more})"
-    r"\s+(?:(?:unchanged|steady|stable)\s+(?=at\s))?(?:to\s+|at\s+|by\s+|for\s+|over\s+|across\s+)?"
-)
-_HEAD_BEFORE_HEDGE = re.compile(rf"\b(?:a|an|the|its)\s+([a-z][a-z-]+)\s+{_HEDGE_TAIL}$")  # "a tunnel about"
-_NOUN_OF = re.compile(rf"\b(?:(?:a|an|the|its|their)\s+)?(?:[a-z-]+\s+)?([a-z][a-z-]+)\s+of\s+{_HEDGE_TAIL}$")
-_OF_AND_HEDGE = re.compile(rf"of\s+{_HEDGE_TAIL}$")  # how every match of ``_NOUN_OF`` ends
+_HEAD_BEFORE_HEDGE = re.compile(rf"\b(?:a|an|the|its)\s+([a-z][a-z-]+)\s+{HEDGE_TAIL}$")  # "a tunnel about"
+_NOUN_OF = re.compile(rf"\b(?:(?:a|an|the|its|their)\s+)?(?:[a-z-]+\s+)?([a-z][a-z-]+)\s+of\s+{HEDGE_TAIL}$")
+_OF_AND_HEDGE = re.compile(rf"of\s+{HEDGE_TAIL}$")  # how every match of ``_NOUN_OF`` ends
 # Words before "of" that introduce an amount rather than name the thing measured.
 _NOT_ITEMS = {
     "total", "sum", "number", "amount", "figure", "maximum", "minimum", "average", "rest", "group", "batch",
@@ -1508,72 +1268,21 @@ _DIMENSIONS = {
     "across": "width", "high": "height", "tall": "height", "thick": "thickness", "in diameter": "diameter",
 }
 
-
-@dataclass(frozen=True, slots=True)
-class _Measures:
-    """Word lists of ``rules/lexicon/measures.yaml`` and the patterns built from them."""
-
-    noun_before_verb: re.Pattern[str]  # "the death toll rose to", "exports grew", "military aid worth"
-    measuring_verb: re.Pattern[str]  # "will cost", "would lend up to"
-    measuring_verbs: dict[str, str]
-    value_item: str
-    openers: frozenset[str]
-    agents: frozenset[str]
-    compound_heads: frozenset[str]
-    forecasters: frozenset[str]
-    land_on: re.Pattern[str]  # "sowed winter wheat on"
-    goods_flows: frozenset[str] = frozenset()  # "export": "barley exports" measure the barley
-    flow_modifiers: frozenset[str] = frozenset()  # "total exports": how a flow is counted, not what moves
-    change_nouns: frozenset[str] = frozenset()  # "a 5% cut": how a figure moved, not what it counts
-    not_purposes: frozenset[str] = frozenset()  # "5 million euros for now": when or how, not what for
-
-
 # "is worth", "was valued at", "values the whole field at": the figure is a value.
 _VALUE_VERB = re.compile(
     r"\b(?:(?:is|was|are|were|be|been)\s+(?:now\s+)?worth|valued\s+at|values?\s+(?:[a-z-]+\s+){1,4}?at)\s+"
-    + _HEDGE_TAIL
+    + HEDGE_TAIL
     + "$"
 )
 # "damage estimated at $30 billion": the one noun before the estimate.
-_HEAD_ESTIMATED_AT = re.compile(rf"\b([a-z][a-z-]+)\s+(?:estimated|put)\s+at\s+{_HEDGE_TAIL}$")
+_HEAD_ESTIMATED_AT = re.compile(rf"\b([a-z][a-z-]+)\s+(?:estimated|put)\s+at\s+{HEDGE_TAIL}$")
 # A figure just before a noun phrase, not a year ("2023 sales"): the phrase is that figure's item.
 _COUNTED_BEFORE = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\s)[\d.,]*\d\s+$")
 # A capitalized word opening the clause ("Exports rose"), after any quote or bracket.
 _CAPITAL_OPENER = re.compile(r"^[\s\"“‘'(]*([A-Z][a-z]+)\s")
 
 
-def _measures_from(data: dict) -> _Measures:
-    more = "".join(f"|{re.escape(v)}" for v in data["change_verbs"])
-    linking = _LINKING_TEMPLATE.replace("{more}", more)
-    verbs = {str(k): str(v) for k, v in data["measuring_verbs"].items()}
-    alternation = "|".join(sorted(map(re.escape, verbs), key=len, reverse=True))
-    return _Measures(
-        noun_before_verb=re.compile(rf"(?<![\w-])([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s+{linking}{_HEDGE_TAIL}$"),
-        measuring_verb=re.compile(rf"\b({alternation})\s+(?:an\s+estimated\s+)?{_HEDGE_TAIL}$"),
-        measuring_verbs=verbs,
-        value_item=str(data["value_item"]),
-        openers=frozenset(data["sentence_openers"]),
-        agents=frozenset(data["agents"]),
-        compound_heads=frozenset(data["compound_heads"]),
-        forecasters=frozenset(data.get("forecasters") or ()),
-        land_on=_land_on_pattern(data.get("land_verbs") or ()),
-        goods_flows=frozenset(data.get("goods_flows") or ()),
-        flow_modifiers=frozenset(data.get("flow_modifiers") or ()),
-        change_nouns=frozenset(data.get("change_nouns") or ()),
-        not_purposes=frozenset(data.get("not_purposes") or ()),
-    )
-
-
-def _land_on_pattern(verbs: Iterable[str]) -> re.Pattern[str]:
-    """``_Measures.land_on``: a land verb, its crop, "on" and the figure. Active voice only: before "was sown"
-    two words may hold a verb ("officials said wheat was sown"), after "sowed" they are its object."""
-    alternation = "|".join(sorted(map(re.escape, verbs), key=len, reverse=True)) or "(?!)"
-    return re.compile(
-        rf"\b(?:{alternation})\s+([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s+on\s+(?:an\s+estimated\s+)?{_HEDGE_TAIL}$"
-    )
-
-
-def _land_item(before: str, measures: _Measures) -> str | None:
+def _land_item(before: str, measures: Measures) -> str | None:
     """The crop an area is sown with: "Farmers sowed winter wheat on about 4.5 million hectares" (an area only:
     "planted trees on 12 sites" counts sites)."""
     m = measures.land_on.search(before, _lower_case_tail(before)) if " on " in before else None
@@ -1607,7 +1316,7 @@ def _ends_on_of(before: str, tail: int) -> bool:
 
 
 def _item_before(
-    text: str, c_start: int, start: int, end: int, measures: _Measures, goods: Container[str] = ()
+    text: str, c_start: int, start: int, end: int, measures: Measures, goods: Container[str] = ()
 ) -> str | None:
     """The thing a figure without a noun measures: "the death toll rose to 120",
     "a depth of up to 110 metres", "the tunnel would run for about 11 miles",
@@ -1630,7 +1339,7 @@ def _item_before(
 # "bringing the death toll to 41": a verb of moving a measure, the measure, "to" and the figure.
 _BRINGING = re.compile(
     rf"\b(?:bringing|taking|lifting|pushing|raising)\s+(?:the|its|their)\s+([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s+to\s+"
-    rf"{_HEDGE_TAIL}$"
+    rf"{HEDGE_TAIL}$"
 )
 
 
@@ -1645,7 +1354,7 @@ def _brought_to(before: str, tail: int) -> str | None:
 
 # Between two figures of one change: "rose 1.5 pct in January from December to", "to ... from", ", up from".
 _CONTINUED = re.compile(
-    rf"(?:\s+(?:in|on|during|for|over|since)\s+[^,;\d]{{1,30}}?)?\s*,?\s+(?:(?:up|down)\s+)?(?:from|to)\s+{_HEDGE_TAIL}"
+    rf"(?:\s+(?:in|on|during|for|over|since)\s+[^,;\d]{{1,30}}?)?\s*,?\s+(?:(?:up|down)\s+)?(?:from|to)\s+{HEDGE_TAIL}"
 )
 
 
@@ -1673,16 +1382,16 @@ _FORECAST_AFTER = re.compile(
 _COMPARED = re.compile(
     r"(?:\b(?:up|down)\s+from|\bfrom\s+a\s+(?:peak|high|low|record)\s+of|\bcompared\s+(?:with|to)|\bagainst"
     r"|\bvs\.?|\bversus|\b(?:than|below|above)\s+the|\bof\s+the\s+(?:expected|planned|projected|targeted))"
-    rf"\s+{_HEDGE_TAIL}$"
+    rf"\s+{HEDGE_TAIL}$"
 )
 # A figure that repeats the verb of the one before for another place or time: "1,500 jobs would go in Germany and
 # 1,100 in Poland": "and" just before, a preposition just after.
-_COORDINATED_BEFORE = re.compile(rf"\band\s+{_HEDGE_TAIL}$")
+_COORDINATED_BEFORE = re.compile(rf"\band\s+{HEDGE_TAIL}$")
 _COORDINATED_AFTER = re.compile(r"\s+(?:in|at|on|for|by|during)\s")
 # A figure that restates the one before in another unit: "4.5 million hectares last autumn, roughly 11 million acres",
 # "900 million Norwegian crowns ($85 million)".
 # After a comma only with "or" or a hedge: "3 years, 2 months" is one duration in parts, "3 km, 5 km" a list.
-_RESTATED = re.compile(rf"(?:\(\s*{_HEDGE_TAIL}|,\s+(?:or\s+{_HEDGE_TAIL}|(?:about|around|roughly|nearly|some)\s+))$")
+_RESTATED = re.compile(rf"(?:\(\s*{HEDGE_TAIL}|,\s+(?:or\s+{HEDGE_TAIL}|(?:about|around|roughly|nearly|some)\s+))$")
 RESTATEMENT_REACH = 30
 
 
@@ -1745,13 +1454,13 @@ def _elided_item(text: str, mentions: list[Mention], index: int, items: list[str
 _CAPITAL_BEFORE_PLURAL = re.compile(r"\b([A-Z][a-z]+)\s+([a-z]+s)\b")
 
 
-def goods_openers(text: str, measures: _Measures, document: DocumentContext, lexicon: Lexicon) -> frozenset[str]:
+def goods_openers(text: str, measures: Measures, document: DocumentContext, lexicon: Lexicon) -> frozenset[str]:
     """The capitalized words of a sentence written before a goods flow ("Corn exports were ..."): where they
     open a clause, capitalized only for that, they are the goods, as "barley" is in "barley exports". Judged
     as ``named_candidates`` judges an opener: a lexicon entity ("German exports", "Ukraine exports") or a
     word the article writes capitalized mid-sentence ("Tesla shipments") is a name, and so is a word shaped
     like a demonym ("Thai exports"); a word the article also writes in lower case is none."""
-    if not _has_any(text, measures.goods_flows):
+    if not has_any(text, measures.goods_flows):
         return frozenset()  # most sentences name no goods flow
     return frozenset(
         m.group(1)
@@ -1785,11 +1494,11 @@ def _is_opener(word: str, openers: frozenset[str]) -> bool:
     return singular(word) in openers
 
 
-def _verb_item(before: str, tail: int, measures: _Measures) -> str | None:
+def _verb_item(before: str, tail: int, measures: Measures) -> str | None:
     """The item a verb names by itself: "will cost" a cost, "is worth" a value,
     "damage estimated at" the damage."""
     # Each pattern is searched only when a word it needs is in ``before``: most figures have none.
-    m = measures.measuring_verb.search(before, tail) if _has_any(before, measures.measuring_verbs) else None
+    m = measures.measuring_verb.search(before, tail) if has_any(before, measures.measuring_verbs) else None
     if m:
         return measures.measuring_verbs[m.group(1)]
     if ("worth" in before or "valu" in before) and _VALUE_VERB.search(before, tail):
@@ -1800,12 +1509,12 @@ def _verb_item(before: str, tail: int, measures: _Measures) -> str | None:
     return None
 
 
-def _plain_noun(word: str, measures: _Measures) -> bool:
+def _plain_noun(word: str, measures: Measures) -> bool:
     """A word that can be the thing measured: not an amount word, a function word or who acts."""
     return not any(word in words for words in (_NOT_ITEMS, _DETERMINERS, _AUXILIARIES, measures.agents))
 
 
-def _noun_before_verb(before: str, tail: int, measures: _Measures) -> str | None:
+def _noun_before_verb(before: str, tail: int, measures: Measures) -> str | None:
     """The noun phrase a verb of change or of being links to the figure:
     "the death toll rose to", "the unemployment rate rose to" (not "the company grew")."""
     m = measures.noun_before_verb.search(before, tail)
@@ -1827,7 +1536,7 @@ def _noun_before_verb(before: str, tail: int, measures: _Measures) -> str | None
     return " ".join([*words[:-1], singular(words[-1])])
 
 
-def _goods_of_flow(words: list[str], measures: _Measures) -> str | None:
+def _goods_of_flow(words: list[str], measures: Measures) -> str | None:
     """The goods of "barley exports", "wheat shipments": what a figure of the flow measures, since tonnes of corn
     exports and tonnes of barley exports are different things. None for a flow alone ("exports") or counted
     some way ("total exports", "monthly exports")."""
@@ -1843,7 +1552,7 @@ def _goods_of_flow(words: list[str], measures: _Measures) -> str | None:
 _NUMBER_OF = re.compile(r"\bnumber\s+of\s+([a-z][a-z-]+)\s+(?:in|at|on|across|under)\s+(?:(?:the|its|their)\s+)?$")
 
 
-def _counted_as(text: str, c_start: int, mention: Mention, measures: _Measures, lexicon: Lexicon) -> str | None:
+def _counted_as(text: str, c_start: int, mention: Mention, measures: Measures, lexicon: Lexicon) -> str | None:
     """What people are counted as when the clause names it before them: "the death toll rose to 31 people"
     counts deaths. Only a measure the lexicon knows as deaths: "rose to 640 people" alone stays people."""
     measure = _item_before(text, c_start, mention.start, mention.start, measures)
@@ -1856,7 +1565,7 @@ def _counted_as(text: str, c_start: int, mention: Mention, measures: _Measures, 
 _PHRASE_BEFORE_OF = re.compile(r"(?<![\w-])([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s+(?:from|of|after|in|on)\s+[^,;]*$")
 
 
-def _measure_past_phrase(before: str, measures: _Measures, lexicon: Lexicon) -> str | None:
+def _measure_past_phrase(before: str, measures: Measures, lexicon: Lexicon) -> str | None:
     """A death measure whose verb comes after a phrase of its own: "The death toll from the capsizing of the
     ferry off Buton island rose to 31 people" counts deaths, though "island" is the noun before the verb."""
     verb = measures.noun_before_verb.search(before)
@@ -1876,7 +1585,7 @@ _DETERMINER_BEFORE_FIGURE = re.compile(r"(?<![\w-])(?:a|an|the|its|their|his|her
 _NOUN_AFTER = re.compile(r"\s+([a-z][a-z-]+)(?=\s+(?:in|of|on|for|to|from|and|at|with)\b|\s*[,.;:)]|\s*$)")
 
 
-def _noun_after_figure(text: str, mention: Mention, measures: _Measures) -> str | None:
+def _noun_after_figure(text: str, mention: Mention, measures: Measures) -> str | None:
     """The noun a percentage or amount qualifies as an adjective: "sell a 40% stake in the field" is a stake,
     "a $310 million loan" a loan. Not a noun of change ("a 5% cut", "a 3% rise"): that says how, not what."""
     if not _is_money_or_share(mention.unit):
@@ -1896,7 +1605,7 @@ def _noun_after_figure(text: str, mention: Mention, measures: _Measures) -> str 
 _PURPOSE_AFTER = re.compile(r"\s+for\s+([a-z][a-z-]+)(?=\s*[,.;:)]|\s*$)")
 
 
-def _purpose_after(text: str, mention: Mention, measures: _Measures) -> str | None:
+def _purpose_after(text: str, mention: Mention, measures: Measures) -> str | None:
     """What an amount is set aside for, named right after it: "set aside 85 million euros for compensation".
     Money only, and only one bare noun closing the clause ("for repairs."; not "for tax reasons", "for now")."""
     if not _is_money(mention.unit):
@@ -1914,11 +1623,10 @@ _SUBJECT_OPENING = re.compile(
     r"((?:[a-z][a-z-]+\s+)?[a-z][a-z-]+)\s+(?:with|for|from|was|were|is|are|rose|fell|traded|stood|closed|ended)\b"
 )
 
-
 _NEW_SUBJECT = re.compile(r"\band\s+(?:the|a|an|its|their)\s")
 
 
-def _priced_goods(text: str, c_start: int, mention: Mention, measures: _Measures) -> str | None:
+def _priced_goods(text: str, c_start: int, mention: Mention, measures: Measures) -> str | None:
     """What a price per unit is the price of, when the clause's subject names it: "Ukrainian wheat for export
     was quoted at about $205 a tonne" prices wheat. Money per unit of a quantity only ("$205 a tonne")."""
     if not _is_unit_price(mention.unit):
