@@ -13,9 +13,21 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Container, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
+from checker.extraction.article import (
+    DATELINE,
+    NAME_END,
+    NAME_PARTICLES,
+    NOT_NAMES,
+    PROPER,
+    SAID_SET,
+    SAID_WORDS,
+    SENTENCE_STARTERS,
+    UPPER,
+    DocumentContext,
+)
 from checker.extraction.cues import HEDGE_TAIL, Cues, Measures, has_any, may_cue
 from checker.extraction.quantities import singular
 from checker.extraction.timeexpr import says_year_earlier, year_earlier
@@ -45,30 +57,12 @@ _OBJECT_PREPOSITIONS = {
 _NAME_MODIFIERS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
                    "the", "a", "an", "neighbouring", "neighboring", "nearby", "rural", "coastal", "northeastern",
                    "northwestern", "southeastern", "southwestern", "upper", "lower", "greater"}
-# A wire dateline: "KARACHI, May 24 —", "SEOUL (EFM) —": a place of filing, not a subject.
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:,\s*[^—–]{0,40}?)?(?:\s*\([^)]{0,20}\))?\s*[—–-]{1,2}\s")
 _DEMONYM = re.compile(r"(?:an|ian|ese|ish|i|ic|ch)$")
 # The endings of a demonym no place name shares ("Pakistan", "Karachi" end as "Pakistani" does): "European",
 # "Nordic", "Pomeranian", "Sudanese", "Flemish".
 _ADJECTIVE_ONLY = re.compile(r"(?:ean|ian|ic|ese|ish)$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-# A proper-noun phrase, used as subject when no lexicon entity is named.
-_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
-# Lower-case words written inside a name, between two of its capitalized words: "Bank of England", "Maganja da
-# Costa", "Ludwig van Beethoven", "Osama bin Laden", "Vincent van der Merwe" (a particle and an article after it).
-# Any other lower-case word ends the name: "Smith and Jones", "Paris to Berlin" are two.
-_NAME_PARTICLES = ("of", "the", "de", "da", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "la", "le",
-                   "bin", "al")
-_PARTICLE_SET = frozenset(_NAME_PARTICLES)
-_PARTICLE_ARTICLES = ("der", "den", "la", "le", "los")  # "van der", "de la", "de los": only after a particle
-_PARTICLE = r"(?:(?:van|von|de)\s+(?:{})|{})\s+".format(
-    "|".join(_PARTICLE_ARTICLES), "|".join(sorted(_NAME_PARTICLES, key=len, reverse=True))
-)
-# The capital first and its look-behind after it: a character class the engine scans for quickly.
-_PROPER = re.compile(rf"[{_UPPER}](?<![\w-][{_UPPER}])[\w&.'’-]+(?:\s+(?:{_PARTICLE})?[{_UPPER}][\w&.'’-]+)*")
-# Names written mid-sentence, capitalized after a lower-case word or a comma.
-_MID_SENTENCE_NAME = re.compile(rf" (?<=[a-z,;] )([{_UPPER}][\w&'’-]+)")  # the space first: a fast literal scan
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+_PARTICLE_SET = frozenset(NAME_PARTICLES)
 # Clause subjects that refer back to a name: "the company", "it".
 _BACK_NOUNS = (
     "company", "firm", "group", "plant", "factory", "project", "pipeline", "operator", "utility", "producer",
@@ -102,24 +96,6 @@ def _may_refer_back(folded_words: set[str]) -> bool:
     return "the" in folded_words and not _BACK_NOUN_SET.isdisjoint(folded_words)
 
 
-_NOT_NAMES = {
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "GMT", "UTC", "CET",
-    "Easter", "Christmas", "Ramadan", "Article", "Section", "Chapter", "Clause", "Paragraph", "Annex", "Figure",
-    "Table", "Fahrenheit", "Celsius", "Kelvin", "Photo", "Reuters", "AP", "AFP", "PCT", "MLN", "BLN",
-}
-_SENTENCE_STARTERS = {
-    "The", "A", "An", "In", "On", "At", "By", "For", "From", "According", "It", "Its", "This", "That", "These",
-    "Those", "Their", "There", "He", "She", "They", "We", "I", "But", "And", "However", "Since", "About", "More",
-    "Some", "Of", "Over", "Up", "Nearly", "Almost", "Around", "Last", "Next", "After", "Before", "During",
-    "As", "While", "When", "Meanwhile", "Only", "All", "Most", "Many", "Both", "Each", "Such", "So", "Yet",
-    "Photo", "Prepared", "Experts", "Officials", "Analysts", "Authorities", "Monday", "Tuesday", "Wednesday",
-    "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December", "Between", "Among", "Under", "With", "Without",
-    "Although", "Despite", "If", "Once", "Then", "Still", "Even", "Already", "To", "Until", "Across",
-    "Previously", "Earlier", "Later", "Separately", "Elsewhere", "Overall", "Together", "Another", "Other",
-}
 # "\b(?:[Aa]ccording to|citing|cited by|said by)", each cue written "cue(?<!\wcue)" so that every branch
 # starts with a letter: the engine then stops only at an "a", "A", "c" or "s".
 _ATTRIBUTION_BEFORE = re.compile(
@@ -131,260 +107,6 @@ _PART_OF_WHICH = re.compile(r"\b(?:of which|of whom|of them|among them)\s*$", re
 _OF_THE = re.compile(r"\b(?:of|out of)\s+(?:the|its|their|a total of)?\s*$", re.I)
 _INCLUDING = re.compile(r"\b(?:including|included|includes|include|comprising|comprised|among them|of which|consisting of|made up of)\b", re.I)
 _INCLUDING_STEMS = ("includ", "compris", "among them", "of which", "consisting of", "made up of")  # one is in every match
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentContext:
-    """What the whole article says about names, read once before its sentences.
-
-    ``common_words``: lower-case words of the article, so a capitalized opener
-    that also appears in lower case ("Rescuers", "Imports") is not a name.
-    ``name_words``: words the article capitalizes mid-sentence, i.e. names.
-    ``topic``: the name the article is about, for figures whose clause says
-    only "the company" or "it": the name the lead sentence opens with as its
-    subject (``_lead_actor``), else the most mentioned name (title counting
-    twice; a name in the dateline, where the story was filed, not at all; "the
-    dam" once more for a "Crn Kamen dam" the title names, ``_count_references``).
-    ``later_story``: where a roundup's second dateline opens another story, past which the lead story's
-    ``topic`` is no fallback (``fallbacks``).
-    """
-
-    common_words: Container[str] = frozenset()  # a ``LowerCaseWords`` when read from an article
-    name_words: frozenset[str] = frozenset()
-    topic: str | None = None
-    setting: str | None = None  # the most mentioned name, "the country" of a story about a company in it
-    names: tuple[str, ...] = ()  # every name the article mentions, for "the plant" -> "Cahir plant"
-    text: str = ""  # the article, to which ``entities`` refer
-    entities: tuple[tuple[int, int, str], ...] = ()  # lexicon entities of the article, in order
-    entity_starts: tuple[int, ...] = ()
-    # ``names`` of several words by their last word in lower case ("plant" -> "Cahir plant"), and as a set
-    names_by_head: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    name_set: frozenset[str] = frozenset()
-    # Every word "the <word>" can refer to a name by: a sentence with none of them refers to none
-    reference_heads: frozenset[str] = frozenset()
-    # Where a second dateline opens a story of its own ("TOKYO - Japan's exports rose ..." in a roundup filed
-    # from Frankfurt): from there on ``topic`` and ``setting``, the lead story's, are no fallback subject.
-    later_story: int | None = None
-
-    @classmethod
-    def read(cls, text: str, title: str | None, lexicon: Lexicon) -> DocumentContext:
-        common = LowerCaseWords(text)
-        names = frozenset(_MID_SENTENCE_NAME.findall(text))
-        counts: dict[str, int] = {}
-        first: dict[str, int] = {}
-        entities = lexicon.find_entities(text)
-        named: dict[str, str | None] = {}  # a capitalized phrase -> the name it counts as; articles repeat them
-        # What ``_counted_name`` asks of each phrase first: the names that are neither openers nor months.
-        counted = frozenset(filter(_is_name_word, names))
-        dateline = _lead_dateline(text)
-        headlined: set[str] = set()  # the names the title names
-        for weight, source in ((2, title or ""), (1, text)):
-            if not source:
-                continue  # most articles come without a title: nothing to scan
-            # a place of filing counts for no topic: the names in [skip_from, skip_to) are left out
-            skip_from, skip_to = dateline if dateline and source is text else (0, 0)
-            for start, _, canonical in lexicon.find_entities(source) if source is not text else entities:
-                if not skip_from <= start < skip_to:
-                    counts[canonical] = counts.get(canonical, 0) + weight
-                    first.setdefault(canonical, start)
-            for m in _PROPER.finditer(source):
-                phrase = m.group(0)
-                if phrase not in named:
-                    named[phrase] = _counted_name(phrase, common, counted, lexicon)
-                name = named[phrase]
-                if name is not None and not skip_from <= m.start() < skip_to:
-                    counts[name] = counts.get(name, 0) + weight
-                    first.setdefault(name, m.start())
-            if source is not text:
-                headlined.update(counts)  # the title is counted first: every name counted so far is the title's
-        by_head: dict[str, tuple[str, ...]] = {}
-        for name in [name for name in counts if " " in name]:  # lower-casing makes no space and takes none
-            lowered = name.lower()
-            head = lowered[lowered.rfind(" ") + 1:]
-            by_head[head] = (*by_head.get(head, ()), name)
-        heads = lexicon.endings_of(counts.keys())
-        heads.update(by_head)
-        name_set = frozenset(counts)
-        setting = topic = _most_mentioned(counts, first)
-        if headlined:
-            _count_references(text, heads, by_head, name_set, lexicon, counts, headlined)
-            topic = _most_mentioned(counts, first)  # the only counts changed since ``setting`` was found
-        if dateline:
-            topic = _lead_actor(text, dateline[1], entities, common, counted, lexicon) or topic
-        later = _DATELINE_AFTER_BREAK.search(text, dateline[1]) if dateline else None  # a roundup's next story
-        return cls(
-            common, names, topic, setting, tuple(counts),
-            text, tuple(entities), tuple(e[0] for e in entities), by_head, name_set, frozenset(heads),
-            later.start() + 1 if later else None,
-        )
-
-    def fallbacks(self, offset: int | None) -> tuple[str | None, str | None]:
-        """``topic`` and ``setting`` for a sentence at ``offset``: none in a later story of a roundup, where
-        the lead story's names would be wrong ("LONDON - Brent crude futures were down" is not about
-        Germany), and no subject is better than a wrong one."""
-        if self.later_story is not None and offset is not None and offset >= self.later_story:
-            return None, None
-        return self.topic, self.setting
-
-    def entities_in(self, sentence: str, offset: int) -> list[tuple[int, int, str]] | None:
-        """The article's entities within a sentence at ``offset``, as ``find_entities(sentence)`` gives them.
-
-        The same when the sentence stands between spaces (or the article's
-        ends) and no entity crosses its edges: then the scan sees nothing
-        different inside it. Otherwise None, and the caller scans the sentence.
-        """
-        end = offset + len(sentence)
-        text = self.text
-        if not text.startswith(sentence, offset) or not sentence:
-            return None
-        if (offset and not text[offset - 1].isspace()) or (end < len(text) and not text[end].isspace()):
-            return None
-        starts = self.entity_starts
-        first, last = bisect.bisect_left(starts, offset), bisect.bisect_left(starts, end)
-        if first and self.entities[first - 1][1] > offset:
-            return None  # an entity runs into the sentence from before it
-        inside = self.entities[first:last]
-        if inside and inside[-1][1] > end:
-            return None
-        return [(start - offset, stop - offset, canonical) for start, stop, canonical in inside]
-
-
-# A wire dateline opening a paragraph, ``_DATELINE`` in any capitals ("YLÖJÄRVI, Finland —"): the lead follows it.
-_LEAD_DATELINE = re.compile(_DATELINE.pattern.replace("^[A-Z][A-Z", f"^[{_UPPER}][{_UPPER}", 1), re.M)
-# The same after a line break, written "\n" first: the engine scans for that literal, where it tries the "^" of
-# ``re.M`` at every character (``_LEAD_DATELINE`` holds no other "^" or "$").
-_DATELINE_AFTER_BREAK = re.compile("\n" + _LEAD_DATELINE.pattern.removeprefix("^"))
-
-
-def _lead_dateline(text: str) -> tuple[int, int] | None:
-    """The span of the first ``_LEAD_DATELINE`` of an article: at its start, else right after a line break."""
-    m = _LEAD_DATELINE.match(text)
-    if m is not None:
-        return m.span()
-    m = _DATELINE_AFTER_BREAK.search(text)
-    return (m.start() + 1, m.end()) if m is not None else None
-
-
-# "the dam", "The 135-metre dam", "the new line": a thing the article has named, referred to by its noun.
-# "\b[Tt]he", written "he" first and both look-behinds after it, so the engine scans for the literal "he".
-_THE_NOUN = re.compile(r"he(?<=[Tt]he)(?<![\w][Tt]he)\s+(?:[\d.,]+-[a-z]+\s+|new\s+)?([a-z]+)\b")
-# A verb right after the lead's opening name: an auxiliary or a past tense ("will build", "has agreed", "opened").
-_LEAD_VERB = re.compile(
-    r"\s+(?:will|would|has|have|had|is|was|are|were|can|could|may|might|must|should|plans|[a-z]+ed)\b(?!-)"
-)
-
-
-def _most_mentioned(counts: dict[str, int], first: dict[str, int]) -> str | None:
-    """The name mentioned most often (the first one among equals), when it is mentioned at least twice."""
-    top = max(counts, key=lambda n: (counts[n], -first[n]), default=None)
-    return top if top and counts[top] >= 2 else None
-
-
-def _count_references(
-    text: str, heads: Container[str], by_head: dict[str, tuple[str, ...]], name_set: frozenset[str],
-    lexicon: Lexicon, counts: dict[str, int], headlined: Container[str],
-) -> None:
-    """Count "the dam" as a mention of the one name of the article it can stand for ("Crn Kamen dam"),
-    as ``_definite_reference`` reads it at a figure, when the title names it too: a thing the headline
-    names and the story keeps referring back to is what the story is about. A thing named only in the
-    body ("the reservoir" of a story about a region's drought) is left to its own mentions."""
-    for m in _THE_NOUN.finditer(text):
-        noun = m.group(1)
-        if noun not in heads:
-            continue
-        named = set(by_head.get(noun, ()))
-        named.update(c for c in lexicon.entities_ending_in(noun) if c in name_set)
-        if len(named) == 1 and (name := named.pop()) in headlined:
-            counts[name] += 1
-
-
-def _lead_actor(
-    text: str, lead: int, entities: list[tuple[int, int, str]], common: Container[str], names: frozenset[str],
-    lexicon: Lexicon,
-) -> str | None:
-    """The name the lead sentence (after the dateline at ``lead``) opens with as its grammatical subject:
-    "Lindqvist Ordnance opened ...", "Nordhav Energy has agreed ...". News names the actor first; the
-    country of the dateline or of the title is where it acts. Not a name that only speaks ("X said"),
-    nor one written as a possessive ("North Macedonia's government")."""
-    name, end = None, lead
-    for start, stop, canonical in entities:
-        if start == lead:
-            name, end = canonical, stop
-            break
-        if start > lead:
-            break
-    if name is None:
-        m = _PROPER.match(text, lead)
-        name = _counted_name(m.group(0), common, names, lexicon) if m else None
-        end = m.end() if m else lead
-    if name is None or text.startswith(("'", "’"), end) or text.endswith(("'s", "’s"), lead, end):
-        return None
-    verb = _LEAD_VERB.match(text, end)
-    if verb is None or verb.group(0).strip() in _SAID_SET:
-        return None
-    return name
-
-
-class LowerCaseWords:
-    """The words an article writes in lower case (``_LOWER_WORD``), as a container.
-
-    Asked only about names ("cahir" for "Cahir"), and nearly all of them are
-    nowhere in the article in lower case: a word that is not even a substring
-    of it is not one of its words. A word of letters only is then looked for
-    where it is written (``_written_alone``); the words are all found only
-    when a question cannot be answered so.
-    """
-
-    __slots__ = ("_text", "_ascii", "_words")
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._ascii: str | None = None  # the text, each character beyond ASCII made "?": ``find`` scans it fastest
-        self._words: frozenset[str] | None = None
-
-    def __contains__(self, word: object) -> bool:
-        if not isinstance(word, str) or _LOWER_WORD_SHAPE.fullmatch(word) is None:
-            return False  # a space, a capital, a digit: no match of ``_LOWER_WORD`` is written so
-        if self._ascii is None:
-            text = self._text
-            self._ascii = text if text.isascii() else text.encode("ascii", "replace").decode("ascii")
-        if word not in self._ascii:
-            return False
-        if self._words is None:
-            alone = _written_alone(self._text, self._ascii, word) if word.isalpha() else None
-            if alone is not None:
-                return alone
-            self._words = frozenset(_LOWER_WORD.findall(self._text))
-        return word in self._words
-
-
-# What every match of ``_LOWER_WORD`` is.
-_LOWER_WORD_SHAPE = re.compile(r"[a-z][a-z'-]+")
-
-
-def _written_alone(text: str, ascii_text: str, word: str) -> bool | None:
-    """Whether ``_LOWER_WORD.findall(text)`` holds ``word``, a word of ASCII letters; None when that
-    takes the whole scan: an apostrophe or hyphen next to the word (a match may run over it).
-    ``ascii_text``: ``text`` with each character beyond ASCII made "?", where the word is looked for.
-
-    Where the word is written with no word character either side, the scan
-    reaches it (no match holds the character before) and matches it alone."""
-    at = ascii_text.find(word)
-    while at != -1:
-        end = at + len(word)
-        before = text[at - 1] if at else " "
-        after = text[end] if end < len(text) else " "
-        if not _is_word_character(before) and not _is_word_character(after):
-            if before in "'-" or after in "'-":
-                return None
-            return True
-        at = ascii_text.find(word, at + 1)
-    return False
-
-
-def _is_word_character(char: str) -> bool:
-    r"""``\w``, one character: a letter, digit or number (``str.isalnum``), or "_"."""
-    return char.isalnum() or char == "_"
 
 
 @dataclass(slots=True)  # built per figure: not frozen, see checker.model
@@ -400,33 +122,6 @@ class MentionContext:
     part_of: int | None  # index, in the same sentence's mention list, of the whole
     rate: TimeExpression | None  # "annually", "per day"
     window: TimeExpression | None  # "since August of last year", "in 2023", "by 2035"
-
-
-def _counted_name(phrase: str, common: Container[str], names: frozenset[str], lexicon: Lexicon) -> str | None:
-    """The name a capitalized phrase counts as for the article's topic, or None.
-
-    Openers and months are dropped ("In", "March"); what is left must not be an
-    ordinary word capitalized ("Rescuers"), must hold a word written
-    capitalized mid-sentence, and must not be a lexicon entity (counted as one). A possessive
-    counts as the name it is written on.
-    ``names``: the words written capitalized mid-sentence that are neither openers nor months.
-    """
-    words = phrase.split()
-    # One set test first: most phrases hold no name, and then need no words dropped, joined or lower-cased.
-    if names.isdisjoint(words):
-        return None
-    name = words[0] if len(words) == 1 else " ".join(filter(_is_name_word, words))
-    # "Norway's", "Lindqvist Ordnance's": the name itself, counted once with its other mentions
-    name = name.removesuffix("'s").removesuffix("’s")
-    lowered = name.lower()
-    if lowered in lexicon.entity_aliases or lowered in common:  # a dict look-up before a search of the article
-        return None
-    return name
-
-
-def _is_name_word(word: str) -> bool:
-    """A capitalized word that may be (part of) a name: not an opener ("In") nor a month ("March")."""
-    return word not in _SENTENCE_STARTERS and word.rstrip(_NAME_END) not in _NOT_NAMES
 
 
 # "a 2,400-acre reservoir", "the 550-kilometre pipeline": the figure describes a thing, no verb counts it.
@@ -637,13 +332,8 @@ def describe(
     return out
 
 
-_SAID_WORDS = (
-    "said", "says", "told", "reported", "reports", "noted", "notes", "stated", "announced", "wrote", "claimed",
-    "estimated", "estimates", "added", "confirmed", "disclosed", "showed", "shows", "found",
-)
-_SAID = "(?:" + "|".join(_SAID_WORDS) + ")"
-_SAID_SET = frozenset(_SAID_WORDS)
-_NOT_SOURCES = _NOT_NAMES | _SENTENCE_STARTERS  # capitalized, but a date or an opener, never who speaks
+_SAID = "(?:" + "|".join(SAID_WORDS) + ")"
+_NOT_SOURCES = NOT_NAMES | SENTENCE_STARTERS  # capitalized, but a date or an opener, never who speaks
 # A capitalized name and the word after it: a source when that word is an attribution verb ("Bloomberg reported").
 _NAME_AND_VERB = re.compile(r"((?:The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s+(?:\w+ly\s+)?(\w+)\b")
 # ", the state meteorological agency AEMET said." / ", Bloomberg reported on Friday."
@@ -666,7 +356,7 @@ _INVERTED_SOURCE = re.compile(
 # "The World Health Organization said it was flying in 25 tonnes": the source reports what it does itself.
 _SELF_REPORT = re.compile(rf"\b{_SAID}\s+(?:on\s+\w+\s+|this\s+\w+\s+)?(?:that\s+)?(?:it|its|they|their)\b")
 _QUOTED_BODY = 3  # ``Named.tier`` of a body only quoted on a figure ("..., Red Eléctrica estimated")
-_NAME_IN = re.compile(rf"(?:The\s+)?[{_UPPER}][\w.&'’-]*(?:\s+[{_UPPER}][\w.&'’-]*)*")
+_NAME_IN = re.compile(rf"(?:The\s+)?[{UPPER}][\w.&'’-]*(?:\s+[{UPPER}][\w.&'’-]*)*")
 
 
 def _speaks_of_itself(text: str) -> bool:
@@ -712,7 +402,7 @@ def _attribution(text: str, lowered: str, words: set[str], cues: Cues) -> tuple[
     if m:
         spans.append((m.start(), m.end()))
         source = m.group(1).strip().removeprefix("the ").strip(" ,.")
-    said = _SAID_SET.intersection(words)
+    said = SAID_SET.intersection(words)
     said_at = [at for word in said if (at := text.find(word)) != -1]
     if said_at:
         # Both patterns reach their verb through a stretch free of "," and ";": the trailing one cannot
@@ -728,13 +418,13 @@ def _attribution(text: str, lowered: str, words: set[str], cues: Cues) -> tuple[
         if m:
             spans.append((m.start(1), m.end(1)) if m is inverted else (m.start(), m.end()))
             # "The report dated Feb. 21 estimates": a date or an opener is not who speaks
-            names = [n for n in _NAME_IN.findall(m.group(1)) if n.strip().rstrip(_NAME_END) not in _NOT_SOURCES]
+            names = [n for n in _NAME_IN.findall(m.group(1)) if n.strip().rstrip(NAME_END) not in _NOT_SOURCES]
             if source is None and names:
                 source = names[-1].strip()
     verbs = cues.attribution_words
     if source is None and (has_any(lowered, cues.attribution_verbs) if verbs is None else not verbs.isdisjoint(words)):
         for m in _NAME_AND_VERB.finditer(text):
-            if m.group(2).lower() in cues.attribution_verbs and m.group(1).split()[-1] not in _SENTENCE_STARTERS:
+            if m.group(2).lower() in cues.attribution_verbs and m.group(1).split()[-1] not in SENTENCE_STARTERS:
                 spans.append((m.start(1), m.end(1)))
                 source = m.group(1).strip()
                 break
@@ -755,7 +445,6 @@ class Named:
 # Prepositions that make a following name a place the figure is about.
 _PLACE_PREPOSITIONS = {"in", "at", "across", "throughout", "inside", "within"}
 _HYPHEN_LOWER = re.compile(r"-[a-z]")
-_NAME_END = ".’'"  # what a capitalized phrase may end with that is not part of the name
 
 
 def named_candidates(
@@ -776,14 +465,14 @@ def named_candidates(
     spans: list[tuple[int, int, str]] = list(entities)
     taken = [(s, e) for s, e, _ in entities]
     headline = text.upper() == text  # "FARMERS SOW 20 PCT OF SPRING GRAIN AREA": capitals say nothing
-    dateline = _DATELINE.match(text)
+    dateline = DATELINE.match(text)
     opening = dateline.end() if dateline else 0  # "BELFAST — Plans for a railway": the sentence opens after it
-    for m in () if headline else _PROPER.finditer(text):
+    for m in () if headline else PROPER.finditer(text):
         words = m.group(0).split()
         offset = m.start()
         while words and (
-            words[0] in _SENTENCE_STARTERS
-            or words[0].rstrip(_NAME_END) in _NOT_NAMES
+            words[0] in SENTENCE_STARTERS
+            or words[0].rstrip(NAME_END) in NOT_NAMES
             or words[0] in _PARTICLE_SET  # left by an opener dropped: "Three of Halvorsen Marine ferries"
             # the set look-up first: an opening word not capitalized mid-sentence needs no search of the article
             or (
@@ -795,13 +484,13 @@ def named_candidates(
             words.pop(0)
             while offset < len(text) and text[offset] == " ":
                 offset += 1
-        while words and (words[-1].rstrip(_NAME_END) in _NOT_NAMES or words[-1] in _PARTICLE_SET):
+        while words and (words[-1].rstrip(NAME_END) in NOT_NAMES or words[-1] in _PARTICLE_SET):
             words.pop()  # "at the end of December.", and the "of" before it in "Bank of December"
         hyphen = _HYPHEN_LOWER.search(words[-1]) if words and "-" in words[-1] else None  # most names hold none
         if hyphen:  # "World Bank-led", "Seoul-based"
             words[-1] = words[-1][: hyphen.start()]
         # "Halvorsen Marine's new plant": the name without its possessive, as the article's other mentions
-        name = " ".join(words).removesuffix("'s").removesuffix("’s").rstrip(_NAME_END)
+        name = " ".join(words).removesuffix("'s").removesuffix("’s").rstrip(NAME_END)
         if not name or name.lower() in document.common_words:
             continue
         if " " not in name and _ADJECTIVE_ONLY.search(name) and _before_lower_word(text, offset + len(name)):
@@ -849,7 +538,7 @@ def _before_lower_word(text: str, end: int) -> bool:
     if follower is None or not follower.group(0).islower():
         return False
     word = follower.group(0)
-    return word not in _AUXILIARIES and word not in _SAID_SET and not word.endswith("ed")
+    return word not in _AUXILIARIES and word not in SAID_SET and not word.endswith("ed")
 
 
 def _is_speaker(
@@ -1011,7 +700,7 @@ def word_text(text: str, lowered: str) -> str:
 
 # A participle phrase that only describes the counted thing: "sent by Pyongyang", "based in Kyiv".
 _REDUCED_RELATIVE = re.compile(
-    rf"\s+\w+(?:ed|en|t)\s+(?:by|in|from)\s+(?:the\s+)?[{_UPPER}][\w'’-]*(?:\s+[{_UPPER}][\w'’-]*)*(?=\s+(?:were|was|are|is|have|has|had)\b)"
+    rf"\s+\w+(?:ed|en|t)\s+(?:by|in|from)\s+(?:the\s+)?[{UPPER}][\w'’-]*(?:\s+[{UPPER}][\w'’-]*)*(?=\s+(?:were|was|are|is|have|has|had)\b)"
 )
 
 _PLACE_AFTER = re.compile(
@@ -1471,7 +1160,7 @@ def goods_openers(text: str, measures: Measures, document: DocumentContext, lexi
 
 def _names_goods(word: str, document: DocumentContext, lexicon: Lexicon) -> bool:
     """Whether a capitalized opener is a common noun, not a name (see ``goods_openers``)."""
-    if word in _SENTENCE_STARTERS or lexicon.entity(word) is not None:
+    if word in SENTENCE_STARTERS or lexicon.entity(word) is not None:
         return False
     if word.lower() in document.common_words:
         return True
