@@ -21,7 +21,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from checker.extraction.context import clause_of
+from checker.extraction.clauses import clause_of
 from checker.lexicon import Lexicon
 
 if TYPE_CHECKING:

@@ -10,7 +10,6 @@ line of reasoning an editor could follow.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
@@ -28,26 +27,17 @@ from checker.extraction.article import (
     UPPER,
     DocumentContext,
 )
+from checker.extraction.clauses import Clause, clause_breaks, clause_of, near
 from checker.extraction.cues import HEDGE_TAIL, Cues, Measures, has_any, may_cue
 from checker.extraction.quantities import singular
+from checker.extraction import relations
+from checker.extraction.relations import AUXILIARIES, WORD, is_adjectival, word_text
 from checker.extraction.timeexpr import says_year_earlier, year_earlier
 from checker.lexicon import Lexicon, fold_case, words_of
 from checker.model import Mention, TimeExpression
 from checker.units import canonical as canonical_unit
 
 
-# Clause boundaries: a figure's modality, relation and time belong to its clause.
-# Read as: "[;:]", or ", which|who|...", or "\s+but|while|whereas\s". Written with the first character
-# as a class (and a look-behind per branch) so the engine skips to the next ";:," or space in C.
-_CLAUSE_BREAK = re.compile(
-    r"[;:,\s](?:(?<=[;:])|(?<=,)\s+(?:of which|of whom|while|whereas|but|and|including|with|which|who|where|when|whose)\b"
-    r"|(?<=\s)\s*(?:but|while|whereas)\s)"
-)
-# The same without its last branch, for sentences without those words: the engine stops only at ";:,".
-_CLAUSE_BREAK_PUNCTUATION = re.compile(
-    r"[;:,](?:(?<=[;:])|(?<=,)\s+(?:of which|of whom|while|whereas|but|and|including|with|which|who|where|when|whose)\b)"
-)
-_CONJUNCTIONS = frozenset(("but", "while", "whereas"))
 # Prepositions that make the following entity an object, not the subject ("supplied Russia with", "sent to Russia").
 _OBJECT_PREPOSITIONS = {
     "to", "with", "from", "into", "for", "against", "in", "at", "on", "by", "toward", "towards", "than", "via",
@@ -61,7 +51,6 @@ _DEMONYM = re.compile(r"(?:an|ian|ese|ish|i|ic|ch)$")
 # The endings of a demonym no place name shares ("Pakistan", "Karachi" end as "Pakistani" does): "European",
 # "Nordic", "Pomeranian", "Sudanese", "Flemish".
 _ADJECTIVE_ONLY = re.compile(r"(?:ean|ian|ic|ese|ish)$")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _PARTICLE_SET = frozenset(NAME_PARTICLES)
 # Clause subjects that refer back to a name: "the company", "it".
 _BACK_NOUNS = (
@@ -124,82 +113,6 @@ class MentionContext:
     window: TimeExpression | None  # "since August of last year", "in 2023", "by 2035"
 
 
-# "a 2,400-acre reservoir", "the 550-kilometre pipeline": the figure describes a thing, no verb counts it.
-_ADJECTIVAL = re.compile(r"\d-[a-z]+(?:-[a-z]+)?\s+[a-z]")
-
-
-def _is_adjectival(text: str, mention: Mention) -> bool:
-    """Whether the figure is written as an adjective ("a 550-kilometre pipeline"), so no verb counts it:
-    ``_ADJECTIVAL`` in its span, searched only when a hyphen is there (a find costs half a search)."""
-    start, end = mention.start, mention.end
-    return text.find("-", start, end) != -1 and _ADJECTIVAL.search(text, start, end) is not None
-
-
-_RELATIVE_OPENERS = ("which", "who", "whose", "where", "when")
-
-
-@dataclass(slots=True)  # internal and built per figure: a frozen init costs a setattr call per field
-class Clause:
-    start: int
-    end: int
-    relative: bool  # ", which employs 640 people,"
-
-
-def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    clause = clause_of(text, start, end)
-    return clause.start, clause.end
-
-
-# A clause is read at most this far either side of its figure: real clauses are
-# shorter, and the bound keeps a pathological "sentence" of 5,000 figures linear.
-MAX_CLAUSE_REACH = 300
-
-NEAR_REACH = 600
-
-
-def _near(items: list, starts: list[int], start: int, end: int) -> list:
-    """The items (sorted by start) that begin within ``NEAR_REACH`` of a figure."""
-    if len(items) <= 16:
-        return items
-    return items[bisect.bisect_left(starts, start - NEAR_REACH):bisect.bisect_right(starts, end + NEAR_REACH)]
-
-
-def clause_breaks(text: str, words: set[str] | None = None) -> list[re.Match[str]]:
-    """Where the clauses of a sentence meet, found once per sentence.
-
-    ``words``, the sentence's ``words_of`` (lower-cased), if known: without
-    "but", "while" or "whereas" among them the last branch cannot match."""
-    if words is not None and _CONJUNCTIONS.isdisjoint(words):
-        return list(_CLAUSE_BREAK_PUNCTUATION.finditer(text))
-    return list(_CLAUSE_BREAK.finditer(text))
-
-
-def clause_of(text: str, start: int, end: int, breaks: list[re.Match[str]] | None = None) -> Clause:
-    """The clause of ``text`` that holds the span [start, end).
-
-    A relative clause (", which employs 640 people,") ends at its closing comma,
-    so "opened in 1987" after it is not read as the time of the 640.
-    """
-    breaks = clause_breaks(text) if breaks is None else breaks
-    left, right, relative = 0, len(text), False
-    first_after = bisect.bisect_left([m.start() for m in breaks], end) if len(breaks) > 8 else 0
-    before = breaks[max(0, first_after - 1):first_after] if len(breaks) > 8 else breaks
-    for m in before:
-        if m.end() <= start:
-            left = m.start() if m.group(0).startswith(",") and "of which" in m.group(0) else m.end()
-            relative = m.group(0).split()[-1] in _RELATIVE_OPENERS
-    for m in breaks[first_after:]:
-        if m.start() >= end:
-            right = m.start()
-            break
-    left, right = max(left, start - MAX_CLAUSE_REACH), min(right, end + MAX_CLAUSE_REACH)
-    if relative:
-        comma = text.find(",", end, right)
-        if comma != -1:
-            right = comma
-    return Clause(left, right, relative)
-
-
 def describe(
     text: str,
     mentions: list[Mention],
@@ -258,8 +171,8 @@ def describe(
     raw_items: list[str | None] = []  # each mention's item before the lexicon, for the figures that continue it
     for index, mention in enumerate(mentions):
         clause = clause_of(text, mention.start, mention.end, breaks)
-        near_names = _near(names, name_starts, mention.start, mention.end)
-        near_times = _near(times, time_starts, mention.start, mention.end)
+        near_names = near(names, name_starts, mention.start, mention.end)
+        near_times = near(times, time_starts, mention.start, mention.end)
         c_start, c_end = clause.start, clause.end
         item = mention.item
         if item is not None and item in cues.measures.forecasters and _FORECAST_AFTER.match(text, mention.end):
@@ -281,7 +194,7 @@ def describe(
             )
         item = item or _implied_item(mention.unit)
         subject = (refers and _definite_reference(text, mention, document, lexicon, c_start)) or _subject_in_mention(
-            text, mention, _near(entities, entity_starts, mention.start, mention.end)
+            text, mention, near(entities, entity_starts, mention.start, mention.end)
         )
         back = _BACK_REFERENCE.match(text[c_start:mention.start]) if subject is None and refers_back else None
         if back and not any(n.tier == 0 and c_start <= n.start and n.end <= c_end for n in near_names):
@@ -296,7 +209,7 @@ def describe(
             or previous_subject
             or topic
         )
-        relation = None if _is_adjectival(text, mention) else _relation(text, mention, c_start, c_end, cues, words)
+        relation = None if is_adjectival(text, mention) else relations.relation(text, mention, c_start, c_end, cues, words)
         if item in _PEOPLE and not mention.unit:
             item = _counted_as(text, c_start, mention, cues.measures, lexicon) or item
         if item in _PEOPLE and (relation in _DYING or (relation == "lose" and _LOST_AFTER.match(text, mention.end))):
@@ -505,7 +418,7 @@ def named_candidates(
     for start, end, canonical in sorted(spans):
         if dateline and end <= dateline.end():
             continue
-        before = _WORD.findall(lowered_words, max(0, start - 40), start)
+        before = WORD.findall(lowered_words, max(0, start - 40), start)
         while before and before[-1] in _NAME_MODIFIERS:
             before.pop()
         preposition = before[-1] if before else ""
@@ -534,11 +447,11 @@ def _figure_words(text: str, mention: Mention) -> tuple[int, int]:
 def _before_lower_word(text: str, end: int) -> bool:
     """Whether a space and a lower-case word that is no verb follow ``end``: a capitalized word there is used
     as an adjective ("Nordic investment"), where a name ending so acts ("Panasonic will", "Panasonic opened")."""
-    follower = _WORD.match(text, end + 1) if text.startswith(" ", end) else None
+    follower = WORD.match(text, end + 1) if text.startswith(" ", end) else None
     if follower is None or not follower.group(0).islower():
         return False
     word = follower.group(0)
-    return word not in _AUXILIARIES and word not in SAID_SET and not word.endswith("ed")
+    return word not in AUXILIARIES and word not in SAID_SET and not word.endswith("ed")
 
 
 def _is_speaker(
@@ -597,7 +510,7 @@ def _is_placing_adjective(text: str, start: int, end: int, canonical: str) -> bo
     surface = text[start:end]
     if surface == canonical or not _DEMONYM.search(surface) or end >= len(text) or text[end] != " ":
         return False
-    follower = _WORD.match(text, end + 1)
+    follower = WORD.match(text, end + 1)
     return follower is not None and follower.group(0).islower()
 
 
@@ -684,99 +597,6 @@ def _subject_in_mention(text: str, mention: Mention, entities: list[tuple[int, i
         if 0 <= start - mention.end <= 25 and _PASSIVE_BY.search(text[mention.end:start]):
             return canonical
     return None
-
-
-# The Kelvin sign lower-cases to an ASCII "k" that ``_WORD`` would take for a letter; the only such character.
-_KELVIN = "\u212a"
-
-
-def word_text(text: str, lowered: str) -> str:
-    """``lowered`` (same offsets as ``text``) with the Kelvin sign kept, so that ``_WORD``
-    finds in it exactly the words it finds in ``text``, already lower-cased."""
-    if _KELVIN not in text:
-        return lowered
-    return "".join(c if c == _KELVIN else low for c, low in zip(text, lowered))
-
-
-# A participle phrase that only describes the counted thing: "sent by Pyongyang", "based in Kyiv".
-_REDUCED_RELATIVE = re.compile(
-    rf"\s+\w+(?:ed|en|t)\s+(?:by|in|from)\s+(?:the\s+)?[{UPPER}][\w'’-]*(?:\s+[{UPPER}][\w'’-]*)*(?=\s+(?:were|was|are|is|have|has|had)\b)"
-)
-
-_PLACE_AFTER = re.compile(
-    r"\s+(?:at|in|from|of|on)\s+(?:the\s+|its\s+|their\s+)?[a-z]+(?=\s+(?:will|would|were|was|are|is|have|has|had|could|may|might)\b)"
-)
-
-
-def _relation(text: str, mention: Mention, c_start: int, c_end: int, cues: Cues, words: str) -> str | None:
-    """The verb that says what the figure counts: after it for passives, else before it.
-
-    ``words`` is the sentence's ``word_text``."""
-    tail_start = mention.end
-    place = _PLACE_AFTER.match(text, mention.end)
-    if place:
-        tail_start = place.end()  # "720 workers at the plant will lose their jobs"
-    reduced = _REDUCED_RELATIVE.match(text, tail_start)
-    if reduced and reduced.end() < c_end and _WORD.search(words, reduced.end(), c_end):
-        tail_start = reduced.end()  # "3,000 soldiers sent by Pyongyang were undergoing training"
-    # The first six words after, each searched for only when needed (a search costs less than a finditer):
-    # most figures stop at the first, and only a two-word form's head looks one word ahead.
-    forms, heads = cues.relation_forms, cues.relation_heads
-    read, start = 0, tail_start
-    while read < 6 and (current := _WORD.search(words, start, c_end)) is not None:
-        read += 1
-        word, start = current.group(0), current.end()
-        if word in heads and read < 6:  # a two-word form first: "laid off"
-            following = _WORD.search(words, start, c_end)
-            if following is not None and (pair := f"{word} {following.group(0)}") in forms:
-                return forms[pair]
-        if word in _AUXILIARIES or word in ("to", "be") or word.endswith("ly"):
-            continue  # "1,500 have already been sent", "are to be laid off": the verb is the participle
-        if word in forms:
-            return forms[word]
-        break
-    before = _WORD.findall(words, max(c_start, mention.start - 120), mention.start)
-    if cues.relation_words.isdisjoint(before):
-        return None  # most figures: no verb form in reach, no word-by-word walk
-    for i in range(len(before) - 1, -1, -1):
-        word = before[i]
-        if word in heads and i + 1 < len(before):
-            pair = f"{word} {before[i + 1]}"
-            if pair in forms:
-                return forms[pair]
-        if word in forms:
-            if forms[word] == "have" and _has_participle(before[i + 1:], cues):
-                continue  # "have recorded 1,240 cases": the auxiliary of a verb that says nothing
-            return forms[word]
-    return None
-
-
-def _has_participle(words: list[str], cues: Cues) -> bool:
-    """Whether ``words``, those between a "have" and a figure, open with a past participle once the adverbs
-    are passed: "has so far reached", "had won". "has a top speed of" opens with "a": "have" is the verb."""
-    for word in words:
-        if word in _BETWEEN_HAVE_AND_PARTICIPLE or word.endswith("ly"):
-            continue
-        return word.endswith("ed") or word in cues.neutral_forms or word in _IRREGULAR_PARTICIPLES
-    return False
-
-
-_BETWEEN_HAVE_AND_PARTICIPLE = frozenset({"so", "far", "already", "now", "also", "not", "never", "yet", "just",
-                                          "since", "still", "ever", "thus", "n't", "once", "twice"})
-# Past participles that do not end in "-ed" (regular ones do, and the neutral verbs' forms are data).
-_IRREGULAR_PARTICIPLES = frozenset({
-    "been", "won", "lost", "sold", "made", "paid", "spent", "seen", "taken", "given", "brought", "bought", "kept",
-    "held", "left", "met", "found", "led", "cut", "hit", "put", "set", "shown", "told", "done", "gone", "become",
-    "begun", "known", "drawn", "driven", "written", "flown", "thrown", "chosen", "broken", "spoken", "stolen",
-    "got", "gotten", "run", "come", "sent", "built", "lent", "dealt", "felt", "meant", "shot", "struck", "taught",
-    "thought", "understood", "withdrawn", "overseen", "undergone", "lain", "laid", "said", "heard", "fought",
-    "sown", "shrunk", "sunk", "swung", "spun", "sought", "caught", "spread", "cost", "shut", "split", "withheld",
-})
-
-_AUXILIARIES = {
-    "were", "was", "are", "is", "be", "been", "have", "has", "had", "being", "already", "now", "reportedly", "also",
-    "still", "currently", "will", "would", "could", "should", "may", "might", "must", "can", "set", "due", "expected",
-}
 
 
 def _modality(
@@ -978,7 +798,7 @@ def _land_item(before: str, measures: Measures) -> str | None:
     if m is None:
         return None
     words = [w for w in m.group(1).split() if w not in _DETERMINERS]
-    if not words or any(w in _AUXILIARIES or w in _NOT_ITEMS or w in measures.agents for w in words):
+    if not words or any(w in AUXILIARIES or w in _NOT_ITEMS or w in measures.agents for w in words):
         return None
     return " ".join([*words[:-1], singular(words[-1])])
 
@@ -1200,7 +1020,7 @@ def _verb_item(before: str, tail: int, measures: Measures) -> str | None:
 
 def _plain_noun(word: str, measures: Measures) -> bool:
     """A word that can be the thing measured: not an amount word, a function word or who acts."""
-    return not any(word in words for words in (_NOT_ITEMS, _DETERMINERS, _AUXILIARIES, measures.agents))
+    return not any(word in words for words in (_NOT_ITEMS, _DETERMINERS, AUXILIARIES, measures.agents))
 
 
 def _noun_before_verb(before: str, tail: int, measures: Measures) -> str | None:
@@ -1210,7 +1030,7 @@ def _noun_before_verb(before: str, tail: int, measures: Measures) -> str | None:
     if not m or _COUNTED_BEFORE.search(before, 0, m.start()):
         return None  # "wheat with 12.5 pct protein rose 6.4 pct": the protein is what 12.5 pct counts
     words = [w for w in m.group(1).split() if w not in _DETERMINERS and w not in _MODALS]
-    if any(w in _AUXILIARIES or w in ("to", "having") for w in words):
+    if any(w in AUXILIARIES or w in ("to", "having") for w in words):
         return None  # "the province have", "forecast to", "last year having": a verb, not a noun phrase
     if not words or words[-1] in measures.agents:
         return None
