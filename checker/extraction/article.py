@@ -201,7 +201,7 @@ def _count_references(
     lexicon: Lexicon, counts: dict[str, int], headlined: Container[str],
 ) -> None:
     """Count "the dam" as a mention of the one name of the article it can stand for ("Crn Kamen dam"),
-    as ``_definite_reference`` reads it at a figure, when the title names it too: a thing the headline
+    as ``definite_reference`` reads it at a figure, when the title names it too: a thing the headline
     names and the story keeps referring back to is what the story is about. A thing named only in the
     body ("the reservoir" of a story about a region's drought) is left to its own mentions."""
     for m in _THE_NOUN.finditer(text):
