@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from checker.extraction.article import DocumentContext
 from checker.extraction.breakdown import link_regional_parts
 from checker.extraction.context import MentionContext, describe
-from checker.extraction.article import DocumentContext
 from checker.extraction.cues import Cues, cues_for
 from checker.extraction.quantities import find_mentions
 from checker.extraction.timeexpr import find_times_and_points
