@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from checker.extraction import Draft, extract_drafts
-from checker.extraction.context import Cues
+from checker.extraction.cues import Cues
 from checker.lexicon import Lexicon, default_lexicon
 from checker.model import Claim, Document, InputError, LineIndex
 from checker.normalize import iso, per_year, to_canonical, written_interval

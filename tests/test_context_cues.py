@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.extraction.context import default_cues, may_cue
+from checker.extraction.cues import default_cues, may_cue
 from checker.lexicon import words_of
 
 SENTENCES = [

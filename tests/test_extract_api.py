@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import checker
 from checker.extraction import _EURO_WORD, _PARAGRAPH, _writes_euro, boilerplate_paragraphs
-from checker.extraction.context import default_cues
+from checker.extraction.cues import default_cues
 from checker.ingest import read_path
 from checker.model import Document
 from checker.pipeline import document_claims

@@ -182,7 +182,7 @@ def test_entity_look_up_exact_then_fuzzy(name, expected):
 
 
 def test_article_entities_reused_for_a_sentence_agree_with_a_scan_of_it():
-    from checker.extraction.context import DocumentContext
+    from checker.extraction.article import DocumentContext
 
     lexicon = default_lexicon()
     reused = 0
@@ -199,7 +199,7 @@ def test_article_entities_reused_for_a_sentence_agree_with_a_scan_of_it():
 
 
 def test_article_entities_are_not_reused_across_a_sentence_edge():
-    from checker.extraction.context import DocumentContext
+    from checker.extraction.article import DocumentContext
 
     lexicon = default_lexicon()
     text = "Troops came from the U.S. Federal Reserve staff said so."
@@ -211,7 +211,7 @@ def test_article_entities_are_not_reused_across_a_sentence_edge():
 
 
 def test_lower_case_words_answer_as_the_set_of_the_article_words():
-    from checker.extraction.context import _LOWER_WORD, LowerCaseWords
+    from checker.extraction.article import _LOWER_WORD, LowerCaseWords
 
     text = "Rescuers said rescuers' work, the well-known abc-Def case and Cahir's plant don't-stop x1 ab_c."
     words = frozenset(_LOWER_WORD.findall(text))
@@ -222,7 +222,7 @@ def test_lower_case_words_answer_as_the_set_of_the_article_words():
 
 
 def test_lower_case_words_answer_as_the_set_next_to_every_kind_of_character():
-    from checker.extraction.context import _LOWER_WORD, LowerCaseWords
+    from checker.extraction.article import _LOWER_WORD, LowerCaseWords
 
     # "ab" between each pair of: nothing, a space, a letter, a capital, a digit, "_", "'", "-", "’", "é"
     sides = ["", " ", "x", "X", "1", "_", "'", "-", "’", "é"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from checker.extraction.context import DocumentContext
+from checker.extraction.article import DocumentContext
 from checker.lexicon import default_lexicon
 from checker.model import Document
 from checker.pipeline import document_claims

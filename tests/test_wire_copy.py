@@ -13,7 +13,7 @@ from datetime import date
 
 import pytest
 
-from checker.extraction.context import _PROPER
+from checker.extraction.article import PROPER
 from checker.model import Document
 from checker.pipeline import document_claims
 
@@ -27,7 +27,7 @@ def _claim(text: str, figure: str, title: str | None = None):
 
 
 def _names(text: str) -> list[str]:
-    return [m.group(0) for m in _PROPER.finditer(text)]
+    return [m.group(0) for m in PROPER.finditer(text)]
 
 
 @pytest.mark.parametrize(

@@ -11,14 +11,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from checker.extraction.article import DocumentContext
 from checker.extraction.breakdown import link_regional_parts
-from checker.extraction.context import (
-    Cues,
-    DocumentContext,
-    MentionContext,
-    cues_for,
-    describe,
-)
+from checker.extraction.context import MentionContext, describe
+from checker.extraction.cues import Cues, cues_for
 from checker.extraction.quantities import find_mentions
 from checker.extraction.timeexpr import find_times_and_points
 from checker.lexicon import Lexicon, default_lexicon

@@ -9,7 +9,7 @@ each part in a different place listed within it; they count the same item in the
 same unit, with the same modality, time and owner; and the parts stand in the
 whole's sentence after it, or in the very next sentence of the same paragraph. A
 breakdown lists at least two parts. The per-sentence links ("of which", "of the
-N", "including") are made by ``context._part_of``; this pass runs once per
+N", "including") are made by ``parts.part_of``; this pass runs once per
 document after them, and only on articles that name a region.
 """
 
@@ -21,7 +21,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from checker.extraction.context import clause_of
+from checker.extraction.clauses import clause_of
 from checker.lexicon import Lexicon
 
 if TYPE_CHECKING:
