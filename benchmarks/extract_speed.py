@@ -45,8 +45,8 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
 from newsgen import REPORTING_PROSE, articles  # noqa: E402
 
 from checker.extraction import article_currency, boilerplate_paragraphs, extract_drafts, sentence_times  # noqa: E402
-from checker.extraction.context import describe  # noqa: E402
 from checker.extraction.article import DocumentContext  # noqa: E402
+from checker.extraction.context import describe  # noqa: E402
 from checker.extraction.cues import default_cues  # noqa: E402
 from checker.extraction.quantities import find_mentions  # noqa: E402
 from checker.ingest import read_documents  # noqa: E402

@@ -37,7 +37,6 @@ from checker.extraction.quantities import find_mentions  # noqa: E402
 from checker.model import Document  # noqa: E402
 from checker.pipeline import document_claims  # noqa: E402
 
-
 Run = Callable[[Document], int]
 
 # Articles timed at a time, each tool in turn: this machine's speed drifts over a

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 from rapidfuzz import fuzz, process
+
 from checker import yamltext
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.test_checks_common import claim, table
-
 from checker.match import ClaimRecords, compatible_modality, compatible_relation, find_candidates, restatements
 from checker.model import Document
 from checker.pipeline import document_claims
 from checker.table import TableBuilder, claims_chunk
+from tests.test_checks_common import claim, table
 
 
 def texts(candidates) -> set[tuple[str, str]]:

@@ -6,7 +6,6 @@ from datetime import date
 import pytest
 
 import checker
-
 from checker.model import CLAIM_COLUMNS, Claim, Mention, TimeExpression
 from checker.normalize import Interval, per_year, to_canonical, written_interval
 

@@ -10,8 +10,8 @@ from checker.model import InputError
 from checker.report import render_json, render_text
 from checker.report.text import highlight
 from checker.ruleset import RuleError, RuleSet
-from tests.test_checks_rate import SINCE_AUGUST, eight_million_since_august, three_million_annually
 from tests.test_checks_common import claim, table
+from tests.test_checks_rate import SINCE_AUGUST, eight_million_since_august, three_million_annually
 
 LONG = (
     "North Korea has supplied Russia with about eight million shells, 100 missiles and other weapons "

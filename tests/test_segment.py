@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from checker import segment
 from checker.ingest import read_path
 from checker.model import Document
-from checker import segment
 from checker.segment import split_sentences
 
 DATA = Path(__file__).parent / "data" / "ingest"

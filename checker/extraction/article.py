@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from checker.lexicon import Lexicon
 
-
 # A wire dateline: "KARACHI, May 24 —", "SEOUL (EFM) —": a place of filing, not a subject.
 DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:,\s*[^—–]{0,40}?)?(?:\s*\([^)]{0,20}\))?\s*[—–-]{1,2}\s")
 # A proper-noun phrase, used as subject when no lexicon entity is named.

@@ -6,8 +6,6 @@ import bisect
 import re
 from dataclasses import dataclass
 
-
-
 # Clause boundaries: a figure's modality, relation and time belong to its clause.
 # Read as: "[;:]", or ", which|who|...", or "\s+but|while|whereas\s". Written with the first character
 # as a class (and a look-behind per branch) so the engine skips to the next ";:," or space in C.

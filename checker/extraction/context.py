@@ -59,7 +59,6 @@ from checker.extraction.windows import (
 from checker.lexicon import Lexicon, fold_case, words_of
 from checker.model import Mention, TimeExpression
 
-
 _BACK_REFERENCE = re.compile(
     r"^\W*(?:[A-Z]\w+\s+){0,3}?\b(?:it|its|the\s+(?:" + "|".join(BACK_NOUNS) + r"))\b",
     re.I,

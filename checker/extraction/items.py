@@ -15,7 +15,6 @@ from checker.lexicon import Lexicon
 from checker.model import Mention
 from checker.units import canonical as canonical_unit
 
-
 _HEAD_BEFORE_HEDGE = re.compile(rf"\b(?:a|an|the|its)\s+([a-z][a-z-]+)\s+{HEDGE_TAIL}$")  # "a tunnel about"
 _NOUN_OF = re.compile(rf"\b(?:(?:a|an|the|its|their)\s+)?(?:[a-z-]+\s+)?([a-z][a-z-]+)\s+of\s+{HEDGE_TAIL}$")
 _OF_AND_HEDGE = re.compile(rf"of\s+{HEDGE_TAIL}$")  # how every match of ``_NOUN_OF`` ends

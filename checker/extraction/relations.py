@@ -8,7 +8,6 @@ from checker.extraction.article import UPPER
 from checker.extraction.cues import Cues
 from checker.model import Mention
 
-
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 # "a 2,400-acre reservoir", "the 550-kilometre pipeline": the figure describes a thing, no verb counts it.

@@ -23,7 +23,6 @@ from checker.extraction.relations import AUXILIARIES, WORD
 from checker.lexicon import Lexicon
 from checker.model import Mention
 
-
 # Prepositions that make the following entity an object, not the subject ("supplied Russia with", "sent to Russia").
 _OBJECT_PREPOSITIONS = {
     "to", "with", "from", "into", "for", "against", "in", "at", "on", "by", "toward", "towards", "than", "via",
