@@ -1,11 +1,14 @@
-"""Who and what a figure is about: subject, item, relation, attribution, modality.
+"""Who and what a figure is about: subject, item, relation, attribution, modality, time.
 
 A figure alone cannot be compared with another; "8 million" only conflicts with
-"3 million" when both are North Korea's shells supplied. This module reads the
-clause around each mention for those attributes. It is heuristic by nature
-(there is no parser here, on purpose: it has to run at megabytes per second),
-so every cue list is data under ``rules/lexicon/`` and every rule below is one
-line of reasoning an editor could follow.
+"3 million" when both are North Korea's shells supplied. ``describe`` reads the
+clause around each mention of a sentence for those attributes, each from the
+module that knows it: ``subjects``, ``items``, ``relations``, ``modality``,
+``parts`` and ``windows``, over the ``clauses`` of the sentence, the ``cues`` and
+what the whole ``article`` says. It is heuristic by nature (there is no parser
+here, on purpose: it has to run at megabytes per second), so every cue list is
+data under ``rules/lexicon/`` and every rule is one line of reasoning an editor
+could follow.
 """
 
 from __future__ import annotations
