@@ -6,7 +6,7 @@ right. The claim table is a pandas DataFrame with ``CLAIM_COLUMNS``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -154,8 +154,3 @@ def extract_corpus(items: Iterable[Document | InputError], lexicon: Lexicon | No
             pending = []
     result.add_claims(pending)
     return result
-
-
-def iter_claims(documents: Iterable[Document], lexicon: Lexicon | None = None) -> Iterator[Claim]:
-    for document in documents:
-        yield from document_claims(document, lexicon)

@@ -29,11 +29,6 @@ class Clause:
     relative: bool  # ", which employs 640 people,"
 
 
-def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    clause = clause_of(text, start, end)
-    return clause.start, clause.end
-
-
 # A clause is read at most this far either side of its figure: real clauses are
 # shorter, and the bound keeps a pathological "sentence" of 5,000 figures linear.
 MAX_CLAUSE_REACH = 300
