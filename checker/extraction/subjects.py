@@ -43,7 +43,7 @@ BACK_NOUNS = (
     "manufacturer", "agency", "ministry", "government", "country", "city", "council", "cooperative", "line", "ferry",
     "vessel", "airline", "bank", "maker", "union", "programme", "program", "scheme", "tunnel", "reservoir", "dam",
     "field", "mine", "port", "site", "facility", "region", "province", "state", "authority", "fund", "campaign",
-    "outbreak", "service", "operator", "station", "network", "route", "epidemic", "storm", "heatwave", "drought",
+    "outbreak", "service", "station", "network", "route", "epidemic", "storm", "heatwave", "drought",
     "fire", "army", "military", "navy", "force", "forces", "carrier", "insurer", "retailer", "lender", "club", "team",
     "school", "hospital", "university", "museum", "airport", "bridge", "road", "motorway", "railway", "link", "plan",
     "deal",
