@@ -158,6 +158,9 @@ def test_a_figure_said_to_be_now_does_not_take_a_date_from_elsewhere_in_the_sent
         ("Revenue rose 4% to 1.2 bln euros in 2023.", {"4%": "2023-01-01", "1.2 bln euros": "2023-01-01"}),
         ("Exports rose 2.5 pct in January from December to 98.1 bln euros, the office said.",
          {"2.5 pct": "2025-01-01", "98.1 bln euros": "2025-01-01"}),
+        # the size of a thing named as an adjective has no date; a figure of the same sentence keeps its window
+        ("Heavy rain this week lifted Lake Orra, a 1,900-acre reservoir, to 38 percent of its capacity.",
+         {"1,900-acre reservoir": None, "38 percent of its capacity": "2025-02-24"}),
     ],
 )
 def test_a_window_dates_the_figures_it_is_written_for(sentence, windows):

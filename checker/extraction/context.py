@@ -179,7 +179,8 @@ def describe(
             or previous_subject
             or topic
         )
-        relation = None if is_adjectival(text, mention) else relations.relation(text, mention, c_start, c_end, cues, words)
+        adjectival = is_adjectival(text, mention)
+        relation = None if adjectival else relations.relation(text, mention, c_start, c_end, cues, words)
         if item in _PEOPLE and not mention.unit:
             item = counted_as(text, c_start, mention, cues.measures, lexicon) or item
         if item in _PEOPLE and (relation in _DYING or (relation == "lose" and _LOST_AFTER.match(text, mention.end))):
@@ -194,7 +195,8 @@ def describe(
                 mention, figure_times(near_times, source_spans), clause, lowered, may_say_present,
                 [t for t in near_times if owners.get(t.start, index) != index],
             )
-            if has_window
+            # "Sau, a 2,400-acre reservoir that holds ...": the size of a thing has no date
+            if has_window and not (adjectival and is_extent(mention.unit))
             else None
         )
         if moves_back and window is not None:
