@@ -83,6 +83,7 @@ class Lexicon:
     _region_names: dict[str, str] | None = None  # lower-case region -> region
     _region_starts: frozenset[str] | None = None  # first words (lower case) of region names and their aliases
     _within: dict[str, frozenset[str]] | None = None  # region -> every place within it, member regions opened
+    _listed: frozenset[str] | None = None  # every place some region lists
 
     @classmethod
     def load(cls, extra_dirs: Iterable[str | Path] = ()) -> Lexicon:
@@ -143,6 +144,7 @@ class Lexicon:
         for region, members in regions.items():
             self.regions[str(region)] = self.regions.get(str(region), frozenset()) | {str(m) for m in members or []}
         self._within = None
+        self._listed = None
         self._region_names = None
         self._region_starts = None
 
@@ -186,7 +188,14 @@ class Lexicon:
     def is_place(self, canonical: str) -> bool:
         """Whether a canonical name is a region or a place listed in one (a country): a place the news is about,
         where another name may be a body that only speaks of it."""
-        return canonical in self.regions or any(canonical in members for members in self.regions.values())
+        return canonical in self.regions or self.is_listed(canonical)
+
+    def is_listed(self, canonical: str) -> bool:
+        """Whether some region lists a canonical place (directly: a place within a member region is listed
+        by that region too), i.e. ``lies_in`` it for some region."""
+        if self._listed is None:
+            self._listed = frozenset().union(*self.regions.values())
+        return canonical in self._listed
 
     def _places_within(self, region: str, seen: frozenset[str]) -> frozenset[str]:
         """Every place of a region, its member regions opened (a region listed in itself is read once)."""

@@ -302,6 +302,12 @@ def _is_word_character(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+def without_possessive(name: str) -> str:
+    """A name as written without its possessive ("Lindqvist Ordnance's" -> "Lindqvist Ordnance"): the name
+    the article's other mentions give."""
+    return name.removesuffix("'s").removesuffix("’s")
+
+
 def _counted_name(phrase: str, common: Container[str], names: frozenset[str], lexicon: Lexicon) -> str | None:
     """The name a capitalized phrase counts as for the article's topic, or None.
 
@@ -316,8 +322,7 @@ def _counted_name(phrase: str, common: Container[str], names: frozenset[str], le
     if names.isdisjoint(words):
         return None
     name = words[0] if len(words) == 1 else " ".join(filter(_is_name_word, words))
-    # "Norway's", "Lindqvist Ordnance's": the name itself, counted once with its other mentions
-    name = name.removesuffix("'s").removesuffix("’s")
+    name = without_possessive(name)  # "Norway's" is counted once with Norway's other mentions
     lowered = name.lower()
     if lowered in lexicon.entity_aliases or lowered in common:  # a dict look-up before a search of the article
         return None

@@ -125,7 +125,7 @@ def _place(draft: Draft, siblings: list[Mention], lexicon: Lexicon) -> str | Non
 def _entity_at(text: str, at: int, lexicon: Lexicon) -> str | None:
     """The lexicon entity written at ``at``, when it is a place some region lists."""
     for start, _, canonical in lexicon.find_entities(text[at:at + 60]):
-        if start == 0 and any(lexicon.lies_in(canonical, region) for region in lexicon.regions):
+        if start == 0 and lexicon.is_listed(canonical):
             return canonical
         break
     return None
@@ -153,11 +153,9 @@ def _time(expression) -> str | None:
 
 def _same_owner(part: str | None, whole: str | None, lexicon: Lexicon) -> bool:
     """The same subject, or one of them is only the place itself ("2,400 will fall in Europe": Europe)."""
-    return part == whole or any(s is None or _is_place(s, lexicon) for s in (part, whole))
-
-
-def _is_place(name: str, lexicon: Lexicon) -> bool:
-    return lexicon.region(name) is not None or any(lexicon.lies_in(name, region) for region in lexicon.regions)
+    return part == whole or any(
+        s is None or lexicon.region(s) is not None or lexicon.is_listed(s) for s in (part, whole)
+    )
 
 
 def _referred_item(whole: Draft, drafts: list[Draft], before: Sentence | None) -> str | None:

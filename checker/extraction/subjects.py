@@ -17,6 +17,7 @@ from checker.extraction.article import (
     SENTENCE_STARTERS,
     UPPER,
     DocumentContext,
+    without_possessive,
 )
 from checker.extraction.cues import Cues, has_any
 from checker.extraction.relations import AUXILIARIES, WORD
@@ -232,7 +233,7 @@ def named_candidates(
         if hyphen:  # "World Bank-led", "Seoul-based"
             words[-1] = words[-1][: hyphen.start()]
         # "Halvorsen Marine's new plant": the name without its possessive, as the article's other mentions
-        name = " ".join(words).removesuffix("'s").removesuffix("’s").rstrip(NAME_END)
+        name = without_possessive(" ".join(words)).rstrip(NAME_END)
         if not name or name.lower() in document.common_words:
             continue
         if " " not in name and _ADJECTIVE_ONLY.search(name) and _before_lower_word(text, offset + len(name)):
