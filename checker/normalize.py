@@ -204,8 +204,8 @@ def _period_years(period: str) -> float | None:
 
 def _is_extensive(base_unit: str) -> bool:
     """Counts, money, mass, volume and energy add up over time; levels do not."""
-    dimension = canonical(base_unit).dimension
-    return dimension in EXTENSIVE_DIMENSIONS or dimension.startswith("[currency_")
+    found = canonical(base_unit)
+    return found.dimension in EXTENSIVE_DIMENSIONS or found.is_money
 
 
 def _mul(value: float | None, factor: float) -> float | None:

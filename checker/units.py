@@ -108,6 +108,11 @@ class Canonical:
     def convert_delta(self, value: float) -> float:
         return value * self.factor
 
+    @property
+    def is_money(self) -> bool:
+        """A currency, alone or in a ratio ("USD / metric_ton"): currencies are dimensions of their own."""
+        return self.dimension.startswith("[currency_")
+
 
 _COUNT_CANONICAL = Canonical(unit=COUNT, dimension="[count]")
 
@@ -157,7 +162,7 @@ class UnitAlias:
 
     @property
     def is_currency(self) -> bool:
-        return canonical(self.unit).dimension.startswith("[currency_")
+        return canonical(self.unit).is_money
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -167,7 +167,7 @@ def _restates(earlier: Mention, mention: Mention) -> bool:
     first, second = canonical_unit(earlier.unit), canonical_unit(mention.unit)
     if first.dimension == "[time]":
         return False  # "3 years (2 months of them at sea)": durations add up more often than they convert
-    currencies = first.dimension.startswith("[currency_") and second.dimension.startswith("[currency_")
+    currencies = first.is_money and second.is_money
     return first.dimension == second.dimension or currencies
 
 
@@ -401,7 +401,7 @@ def priced_goods(text: str, c_start: int, mention: Mention, measures: Measures) 
 
 
 def _is_money(unit: str | None) -> bool:
-    return unit is not None and canonical_unit(unit).dimension.startswith("[currency") and "/" not in unit
+    return unit is not None and canonical_unit(unit).is_money and "/" not in unit
 
 
 def _is_money_or_share(unit: str | None) -> bool:
@@ -409,7 +409,7 @@ def _is_money_or_share(unit: str | None) -> bool:
 
 
 def _is_unit_price(unit: str | None) -> bool:
-    return unit is not None and "/" in unit and canonical_unit(unit).dimension.startswith("[currency")
+    return unit is not None and "/" in unit and canonical_unit(unit).is_money
 
 
 _EXTENT_DIMENSIONS = ("[length]", "[length] ** 2")

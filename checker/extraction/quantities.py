@@ -477,14 +477,14 @@ def _per_measure(text: str, end: int, currency: str) -> tuple[str, int]:
     if found is None:
         return currency, end
     alias, unit_end = found
-    dimension = canonical(alias.unit).dimension
-    if alias.period or dimension in ("[time]", "[count]", "[percent]") or dimension.startswith("[currency_"):
+    after = canonical(alias.unit)
+    if alias.period or after.dimension in ("[time]", "[count]", "[percent]") or after.is_money:
         return currency, end
     return f"{currency} / {alias.unit}", unit_end
 
 
 def _is_currency(unit: str) -> bool:
-    return unit not in (PERCENT, PERCENTAGE_POINT) and bool(unit) and canonical(unit).dimension.startswith("[currency_")
+    return unit not in (PERCENT, PERCENTAGE_POINT) and bool(unit) and canonical(unit).is_money
 
 
 def _is_identifier(text: str, start: int) -> bool:
