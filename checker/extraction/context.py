@@ -193,7 +193,7 @@ def describe(
         window = (
             window_for(
                 mention, figure_times(near_times, source_spans), clause, lowered, may_say_present,
-                [t for t in near_times if owners.get(t.start, index) != index],
+                [t for t in near_times if owners.get(t.start, index) != index] if owners else (),
             )
             # "Sau, a 2,400-acre reservoir that holds ...": the size of a thing has no date
             if has_window and not (adjectival and is_extent(mention.unit))
